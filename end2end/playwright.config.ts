@@ -1,0 +1,68 @@
+import { defineConfig, devices } from '@playwright/test';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+
+// The journeys run against what ships: the release SPA in dist/ served by the
+// release server, with a fresh SQLite database and the dev-mode outbox.
+const root = path.resolve(__dirname, '..');
+const port = Number(process.env.E2E_PORT ?? 8765);
+const serverBin = process.env.MIJN_LEXUS_SERVER_BIN ?? path.join(root, 'target/release/mijn-lexus-server');
+const dist = process.env.MIJN_LEXUS_DIST ?? path.join(root, 'dist');
+// Workers re-read this file: create the database folder once and hand it on.
+if (!process.env.E2E_DB_DIR) {
+  process.env.E2E_DB_DIR = fs.mkdtempSync(path.join(os.tmpdir(), 'mijn-lexus-e2e-'));
+}
+const dbFile = path.join(process.env.E2E_DB_DIR, 'e2e.db');
+export const baseURL = `http://127.0.0.1:${port}`;
+
+export default defineConfig({
+  testDir: './tests',
+  outputDir: './test-results',
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  fullyParallel: true,
+  workers: 2,
+  retries: 0,
+  forbidOnly: !!process.env.CI,
+  reporter: [['list'], ['json', { outputFile: '.tmp/results.json' }]],
+  use: {
+    baseURL,
+    locale: 'nl-BE',
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+    launchOptions: {
+      executablePath: '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    },
+  },
+  projects: [
+    { name: 'desktop', use: { ...devices['Desktop Chrome'], channel: undefined } },
+  ],
+  webServer: {
+    command: [
+      serverBin,
+      '--bind 127.0.0.1',
+      `--port ${port}`,
+      `--static-dir ${dist}`,
+      `--database-url sqlite://${dbFile}`,
+      `--public-url ${baseURL}`,
+      '--dev',
+      // Every journey comes from 127.0.0.1: per-address limits stay as
+      // shipped, per-IP limits are raised so parallel journeys don't trip them.
+      '--rate-limit-ip-multiplier 100',
+    ].join(' '),
+    url: `${baseURL}/api/health`,
+    reuseExistingServer: false,
+    timeout: 60_000,
+    stdout: 'ignore',
+    stderr: 'pipe',
+  },
+});
