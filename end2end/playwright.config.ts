@@ -57,7 +57,9 @@ export default defineConfig({
       '--dev',
       // Every journey comes from 127.0.0.1: per-address limits stay as
       // shipped, per-IP limits are raised so parallel journeys don't trip them.
-      '--rate-limit-ip-multiplier 100',
+      '--sign-in-per-ip 1000',
+      '--register-per-ip 1000',
+      '--email-per-ip 1000',
     ].join(' '),
     url: `${baseURL}/api/health`,
     reuseExistingServer: false,

@@ -1,0 +1,444 @@
+//! Router assembly, middleware, static files and the server loop.
+
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use anyhow::Context;
+use axum::body::{Body, Bytes};
+use axum::extract::{DefaultBodyLimit, Request, State};
+use axum::http::header::{CACHE_CONTROL, CONTENT_LENGTH, CONTENT_TYPE};
+use axum::http::{HeaderValue, Method, StatusCode};
+use axum::middleware::{self, Next};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::Router;
+use mijn_lexus_contract::ErrorCode;
+use tokio::net::TcpListener;
+use tower::ServiceExt;
+use tower_http::services::ServeDir;
+use tower_http::timeout::TimeoutLayer;
+use tracing::Instrument;
+
+use crate::clock::{Clock, SystemClock};
+use crate::config::Config;
+use crate::error::{code_for_status, error_response, ErrorBody};
+use crate::legal::LegalCatalog;
+use crate::mail::Mailer;
+use crate::routes;
+use crate::security::headers::{inline_script_hashes, security_headers, SecurityHeaders};
+use crate::security::password;
+use crate::security::rate_limit::RateLimits;
+use crate::security::session::request_language;
+use crate::security::{csrf, session};
+use crate::state::{AppState, Inner};
+
+/// Largest accepted request body.
+pub const BODY_LIMIT: usize = 64 * 1024;
+/// Requests taking longer are answered with `timeout`.
+pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(15);
+
+pub struct Application {
+    listener: TcpListener,
+    router: Router,
+    addr: SocketAddr,
+    state: AppState,
+}
+
+impl Application {
+    pub async fn build(config: Config) -> anyhow::Result<Application> {
+        Application::build_with_clock(config, Arc::new(SystemClock)).await
+    }
+
+    /// Builds with a given clock (tests pass a [`ManualClock`](crate::ManualClock)).
+    pub async fn build_with_clock(
+        config: Config,
+        clock: Arc<dyn Clock>,
+    ) -> anyhow::Result<Application> {
+        let (listener, addr) = crate::bind(&config).await?;
+        let public_url = config
+            .public_url
+            .clone()
+            .unwrap_or_else(|| format!("http://localhost:{}", addr.port()))
+            .trim_end_matches('/')
+            .to_owned();
+        let public_origin =
+            origin_of(&public_url).with_context(|| format!("invalid public URL {public_url}"))?;
+        let https = public_url.starts_with("https://");
+
+        let db = crate::db::connect(&config.database_url).await?;
+        let legal = LegalCatalog::load()?;
+        legal.sync(&db, clock.unix()).await?;
+        let mailer = Mailer::new(
+            config.smtp_url.as_deref(),
+            &config.mail_from,
+            db.clone(),
+            clock.clone(),
+            config.dev,
+        )?;
+        let state = AppState::new(Inner {
+            db,
+            clock,
+            public_url,
+            public_origin,
+            https,
+            mailer,
+            limits: RateLimits::new(&config.rate_limits),
+            legal,
+            session_idle: chrono::Duration::minutes(config.session_idle_minutes.into()),
+            session_absolute: chrono::Duration::hours(config.session_absolute_hours.into()),
+            dummy_hash: password::dummy_hash().await?,
+            config,
+        });
+        if state.config.demo {
+            crate::demo::ensure_demo_account(&state).await?;
+        }
+        let site = StaticSite::load(&state.config.static_dir)?;
+        let headers = SecurityHeaders::new(
+            &site.script_hashes(),
+            &state.config.frame_ancestors,
+            state.https,
+        );
+        let router = router(state.clone(), site, headers);
+        Ok(Application {
+            listener,
+            router,
+            addr,
+            state,
+        })
+    }
+
+    pub fn port(&self) -> u16 {
+        self.addr.port()
+    }
+
+    pub fn public_url(&self) -> &str {
+        &self.state.public_url
+    }
+
+    /// Serves until SIGTERM or Ctrl-C; requests in flight are finished.
+    pub async fn run_until_stopped(self) -> std::io::Result<()> {
+        self.run_until(shutdown_signal()).await
+    }
+
+    /// Serves until `stop` completes.
+    pub async fn run_until(
+        self,
+        stop: impl std::future::Future<Output = ()> + Send + 'static,
+    ) -> std::io::Result<()> {
+        tracing::info!(url = %self.state.public_url, listen = %self.addr, "Mijn Lexus server listening");
+        axum::serve(
+            self.listener,
+            self.router
+                .into_make_service_with_connect_info::<SocketAddr>(),
+        )
+        .with_graceful_shutdown(stop)
+        .await?;
+        self.state.db.close().await;
+        tracing::info!("server stopped");
+        Ok(())
+    }
+}
+
+fn origin_of(url: &str) -> Option<String> {
+    let (scheme, rest) = url.split_once("://")?;
+    let authority = rest.split('/').next()?;
+    (matches!(scheme, "http" | "https") && !authority.is_empty())
+        .then(|| format!("{scheme}://{authority}"))
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! {
+        _ = ctrl_c => {},
+        _ = term => {},
+    }
+    tracing::info!("shutting down; finishing requests in flight");
+}
+
+pub fn router(state: AppState, site: StaticSite, headers: SecurityHeaders) -> Router {
+    let mut api = Router::new()
+        .route("/health", get(routes::health::health))
+        .route(
+            "/session",
+            get(routes::session::get_session)
+                .post(routes::session::sign_in)
+                .delete(routes::session::sign_out),
+        )
+        .route("/me", get(routes::session::me))
+        .route("/accounts", post(routes::accounts::register))
+        .route("/accounts/confirm", post(routes::accounts::confirm))
+        .route("/accounts/confirm/resend", post(routes::accounts::resend))
+        .route(
+            "/password-reset",
+            post(routes::password_reset::request_reset),
+        )
+        .route(
+            "/password-reset/complete",
+            post(routes::password_reset::complete_reset),
+        )
+        .route("/legal/{kind}", get(routes::legal::current))
+        .route("/legal/{kind}/{version}", get(routes::legal::version));
+    if state.config.dev {
+        api = api.route("/dev/outbox", get(routes::dev::outbox));
+    }
+    let api = api
+        .fallback(|| async {
+            error_response(
+                ErrorBody {
+                    code: ErrorCode::NotFound,
+                    fields: vec![],
+                },
+                Default::default(),
+            )
+        })
+        .method_not_allowed_fallback(|| async {
+            error_response(
+                ErrorBody {
+                    code: ErrorCode::MethodNotAllowed,
+                    fields: vec![],
+                },
+                Default::default(),
+            )
+        })
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            csrf::csrf_guard,
+        ))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            session::load_session,
+        ))
+        .layer(DefaultBodyLimit::max(BODY_LIMIT))
+        .layer(TimeoutLayer::with_status_code(
+            StatusCode::REQUEST_TIMEOUT,
+            REQUEST_TIMEOUT,
+        ))
+        .layer(middleware::from_fn(api_errors))
+        .with_state(state);
+
+    Router::new()
+        .nest("/api", api)
+        .fallback(static_files)
+        .with_state(Arc::new(site))
+        .layer(middleware::from_fn_with_state(
+            Arc::new(headers),
+            security_headers,
+        ))
+        .layer(middleware::from_fn(log_requests))
+}
+
+/// Gives every API error a JSON body in the request's language: errors from
+/// handlers are re-rendered, bare statuses from axum or tower-http (405,
+/// 408, 413, ...) get the matching code.
+async fn api_errors(req: Request, next: Next) -> Response {
+    let lang = request_language(req.headers());
+    let resp = next.run(req).await;
+    let body = match resp.extensions().get::<ErrorBody>() {
+        Some(body) => body.clone(),
+        None if resp.status().is_client_error() || resp.status().is_server_error() => {
+            let is_json = resp
+                .headers()
+                .get(CONTENT_TYPE)
+                .is_some_and(|v| v.as_bytes().starts_with(b"application/json"));
+            if is_json {
+                return resp;
+            }
+            ErrorBody {
+                code: code_for_status(resp.status()),
+                fields: Vec::new(),
+            }
+        }
+        None => return resp,
+    };
+    let fresh = error_response(body, lang);
+    let (mut parts, _) = resp.into_parts();
+    let (fresh_parts, fresh_body) = fresh.into_parts();
+    parts.status = fresh_parts.status;
+    parts.headers.remove(CONTENT_LENGTH);
+    parts
+        .headers
+        .insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+    parts.extensions.extend(fresh_parts.extensions);
+    Response::from_parts(parts, fresh_body)
+}
+
+/// One log line per request: method, path (never the query), status, latency.
+async fn log_requests(req: Request, next: Next) -> Response {
+    let method = req.method().clone();
+    let path = req.uri().path().to_owned();
+    let span = tracing::info_span!("request", %method, %path);
+    let started = Instant::now();
+    let resp = next.run(req).instrument(span.clone()).await;
+    let status = resp.status().as_u16();
+    let latency_ms = started.elapsed().as_secs_f64() * 1000.0;
+    span.in_scope(|| {
+        if status >= 500 {
+            tracing::error!(status, latency_ms, "response");
+        } else {
+            tracing::info!(status, latency_ms, "response");
+        }
+    });
+    resp
+}
+
+/// The built SPA: files from the static directory, `index.html` (read once)
+/// for every other path so client-side routes work.
+pub struct StaticSite {
+    dir: Option<PathBuf>,
+    index: Option<Bytes>,
+}
+
+impl StaticSite {
+    pub fn load(dir: &Path) -> anyhow::Result<StaticSite> {
+        if !dir.is_dir() {
+            tracing::warn!(dir = %dir.display(), "static directory missing: serving the API only");
+            return Ok(StaticSite {
+                dir: None,
+                index: None,
+            });
+        }
+        let index_path = dir.join("index.html");
+        let index = match std::fs::read(&index_path) {
+            Ok(bytes) => Some(Bytes::from(bytes)),
+            Err(e) => {
+                tracing::warn!(file = %index_path.display(), error = %e, "no index.html: client routes will 404");
+                None
+            }
+        };
+        Ok(StaticSite {
+            dir: Some(dir.to_owned()),
+            index,
+        })
+    }
+
+    /// CSP hashes of the inline scripts of index.html.
+    pub fn script_hashes(&self) -> Vec<String> {
+        self.index
+            .as_ref()
+            .map(|i| inline_script_hashes(&String::from_utf8_lossy(i)))
+            .unwrap_or_default()
+    }
+
+    fn index_response(&self) -> Option<Response> {
+        let index = self.index.clone()?;
+        let mut resp = Response::new(Body::from(index));
+        resp.headers_mut().insert(
+            CONTENT_TYPE,
+            HeaderValue::from_static("text/html; charset=utf-8"),
+        );
+        resp.headers_mut()
+            .insert(CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+        Some(resp)
+    }
+}
+
+fn not_found() -> Response {
+    error_response(
+        ErrorBody {
+            code: ErrorCode::NotFound,
+            fields: vec![],
+        },
+        Default::default(),
+    )
+}
+
+async fn static_files(State(site): State<Arc<StaticSite>>, req: Request) -> Response {
+    if !matches!(*req.method(), Method::GET | Method::HEAD) {
+        return error_response(
+            ErrorBody {
+                code: ErrorCode::MethodNotAllowed,
+                fields: vec![],
+            },
+            Default::default(),
+        );
+    }
+    let Some(dir) = &site.dir else {
+        return not_found();
+    };
+    let path = req.uri().path().to_owned();
+    if path == "/" || path == "/index.html" {
+        return site.index_response().unwrap_or_else(not_found);
+    }
+    let serve = ServeDir::new(dir)
+        .precompressed_br()
+        .precompressed_gzip()
+        .append_index_html_on_directories(false);
+    let resp = match serve.oneshot(req).await {
+        Ok(resp) => resp.map(Body::new),
+        Err(never) => match never {},
+    };
+    if resp.status() == StatusCode::NOT_FOUND {
+        return site.index_response().unwrap_or_else(not_found);
+    }
+    let mut resp = resp.into_response();
+    if resp.status().is_success() || resp.status() == StatusCode::NOT_MODIFIED {
+        let value = if is_hashed_asset(&path) {
+            "public, max-age=31536000, immutable"
+        } else {
+            "no-cache"
+        };
+        resp.headers_mut()
+            .insert(CACHE_CONTROL, HeaderValue::from_static(value));
+    }
+    resp
+}
+
+/// Trunk's content-hashed file names: `name-<16+ hex>.js`, `name-<hex>_bg.wasm`,
+/// `name-<hex>.css`.
+pub fn is_hashed_asset(path: &str) -> bool {
+    let file = path.rsplit('/').next().unwrap_or("");
+    let Some((stem, ext)) = file.rsplit_once('.') else {
+        return false;
+    };
+    if !matches!(ext, "js" | "wasm" | "css") {
+        return false;
+    }
+    let stem = stem.strip_suffix("_bg").unwrap_or(stem);
+    let Some((_, hash)) = stem.rsplit_once('-') else {
+        return false;
+    };
+    hash.len() >= 16 && hash.chars().all(|c| c.is_ascii_hexdigit())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hashed_assets() {
+        assert!(is_hashed_asset("/mijn-lexus-0123456789abcdef.js"));
+        assert!(is_hashed_asset("/mijn-lexus-0123456789abcdef_bg.wasm"));
+        assert!(is_hashed_asset("/style-0123456789abcdef0123.css"));
+        assert!(!is_hashed_asset("/logo.svg"));
+        assert!(!is_hashed_asset("/app-123.js"));
+        assert!(!is_hashed_asset("/index.html"));
+    }
+
+    #[test]
+    fn origins() {
+        assert_eq!(
+            origin_of("https://mijn.lexus.be/portal").as_deref(),
+            Some("https://mijn.lexus.be")
+        );
+        assert_eq!(
+            origin_of("http://localhost:8080").as_deref(),
+            Some("http://localhost:8080")
+        );
+        assert_eq!(origin_of("ftp://x"), None);
+    }
+}

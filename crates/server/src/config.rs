@@ -1,0 +1,156 @@
+//! Command-line options; every one can also be set by an environment variable.
+
+use std::path::{Path, PathBuf};
+
+use clap::{Args, Parser, ValueEnum};
+
+#[derive(Clone, Debug, Parser)]
+#[command(
+    name = "mijn-lexus-server",
+    version,
+    about = "Mijn Lexus API and SPA server"
+)]
+pub struct Config {
+    /// Address to listen on.
+    #[arg(long, env = "BIND", default_value = "127.0.0.1")]
+    pub bind: String,
+
+    /// Port to listen on (0 picks a free port).
+    #[arg(long, env = "PORT", default_value_t = 8080)]
+    pub port: u16,
+
+    /// SQLite database; the file and its directory are created when missing.
+    #[arg(
+        long,
+        env = "DATABASE_URL",
+        default_value = "sqlite://data/mijn-lexus.db"
+    )]
+    pub database_url: String,
+
+    /// Directory with the built SPA (Trunk's dist/). When missing, only the API is served.
+    #[arg(long, env = "STATIC_DIR", default_value = "dist")]
+    pub static_dir: PathBuf,
+
+    /// Base URL the portal is reached at: used in mail links and to decide on
+    /// secure cookies and HSTS. Default: http://localhost:{port}.
+    #[arg(long, env = "PUBLIC_URL")]
+    pub public_url: Option<String>,
+
+    /// Development mode: enables GET /api/dev/outbox and logs mail links.
+    #[arg(long = "dev", env = "DEV_MODE")]
+    pub dev: bool,
+
+    /// Create the demo account when it is missing.
+    #[arg(long, env = "DEMO")]
+    pub demo: bool,
+
+    /// SMTP server for outgoing mail (smtp://user:pass@host:587?tls=required,
+    /// smtps://...). Without it, mails go to the `outbox` table.
+    #[arg(long, env = "SMTP_URL")]
+    pub smtp_url: Option<String>,
+
+    /// Sender of outgoing mail.
+    #[arg(
+        long,
+        env = "MAIL_FROM",
+        default_value = "Mijn Lexus <no-reply@mijnlexus.test>"
+    )]
+    pub mail_from: String,
+
+    /// Origins allowed to embed the portal in a frame (comma separated),
+    /// e.g. https://www.lexus.be. Also accepted as Origin of API requests.
+    #[arg(long, env = "FRAME_ANCESTORS", value_delimiter = ',')]
+    pub frame_ancestors: Vec<String>,
+
+    /// Log output format.
+    #[arg(long, env = "LOG_FORMAT", value_enum, default_value_t = LogFormat::Json)]
+    pub log_format: LogFormat,
+
+    /// A session ends after this many minutes without a request.
+    #[arg(long, env = "SESSION_IDLE_MINUTES", default_value_t = 30)]
+    pub session_idle_minutes: u32,
+
+    /// A session ends this many hours after sign-in, however active.
+    #[arg(long, env = "SESSION_ABSOLUTE_HOURS", default_value_t = 12)]
+    pub session_absolute_hours: u32,
+
+    #[command(flatten)]
+    pub rate_limits: RateLimitConfig,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum LogFormat {
+    Json,
+    Pretty,
+}
+
+/// Sliding-window rate limits (in memory). A limit of 0 switches it off.
+#[derive(Clone, Debug, Args)]
+pub struct RateLimitConfig {
+    /// Failed sign-ins per e-mail address per window.
+    #[arg(long, env = "RATE_LIMIT_SIGN_IN_PER_ADDRESS", default_value_t = 5)]
+    pub sign_in_per_address: u32,
+    /// Failed sign-ins per client IP per window.
+    #[arg(long, env = "RATE_LIMIT_SIGN_IN_PER_IP", default_value_t = 50)]
+    pub sign_in_per_ip: u32,
+    /// Window of the sign-in limits, in seconds.
+    #[arg(long, env = "RATE_LIMIT_SIGN_IN_WINDOW_SECS", default_value_t = 15 * 60)]
+    pub sign_in_window_secs: u64,
+
+    /// Registrations per client IP per window.
+    #[arg(long, env = "RATE_LIMIT_REGISTER_PER_IP", default_value_t = 10)]
+    pub register_per_ip: u32,
+    /// Window of the registration limit, in seconds.
+    #[arg(long, env = "RATE_LIMIT_REGISTER_WINDOW_SECS", default_value_t = 3600)]
+    pub register_window_secs: u64,
+
+    /// Password-reset and confirmation-resend requests per e-mail address
+    /// per window (counted per endpoint).
+    #[arg(long, env = "RATE_LIMIT_EMAIL_PER_ADDRESS", default_value_t = 3)]
+    pub email_per_address: u32,
+    /// Password-reset and confirmation-resend requests per client IP per
+    /// window (counted per endpoint).
+    #[arg(long, env = "RATE_LIMIT_EMAIL_PER_IP", default_value_t = 20)]
+    pub email_per_ip: u32,
+    /// Window of the reset/resend limits, in seconds.
+    #[arg(long, env = "RATE_LIMIT_EMAIL_WINDOW_SECS", default_value_t = 3600)]
+    pub email_window_secs: u64,
+}
+
+impl Default for RateLimitConfig {
+    fn default() -> RateLimitConfig {
+        RateLimitConfig {
+            sign_in_per_address: 5,
+            sign_in_per_ip: 50,
+            sign_in_window_secs: 15 * 60,
+            register_per_ip: 10,
+            register_window_secs: 3600,
+            email_per_address: 3,
+            email_per_ip: 20,
+            email_window_secs: 3600,
+        }
+    }
+}
+
+impl Config {
+    /// The defaults, without reading the command line or the environment
+    /// (tests): a random port on 127.0.0.1, dev mode on, no static files.
+    pub fn for_tests(database_path: &Path) -> Config {
+        Config {
+            bind: "127.0.0.1".into(),
+            port: 0,
+            database_url: format!("sqlite://{}", database_path.display()),
+            static_dir: PathBuf::from("/nonexistent-mijn-lexus-dist"),
+            public_url: None,
+            dev: true,
+            demo: false,
+            smtp_url: None,
+            mail_from: "Mijn Lexus <no-reply@mijnlexus.test>".into(),
+            frame_ancestors: Vec::new(),
+            log_format: LogFormat::Pretty,
+            session_idle_minutes: 30,
+            session_absolute_hours: 12,
+            rate_limits: RateLimitConfig::default(),
+        }
+    }
+}

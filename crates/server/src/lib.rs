@@ -1,0 +1,41 @@
+//! Reference server of the Mijn Lexus JSON API, and the static file server
+//! of the single-page app.
+//!
+//! [`Application::build`] assembles everything from a [`Config`]; the binary
+//! (`main.rs`) and the integration tests start the same application.
+
+pub mod app;
+pub mod clock;
+pub mod config;
+pub mod db;
+pub mod demo;
+pub mod error;
+pub mod legal;
+pub mod mail;
+pub mod routes;
+pub mod security;
+pub mod state;
+pub mod telemetry;
+
+use std::net::SocketAddr;
+
+use anyhow::Context;
+use tokio::net::TcpListener;
+
+pub use app::Application;
+pub use clock::{Clock, ManualClock, SystemClock};
+pub use config::Config;
+
+/// Builds the application with the system clock.
+pub async fn build(config: Config) -> anyhow::Result<Application> {
+    Application::build(config).await
+}
+
+/// Binds `bind:port` (port 0 picks a free one).
+pub(crate) async fn bind(config: &Config) -> anyhow::Result<(TcpListener, SocketAddr)> {
+    let listener = TcpListener::bind((config.bind.as_str(), config.port))
+        .await
+        .with_context(|| format!("cannot listen on {}:{}", config.bind, config.port))?;
+    let addr = listener.local_addr()?;
+    Ok((listener, addr))
+}

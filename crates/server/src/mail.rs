@@ -1,0 +1,182 @@
+//! Outgoing mail: through SMTP when `--smtp-url` is given, otherwise into the
+//! `outbox` table (read by GET /api/dev/outbox in dev mode).
+//!
+//! Mails are plain text. Sending never fails a request: SMTP delivery runs in
+//! the background (so answers take as long whether or not a mail is sent) and
+//! errors are logged.
+
+use std::sync::Arc;
+
+use anyhow::Context;
+use lettre::message::{header::ContentType, Mailbox};
+use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
+use mijn_lexus_contract::{Language, Salutation};
+use sqlx::SqlitePool;
+
+use crate::clock::Clock;
+
+/// One plain-text mail.
+#[derive(Clone, Debug)]
+pub struct Mail {
+    pub to: String,
+    pub subject: String,
+    pub body: String,
+    /// The link the mail carries, logged in dev mode only.
+    pub link: Option<String>,
+}
+
+pub struct Mailer {
+    smtp: Option<AsyncSmtpTransport<Tokio1Executor>>,
+    from: Mailbox,
+    db: SqlitePool,
+    clock: Arc<dyn Clock>,
+    dev: bool,
+}
+
+impl Mailer {
+    pub fn new(
+        smtp_url: Option<&str>,
+        from: &str,
+        db: SqlitePool,
+        clock: Arc<dyn Clock>,
+        dev: bool,
+    ) -> anyhow::Result<Mailer> {
+        let from: Mailbox = from
+            .parse()
+            .with_context(|| format!("invalid --mail-from {from}"))?;
+        let smtp = match smtp_url {
+            Some(url) => Some(
+                AsyncSmtpTransport::<Tokio1Executor>::from_url(url)
+                    .context("invalid --smtp-url")?
+                    .build(),
+            ),
+            None => None,
+        };
+        Ok(Mailer {
+            smtp,
+            from,
+            db,
+            clock,
+            dev,
+        })
+    }
+
+    pub async fn send(&self, mail: Mail) {
+        if self.dev {
+            tracing::info!(to = %mail.to, subject = %mail.subject, link = mail.link.as_deref(), "mail");
+        } else {
+            tracing::info!(to = %mail.to, subject = %mail.subject, "mail");
+        }
+        match &self.smtp {
+            Some(smtp) => {
+                let message = match self.message(&mail) {
+                    Ok(m) => m,
+                    Err(e) => {
+                        tracing::error!(error = format!("{e:#}"), "cannot build mail");
+                        return;
+                    }
+                };
+                let smtp = smtp.clone();
+                tokio::spawn(async move {
+                    if let Err(e) = smtp.send(message).await {
+                        tracing::error!(error = %e, "SMTP delivery failed");
+                    }
+                });
+            }
+            None => {
+                let result = sqlx::query(
+                    "INSERT INTO outbox (to_address, subject, body_text, created_at) VALUES (?, ?, ?, ?)",
+                )
+                .bind(&mail.to)
+                .bind(&mail.subject)
+                .bind(&mail.body)
+                .bind(self.clock.unix())
+                .execute(&self.db)
+                .await;
+                if let Err(e) = result {
+                    tracing::error!(error = %e, "cannot write mail to the outbox");
+                }
+            }
+        }
+    }
+
+    fn message(&self, mail: &Mail) -> anyhow::Result<Message> {
+        Ok(Message::builder()
+            .from(self.from.clone())
+            .to(mail.to.parse().context("recipient")?)
+            .subject(&mail.subject)
+            .header(ContentType::TEXT_PLAIN)
+            .body(mail.body.clone())?)
+    }
+}
+
+/// The person a mail is for.
+pub struct Recipient<'a> {
+    pub email: &'a str,
+    pub salutation: Salutation,
+    pub first_name: &'a str,
+    pub last_name: &'a str,
+    pub language: Language,
+}
+
+impl Recipient<'_> {
+    fn greeting(&self) -> String {
+        // Dutch only for now; French and English arrive with G1.
+        match self.salutation {
+            Salutation::Mr => format!("Geachte heer {},", self.last_name),
+            Salutation::Ms => format!("Geachte mevrouw {},", self.last_name),
+            Salutation::Mx => format!("Beste {} {},", self.first_name, self.last_name),
+        }
+    }
+}
+
+const SIGNATURE: &str = "Met vriendelijke groet,\nHet team van Mijn Lexus\n\n\
+Dit is een automatisch bericht; antwoorden op deze e-mail worden niet gelezen.";
+
+pub fn confirm_email(to: &Recipient<'_>, link: &str) -> Mail {
+    Mail {
+        to: to.email.to_owned(),
+        subject: "Bevestig uw e-mailadres voor Mijn Lexus".into(),
+        body: format!(
+            "{}\n\nWelkom bij Mijn Lexus. Bevestig uw e-mailadres via deze link:\n\n{link}\n\n\
+             De link is 48 uur geldig en werkt één keer. Daarna kunt u zich aanmelden.\n\n\
+             Hebt u geen account aangemaakt? Dan mag u deze e-mail negeren; zonder bevestiging \
+             wordt er niets geactiveerd.\n\n{SIGNATURE}\n",
+            to.greeting()
+        ),
+        link: Some(link.to_owned()),
+    }
+}
+
+pub fn already_registered(to: &Recipient<'_>, public_url: &str) -> Mail {
+    Mail {
+        to: to.email.to_owned(),
+        subject: "U hebt al een account bij Mijn Lexus".into(),
+        body: format!(
+            "{}\n\nIemand probeerde zonet een account aan te maken met dit e-mailadres. U hebt al \
+             een account bij Mijn Lexus, dus er is geen nieuw account gemaakt.\n\n\
+             Was u dat zelf? Meld u dan aan via {public_url}/sign-in. Bent u uw wachtwoord \
+             vergeten? Stel een nieuw in via {public_url}/forgot-password.\n\n\
+             Was u dat niet? Dan hoeft u niets te doen.\n\n{SIGNATURE}\n",
+            to.greeting()
+        ),
+        link: None,
+    }
+}
+
+pub fn password_reset(to: &Recipient<'_>, link: &str) -> Mail {
+    Mail {
+        to: to.email.to_owned(),
+        subject: "Stel een nieuw wachtwoord in voor Mijn Lexus".into(),
+        body: format!(
+            "{}\n\nU vroeg om uw wachtwoord voor Mijn Lexus opnieuw in te stellen. Kies een nieuw \
+             wachtwoord via deze link:\n\n{link}\n\n\
+             De link is 1 uur geldig en werkt één keer. Wanneer u een nieuw wachtwoord instelt, \
+             wordt u overal afgemeld.\n\n\
+             Hebt u dit niet gevraagd? Dan mag u deze e-mail negeren; uw wachtwoord blijft \
+             ongewijzigd.\n\n{SIGNATURE}\n",
+            to.greeting()
+        ),
+        link: Some(link.to_owned()),
+    }
+}

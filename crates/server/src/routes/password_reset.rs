@@ -1,0 +1,116 @@
+//! POST /api/password-reset and /api/password-reset/complete (A3).
+
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::Json;
+use mijn_lexus_contract::account::{Accepted, EmailRequest, ResetPasswordRequest};
+
+use super::{check_token, consume_token, find_user_by_email, issue_token, ApiJson, TokenPurpose};
+use crate::error::{AppError, AppResult};
+use crate::mail;
+use crate::security::password;
+use crate::security::session::ClientInfo;
+use crate::state::AppState;
+
+fn reset_accepted(email: &str) -> Accepted {
+    Accepted {
+        message: format!(
+            "Als er een account bij {email} hoort, ontvangt u binnen enkele minuten een e-mail met een \
+             link om een nieuw wachtwoord in te stellen. De link is 1 uur geldig. Kijk ook bij uw \
+             ongewenste e-mail."
+        ),
+    }
+}
+
+/// Ask for a reset link: always 202. Any existing account gets the link; a
+/// completed reset also confirms the address (the mail was received), so an
+/// unconfirmed account that lost its confirmation mail is not stuck.
+pub async fn request_reset(
+    State(state): State<AppState>,
+    client: ClientInfo,
+    ApiJson(req): ApiJson<EmailRequest>,
+) -> AppResult<(StatusCode, Json<Accepted>)> {
+    let email = req.validate()?;
+    let now = state.clock.now();
+    let limits = &state.limits;
+    let ip = client.ip.to_string();
+    // Counted whether or not the address exists, so a 429 reveals nothing.
+    if let Err(secs) = limits
+        .reset_address
+        .check(email.as_str(), now)
+        .and(limits.reset_ip.check(&ip, now))
+    {
+        return Err(AppError::RateLimited {
+            retry_after_secs: secs,
+        });
+    }
+    limits.reset_address.record(email.as_str(), now);
+    limits.reset_ip.record(&ip, now);
+
+    if let Some(user) = find_user_by_email(&state.db, email.as_str()).await? {
+        let mut conn = state.db.acquire().await?;
+        let link = issue_token(
+            &mut conn,
+            &state.public_url,
+            user.id,
+            TokenPurpose::PasswordReset,
+            now.timestamp(),
+        )
+        .await?;
+        drop(conn);
+        state
+            .mailer
+            .send(mail::password_reset(&user.recipient(), &link))
+            .await;
+        tracing::info!(user_id = user.id, "password reset requested");
+    }
+    Ok((StatusCode::ACCEPTED, Json(reset_accepted(email.as_str()))))
+}
+
+/// Set a new password with the token from the mail. Ends every session of
+/// the user and confirms the address.
+pub async fn complete_reset(
+    State(state): State<AppState>,
+    ApiJson(req): ApiJson<ResetPasswordRequest>,
+) -> AppResult<StatusCode> {
+    // The link's problems first: no use fixing a password for a dead link.
+    check_token(
+        &state.db,
+        TokenPurpose::PasswordReset,
+        &req.token,
+        state.clock.unix(),
+    )
+    .await?;
+    req.validate(password::is_common)?;
+    let hash = password::hash(req.password.clone()).await?;
+
+    let now = state.clock.unix();
+    let mut tx = state.db.begin().await?;
+    let user_id = consume_token(&mut tx, TokenPurpose::PasswordReset, &req.token, now).await?;
+    sqlx::query(
+        "UPDATE users SET password_hash = ?1, email_confirmed_at = COALESCE(email_confirmed_at, ?2),
+                          updated_at = ?2
+         WHERE id = ?3",
+    )
+    .bind(&hash)
+    .bind(now)
+    .bind(user_id)
+    .execute(&mut *tx)
+    .await?;
+    // Other links for this user die with it.
+    sqlx::query(
+        "UPDATE email_tokens SET used_at = ?1 WHERE user_id = ?2 AND purpose = 'password_reset' AND used_at IS NULL",
+    )
+    .bind(now)
+    .bind(user_id)
+    .execute(&mut *tx)
+    .await?;
+    let ended = sqlx::query("DELETE FROM sessions WHERE user_id = ?")
+        .bind(user_id)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+    tx.commit().await?;
+    tracing::info!(user_id, sessions_ended = ended, "password reset completed");
+    Ok(StatusCode::NO_CONTENT)
+}

@@ -1,0 +1,158 @@
+//! GET/POST/DELETE /api/session and GET /api/me (A2).
+
+use axum::extract::State;
+use axum::http::header::SET_COOKIE;
+use axum::http::StatusCode;
+use axum::response::{AppendHeaders, IntoResponse, Response};
+use axum::Json;
+use mijn_lexus_contract::account::{SessionState, SignInRequest, UserSummary};
+use mijn_lexus_contract::ErrorCode;
+
+use super::{find_user, find_user_by_email, ApiJson};
+use crate::error::{AppError, AppResult};
+use crate::security::password;
+use crate::security::random_token;
+use crate::security::session::{
+    self, clear_cookie, csrf_cookie_name, session_cookie_name, set_cookie, ClientInfo,
+    MaybeSession, RequestCookies, SignedIn,
+};
+use crate::state::AppState;
+
+/// Who is signed in, and the CSRF token to send. Sets the anonymous CSRF
+/// cookie when the browser has none.
+pub async fn get_session(
+    State(state): State<AppState>,
+    MaybeSession(session): MaybeSession,
+    cookies: RequestCookies,
+) -> AppResult<Response> {
+    if let Some(session) = session {
+        if let Some(user) = find_user(&state.db, session.user_id).await? {
+            let body = SessionState {
+                user: Some(user.summary()),
+                csrf_token: session.csrf_token,
+            };
+            return Ok(Json(body).into_response());
+        }
+    }
+    match cookies.csrf {
+        Some(token) => Ok(Json(SessionState {
+            user: None,
+            csrf_token: token,
+        })
+        .into_response()),
+        None => {
+            let token = random_token();
+            let cookie = set_cookie(csrf_cookie_name(state.https), &token, state.https);
+            Ok((
+                AppendHeaders([(SET_COOKIE, cookie)]),
+                Json(SessionState {
+                    user: None,
+                    csrf_token: token,
+                }),
+            )
+                .into_response())
+        }
+    }
+}
+
+/// Sign in: a new session id and CSRF token (the CSRF cookie follows, so an
+/// expired session still passes the anonymous check with the same token).
+pub async fn sign_in(
+    State(state): State<AppState>,
+    MaybeSession(current): MaybeSession,
+    client: ClientInfo,
+    ApiJson(req): ApiJson<SignInRequest>,
+) -> AppResult<Response> {
+    req.validate()?;
+    let email = req.email.trim().to_lowercase();
+    let ip = client.ip.to_string();
+    let now = state.clock.now();
+    let limits = &state.limits;
+    if let Err(secs) = limits
+        .sign_in_address
+        .check(&email, now)
+        .and(limits.sign_in_ip.check(&ip, now))
+    {
+        tracing::warn!(client_ip = %ip, "sign-in rate limited");
+        return Err(AppError::RateLimited {
+            retry_after_secs: secs,
+        });
+    }
+
+    let user = find_user_by_email(&state.db, &email).await?;
+    let verified = match &user {
+        Some(u) => password::verify(req.password.clone(), u.password_hash.clone()).await?,
+        None => {
+            // Same work as for a known address, so timing reveals nothing.
+            password::verify(req.password.clone(), state.dummy_hash.clone()).await?;
+            false
+        }
+    };
+    let user = match user {
+        Some(u) if verified => u,
+        _ => {
+            limits.sign_in_address.record(&email, now);
+            limits.sign_in_ip.record(&ip, now);
+            tracing::info!(client_ip = %ip, "sign-in failed");
+            return Err(ErrorCode::InvalidCredentials.into());
+        }
+    };
+    if user.email_confirmed_at.is_none() {
+        return Err(ErrorCode::EmailNotConfirmed.into());
+    }
+
+    let new = session::create(
+        &state,
+        user.id,
+        client.user_agent.as_deref(),
+        current.as_ref(),
+    )
+    .await?;
+    sqlx::query("UPDATE users SET last_sign_in_at = ? WHERE id = ?")
+        .bind(now.timestamp())
+        .bind(user.id)
+        .execute(&state.db)
+        .await?;
+    tracing::info!(user_id = user.id, "signed in");
+    let cookies = AppendHeaders([
+        (
+            SET_COOKIE,
+            set_cookie(session_cookie_name(state.https), &new.id, state.https),
+        ),
+        (
+            SET_COOKIE,
+            set_cookie(csrf_cookie_name(state.https), &new.csrf_token, state.https),
+        ),
+    ]);
+    let body = SessionState {
+        user: Some(user.summary()),
+        csrf_token: new.csrf_token,
+    };
+    Ok((cookies, Json(body)).into_response())
+}
+
+/// Sign out: the session row is deleted and the cookie cleared.
+pub async fn sign_out(
+    State(state): State<AppState>,
+    MaybeSession(session): MaybeSession,
+) -> AppResult<Response> {
+    if let Some(session) = session {
+        sqlx::query("DELETE FROM sessions WHERE id_hash = ?")
+            .bind(&session.id_hash)
+            .execute(&state.db)
+            .await?;
+        tracing::info!(user_id = session.user_id, "signed out");
+    }
+    let clear = clear_cookie(session_cookie_name(state.https), state.https);
+    Ok((StatusCode::NO_CONTENT, AppendHeaders([(SET_COOKIE, clear)])).into_response())
+}
+
+pub async fn me(
+    State(state): State<AppState>,
+    SignedIn(session): SignedIn,
+) -> AppResult<Json<UserSummary>> {
+    let user = find_user(&state.db, session.user_id)
+        .await?
+        .ok_or(AppError::Code(ErrorCode::Unauthenticated))?;
+    Ok(Json(user.summary()))
+}

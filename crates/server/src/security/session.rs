@@ -1,0 +1,311 @@
+//! Sessions: a random 256-bit id in an HttpOnly, SameSite=Strict cookie; only
+//! its SHA-256 is stored. Idle and absolute timeouts follow the Clock, and
+//! every request moves `last_seen_at` forward (sliding idle timeout).
+
+use std::net::{IpAddr, Ipv4Addr, SocketAddr};
+
+use axum::extract::{ConnectInfo, FromRequestParts, Request, State};
+use axum::http::header::{ACCEPT_LANGUAGE, COOKIE, SET_COOKIE, USER_AGENT};
+use axum::http::request::Parts;
+use axum::http::{HeaderMap, HeaderValue};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use mijn_lexus_contract::{ErrorCode, Language};
+
+use super::{is_token_shaped, random_token, sha256_hex};
+use crate::error::AppError;
+use crate::state::AppState;
+
+pub fn session_cookie_name(https: bool) -> &'static str {
+    if https {
+        "__Host-ml_session"
+    } else {
+        "ml_session"
+    }
+}
+
+pub fn csrf_cookie_name(https: bool) -> &'static str {
+    if https {
+        "__Host-ml_csrf"
+    } else {
+        "ml_csrf"
+    }
+}
+
+/// `Set-Cookie` for a browser-session cookie (no Max-Age: it ends when the
+/// browser closes, which suits shared computers).
+pub fn set_cookie(name: &str, value: &str, https: bool) -> HeaderValue {
+    let secure = if https { "; Secure" } else { "" };
+    HeaderValue::from_str(&format!(
+        "{name}={value}; Path=/; HttpOnly; SameSite=Strict{secure}"
+    ))
+    .expect("cookie values are URL-safe base64")
+}
+
+pub fn clear_cookie(name: &str, https: bool) -> HeaderValue {
+    let secure = if https { "; Secure" } else { "" };
+    HeaderValue::from_str(&format!(
+        "{name}=; Path=/; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT; HttpOnly; SameSite=Strict{secure}"
+    ))
+    .expect("static cookie")
+}
+
+/// The cookies this server cares about, as the request brought them.
+#[derive(Clone, Debug, Default)]
+pub struct RequestCookies {
+    pub session: Option<String>,
+    pub csrf: Option<String>,
+}
+
+impl RequestCookies {
+    pub fn from_headers(headers: &HeaderMap, https: bool) -> RequestCookies {
+        let (session_name, csrf_name) = (session_cookie_name(https), csrf_cookie_name(https));
+        let mut out = RequestCookies::default();
+        for header in headers.get_all(COOKIE) {
+            let Ok(header) = header.to_str() else {
+                continue;
+            };
+            for pair in header.split(';') {
+                let Some((name, value)) = pair.trim().split_once('=') else {
+                    continue;
+                };
+                let value = value.trim().trim_matches('"');
+                if !is_token_shaped(value) {
+                    continue;
+                }
+                if name == session_name {
+                    out.session = Some(value.to_owned());
+                } else if name == csrf_name {
+                    out.csrf = Some(value.to_owned());
+                }
+            }
+        }
+        out
+    }
+}
+
+/// A valid, signed-in session (request extension).
+#[derive(Clone, Debug)]
+pub struct CurrentSession {
+    pub id_hash: String,
+    pub user_id: i64,
+    pub csrf_token: String,
+}
+
+/// A new session for `user_id`: the cookie value and the stored row.
+pub struct NewSession {
+    pub id: String,
+    pub csrf_token: String,
+}
+
+/// Creates a session row; `replaces` (the request's old session) is deleted.
+pub async fn create(
+    state: &AppState,
+    user_id: i64,
+    user_agent: Option<&str>,
+    replaces: Option<&CurrentSession>,
+) -> Result<NewSession, AppError> {
+    let id = random_token();
+    let csrf_token = random_token();
+    let now = state.clock.unix();
+    let mut tx = state.db.begin().await?;
+    if let Some(old) = replaces {
+        sqlx::query("DELETE FROM sessions WHERE id_hash = ?")
+            .bind(&old.id_hash)
+            .execute(&mut *tx)
+            .await?;
+    }
+    sqlx::query(
+        "INSERT INTO sessions (id_hash, user_id, csrf_token, created_at, last_seen_at, user_agent)
+         VALUES (?, ?, ?, ?, ?, ?)",
+    )
+    .bind(sha256_hex(&id))
+    .bind(user_id)
+    .bind(&csrf_token)
+    .bind(now)
+    .bind(now)
+    .bind(user_agent)
+    .execute(&mut *tx)
+    .await?;
+    tx.commit().await?;
+    Ok(NewSession { id, csrf_token })
+}
+
+async fn lookup(state: &AppState, id: &str) -> Result<Option<CurrentSession>, AppError> {
+    let id_hash = sha256_hex(id);
+    let row: Option<(i64, String, i64, i64)> = sqlx::query_as(
+        "SELECT user_id, csrf_token, created_at, last_seen_at FROM sessions WHERE id_hash = ?",
+    )
+    .bind(&id_hash)
+    .fetch_optional(&state.db)
+    .await?;
+    let Some((user_id, csrf_token, created_at, last_seen_at)) = row else {
+        return Ok(None);
+    };
+    let now = state.clock.unix();
+    let idle_over = now - last_seen_at >= state.session_idle.num_seconds();
+    let absolute_over = now - created_at >= state.session_absolute.num_seconds();
+    if idle_over || absolute_over {
+        sqlx::query("DELETE FROM sessions WHERE id_hash = ?")
+            .bind(&id_hash)
+            .execute(&state.db)
+            .await?;
+        tracing::info!(user_id, idle_over, absolute_over, "session expired");
+        return Ok(None);
+    }
+    sqlx::query("UPDATE sessions SET last_seen_at = ? WHERE id_hash = ? AND last_seen_at < ?")
+        .bind(now)
+        .bind(&id_hash)
+        .bind(now)
+        .execute(&state.db)
+        .await?;
+    Ok(Some(CurrentSession {
+        id_hash,
+        user_id,
+        csrf_token,
+    }))
+}
+
+/// Middleware: reads the cookies, resolves the session (or clears a stale
+/// session cookie) and leaves [`RequestCookies`] and [`CurrentSession`] in the
+/// request's extensions.
+pub async fn load_session(State(state): State<AppState>, mut req: Request, next: Next) -> Response {
+    let cookies = RequestCookies::from_headers(req.headers(), state.https);
+    let mut stale = false;
+    if let Some(id) = &cookies.session {
+        match lookup(&state, id).await {
+            Ok(Some(session)) => {
+                req.extensions_mut().insert(session);
+            }
+            Ok(None) => stale = true,
+            Err(e) => return e.into_response(),
+        }
+    }
+    req.extensions_mut().insert(cookies);
+    let mut resp = next.run(req).await;
+    let name = session_cookie_name(state.https);
+    let sets_session = resp
+        .headers()
+        .get_all(SET_COOKIE)
+        .iter()
+        .any(|v| v.to_str().is_ok_and(|v| v.starts_with(&format!("{name}="))));
+    if stale && !sets_session {
+        resp.headers_mut()
+            .append(SET_COOKIE, clear_cookie(name, state.https));
+    }
+    resp
+}
+
+/// The session of the request, if signed in.
+#[derive(Clone, Debug)]
+pub struct MaybeSession(pub Option<CurrentSession>);
+
+impl<S: Send + Sync> FromRequestParts<S> for MaybeSession {
+    type Rejection = AppError;
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, AppError> {
+        Ok(MaybeSession(
+            parts.extensions.get::<CurrentSession>().cloned(),
+        ))
+    }
+}
+
+/// A signed-in session; 401 `unauthenticated` without one.
+#[derive(Clone, Debug)]
+pub struct SignedIn(pub CurrentSession);
+
+impl<S: Send + Sync> FromRequestParts<S> for SignedIn {
+    type Rejection = AppError;
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, AppError> {
+        parts
+            .extensions
+            .get::<CurrentSession>()
+            .cloned()
+            .map(SignedIn)
+            .ok_or(AppError::Code(ErrorCode::Unauthenticated))
+    }
+}
+
+impl<S: Send + Sync> FromRequestParts<S> for RequestCookies {
+    type Rejection = AppError;
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, AppError> {
+        Ok(parts
+            .extensions
+            .get::<RequestCookies>()
+            .cloned()
+            .unwrap_or_default())
+    }
+}
+
+/// Who is asking: IP (for rate limits), user agent (for records), language.
+#[derive(Clone, Debug)]
+pub struct ClientInfo {
+    pub ip: IpAddr,
+    pub user_agent: Option<String>,
+    pub lang: Language,
+}
+
+impl<S: Send + Sync> FromRequestParts<S> for ClientInfo {
+    type Rejection = AppError;
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, AppError> {
+        let ip = parts
+            .extensions
+            .get::<ConnectInfo<SocketAddr>>()
+            .map(|c| c.0.ip())
+            .unwrap_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED));
+        let user_agent = parts
+            .headers
+            .get(USER_AGENT)
+            .and_then(|v| v.to_str().ok())
+            .map(|s| s.chars().take(512).collect());
+        Ok(ClientInfo {
+            ip,
+            user_agent,
+            lang: request_language(&parts.headers),
+        })
+    }
+}
+
+/// The first language of `Accept-Language` that the portal speaks; Dutch
+/// otherwise. Entries are taken in order of their q-value.
+pub fn request_language(headers: &HeaderMap) -> Language {
+    let Some(value) = headers.get(ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()) else {
+        return Language::Nl;
+    };
+    let mut entries: Vec<(f32, usize, Language)> = value
+        .split(',')
+        .enumerate()
+        .filter_map(|(i, entry)| {
+            let mut parts = entry.split(';');
+            let lang = Language::from_code(parts.next()?.trim())?;
+            let q = parts
+                .find_map(|p| {
+                    p.trim()
+                        .strip_prefix("q=")
+                        .and_then(|q| q.parse::<f32>().ok())
+                })
+                .unwrap_or(1.0);
+            (q > 0.0).then_some((q, i, lang))
+        })
+        .collect();
+    entries.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    entries.first().map(|e| e.2).unwrap_or(Language::Nl)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn accept_language_picks_best_supported() {
+        let h = |v: &str| {
+            let mut m = HeaderMap::new();
+            m.insert(ACCEPT_LANGUAGE, HeaderValue::from_str(v).unwrap());
+            request_language(&m)
+        };
+        assert_eq!(h("fr-BE,fr;q=0.9,en;q=0.8"), Language::Fr);
+        assert_eq!(h("de-DE, en;q=0.5"), Language::En);
+        assert_eq!(h("de"), Language::Nl);
+        assert_eq!(h("nl;q=0.2, en;q=0.9"), Language::En);
+        assert_eq!(request_language(&HeaderMap::new()), Language::Nl);
+    }
+}

@@ -1,0 +1,48 @@
+//! Shared state of every request.
+
+use std::sync::Arc;
+
+use chrono::Duration;
+use sqlx::SqlitePool;
+
+use crate::clock::Clock;
+use crate::config::Config;
+use crate::legal::LegalCatalog;
+use crate::mail::Mailer;
+use crate::security::rate_limit::RateLimits;
+
+#[derive(Clone)]
+pub struct AppState(Arc<Inner>);
+
+pub struct Inner {
+    pub db: SqlitePool,
+    pub clock: Arc<dyn Clock>,
+    pub config: Config,
+    /// Base URL without trailing slash, e.g. `https://mijn.lexus.be`.
+    pub public_url: String,
+    /// The scheme://host[:port] of the public URL.
+    pub public_origin: String,
+    /// Public URL is https: secure cookies with the `__Host-` prefix, HSTS.
+    pub https: bool,
+    pub mailer: Mailer,
+    pub limits: RateLimits,
+    pub legal: LegalCatalog,
+    pub session_idle: Duration,
+    pub session_absolute: Duration,
+    /// An Argon2 hash of a random password, verified against when an address
+    /// is unknown so that the answer takes as long as for a known one.
+    pub dummy_hash: String,
+}
+
+impl AppState {
+    pub fn new(inner: Inner) -> AppState {
+        AppState(Arc::new(inner))
+    }
+}
+
+impl std::ops::Deref for AppState {
+    type Target = Inner;
+    fn deref(&self) -> &Inner {
+        &self.0
+    }
+}

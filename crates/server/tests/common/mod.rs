@@ -1,0 +1,227 @@
+//! Starts the real application on 127.0.0.1:0 with a fresh SQLite file and a
+//! manual clock, and drives it like a browser (cookie store, CSRF token).
+
+#![allow(dead_code)]
+
+use std::sync::Arc;
+
+use mijn_lexus_contract::account::RegisterRequest;
+use mijn_lexus_contract::{ApiError, Country, ErrorCode, Language, Salutation};
+use mijn_lexus_server::{Application, Config, ManualClock};
+use reqwest::Response;
+use serde::Serialize;
+use serde_json::Value;
+use sqlx::SqlitePool;
+use tempfile::TempDir;
+
+pub const USER_AGENT: &str = "mijn-lexus-tests/1.0";
+pub const PASSWORD: &str = "zonnige-ochtend-in-gent";
+
+pub struct TestApp {
+    pub base: String,
+    pub clock: ManualClock,
+    pub db: SqlitePool,
+    pub dir: TempDir,
+}
+
+impl TestApp {
+    pub async fn spawn() -> TestApp {
+        TestApp::spawn_with(|_| {}).await
+    }
+
+    /// Starts the app after `adjust` has changed the test configuration.
+    pub async fn spawn_with(adjust: impl FnOnce(&mut Config)) -> TestApp {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let db_path = dir.path().join("db").join("test.db");
+        let mut config = Config::for_tests(&db_path);
+        adjust(&mut config);
+        let clock = ManualClock::starting_now();
+        let app = Application::build_with_clock(config, Arc::new(clock.clone()))
+            .await
+            .expect("application builds");
+        let base = format!("http://127.0.0.1:{}", app.port());
+        tokio::spawn(app.run_until(std::future::pending()));
+        let db = SqlitePool::connect(&format!("sqlite://{}", db_path.display()))
+            .await
+            .expect("test db");
+        TestApp {
+            base,
+            clock,
+            db,
+            dir,
+        }
+    }
+
+    /// A fresh browser that fetched its CSRF token.
+    pub async fn browser(&self) -> Browser {
+        Browser::new(&self.base).await
+    }
+
+    pub async fn count(&self, sql: &str) -> i64 {
+        let (n,): (i64,) = sqlx::query_as(sql)
+            .fetch_one(&self.db)
+            .await
+            .expect("count query");
+        n
+    }
+
+    pub async fn users(&self) -> i64 {
+        self.count("SELECT COUNT(*) FROM users").await
+    }
+
+    /// The mails in the outbox for `to`, oldest first.
+    pub async fn outbox(&self, to: &str) -> Vec<Value> {
+        let resp = reqwest::get(format!("{}/api/dev/outbox?to={to}", self.base))
+            .await
+            .unwrap();
+        assert_eq!(resp.status(), 200);
+        let body: Value = resp.json().await.unwrap();
+        body["messages"].as_array().cloned().unwrap_or_default()
+    }
+
+    /// The token of the link in the latest mail for `to` whose link goes to `path`.
+    pub async fn token_from_mail(&self, to: &str, path: &str) -> String {
+        let mails = self.outbox(to).await;
+        let needle = format!("{}{path}?token=", public_url(&self.base));
+        let body = mails
+            .iter()
+            .rev()
+            .filter_map(|m| m["body_text"].as_str())
+            .find(|b| b.contains(&needle))
+            .unwrap_or_else(|| panic!("no mail with {needle} for {to}: {mails:#?}"));
+        let start = body.find(&needle).unwrap() + needle.len();
+        body[start..].split_whitespace().next().unwrap().to_owned()
+    }
+
+    /// Registers and confirms an account; returns a browser (not signed in).
+    pub async fn confirmed_account(&self, email: &str) -> Browser {
+        let b = self.browser().await;
+        let resp = b.post("/api/accounts", &registration(email)).await;
+        assert_eq!(resp.status(), 202, "{}", resp.text().await.unwrap());
+        let token = self.token_from_mail(email, "/confirm").await;
+        let resp = b
+            .post(
+                "/api/accounts/confirm",
+                &serde_json::json!({ "token": token }),
+            )
+            .await;
+        assert_eq!(resp.status(), 204);
+        b
+    }
+}
+
+/// The public URL the app derives for tests (`http://localhost:{port}`).
+pub fn public_url(base: &str) -> String {
+    base.replace("127.0.0.1", "localhost")
+}
+
+pub fn registration(email: &str) -> RegisterRequest {
+    RegisterRequest {
+        salutation: Some(Salutation::Ms),
+        first_name: "Els".into(),
+        last_name: "Janssens".into(),
+        email: email.into(),
+        password: PASSWORD.into(),
+        password_confirmation: PASSWORD.into(),
+        country: Some(Country::Be),
+        language: Some(Language::Nl),
+        mobile_phone: "0470 12 34 56".into(),
+        accept_terms: true,
+        terms_version: 1,
+        accept_privacy: true,
+        privacy_version: 1,
+        marketing_consent: false,
+    }
+}
+
+pub struct Browser {
+    pub client: reqwest::Client,
+    pub base: String,
+    pub csrf: String,
+}
+
+impl Browser {
+    pub async fn new(base: &str) -> Browser {
+        let client = reqwest::Client::builder()
+            .cookie_store(true)
+            .user_agent(USER_AGENT)
+            .build()
+            .unwrap();
+        let mut b = Browser {
+            client,
+            base: base.to_owned(),
+            csrf: String::new(),
+        };
+        b.refresh_csrf().await;
+        b
+    }
+
+    pub async fn refresh_csrf(&mut self) {
+        let state: Value = self.get("/api/session").await.json().await.unwrap();
+        self.csrf = state["csrf_token"].as_str().unwrap().to_owned();
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.base)
+    }
+
+    pub async fn get(&self, path: &str) -> Response {
+        self.client.get(self.url(path)).send().await.unwrap()
+    }
+
+    pub async fn post<T: Serialize>(&self, path: &str, body: &T) -> Response {
+        self.client
+            .post(self.url(path))
+            .header("x-csrf-token", &self.csrf)
+            .json(body)
+            .send()
+            .await
+            .unwrap()
+    }
+
+    pub async fn delete(&self, path: &str) -> Response {
+        self.client
+            .delete(self.url(path))
+            .header("x-csrf-token", &self.csrf)
+            .send()
+            .await
+            .unwrap()
+    }
+
+    /// Signs in; returns the status and the JSON body. On success the CSRF
+    /// token of the new session is kept.
+    pub async fn sign_in(&mut self, email: &str, password: &str) -> (u16, Value) {
+        let resp = self
+            .post(
+                "/api/session",
+                &serde_json::json!({ "email": email, "password": password }),
+            )
+            .await;
+        let status = resp.status().as_u16();
+        let body: Value = resp.json().await.unwrap();
+        if status == 200 {
+            self.csrf = body["csrf_token"].as_str().unwrap().to_owned();
+        }
+        (status, body)
+    }
+}
+
+/// Reads an API error body.
+pub async fn api_error(resp: Response) -> ApiError {
+    let text = resp.text().await.unwrap();
+    serde_json::from_str(&text).unwrap_or_else(|e| panic!("not an ApiError ({e}): {text}"))
+}
+
+pub async fn expect_error(resp: Response, status: u16, code: ErrorCode) -> ApiError {
+    assert_eq!(resp.status().as_u16(), status, "status");
+    let err = api_error(resp).await;
+    assert_eq!(err.code, code, "{err:?}");
+    err
+}
+
+impl TestApp {
+    pub fn clock_unix(&self) -> i64 {
+        use mijn_lexus_server::Clock;
+        self.clock.now().timestamp()
+    }
+}
