@@ -75,7 +75,10 @@ impl NewAccount {
                 errors.push(FieldError::new(field, code));
             }
         };
-        check(f::SALUTATION, req.salutation.map(drop).ok_or(ErrorCode::Required));
+        check(
+            f::SALUTATION,
+            req.salutation.map(drop).ok_or(ErrorCode::Required),
+        );
         let first_name = PersonName::parse(&req.first_name);
         check(f::FIRST_NAME, first_name.as_ref().map(drop).map_err(|e| *e));
         let last_name = PersonName::parse(&req.last_name);
@@ -97,7 +100,10 @@ impl NewAccount {
             },
         );
         check(f::COUNTRY, req.country.map(drop).ok_or(ErrorCode::Required));
-        check(f::LANGUAGE, req.language.map(drop).ok_or(ErrorCode::Required));
+        check(
+            f::LANGUAGE,
+            req.language.map(drop).ok_or(ErrorCode::Required),
+        );
         let mobile_phone = match (req.mobile_phone.trim().is_empty(), req.country) {
             (true, _) => Ok(None),
             (false, Some(country)) => MobilePhone::parse(&req.mobile_phone, country).map(Some),
@@ -105,14 +111,25 @@ impl NewAccount {
             // field already reports the real problem.
             (false, None) => MobilePhone::parse(&req.mobile_phone, Country::Be).map(Some),
         };
-        check(f::MOBILE_PHONE, mobile_phone.as_ref().map(drop).map_err(|e| *e));
+        check(
+            f::MOBILE_PHONE,
+            mobile_phone.as_ref().map(drop).map_err(|e| *e),
+        );
         check(
             f::ACCEPT_TERMS,
-            if req.accept_terms { Ok(()) } else { Err(ErrorCode::TermsNotAccepted) },
+            if req.accept_terms {
+                Ok(())
+            } else {
+                Err(ErrorCode::TermsNotAccepted)
+            },
         );
         check(
             f::ACCEPT_PRIVACY,
-            if req.accept_privacy { Ok(()) } else { Err(ErrorCode::PrivacyNotAccepted) },
+            if req.accept_privacy {
+                Ok(())
+            } else {
+                Err(ErrorCode::PrivacyNotAccepted)
+            },
         );
         match (errors.is_empty(), req.salutation, req.country, req.language) {
             (true, Some(salutation), Some(country), Some(language)) => Ok(NewAccount {
@@ -154,7 +171,11 @@ impl SignInRequest {
         if self.password.is_empty() {
             errors.push(FieldError::new("password", ErrorCode::Required));
         }
-        if errors.is_empty() { Ok(()) } else { Err(errors) }
+        if errors.is_empty() {
+            Ok(())
+        } else {
+            Err(errors)
+        }
     }
 }
 
@@ -206,17 +227,30 @@ pub struct ResetPasswordRequest {
 }
 
 impl ResetPasswordRequest {
-    pub fn validate(&self, is_common_password: impl Fn(&str) -> bool) -> Result<(), Vec<FieldError>> {
+    pub fn validate(
+        &self,
+        is_common_password: impl Fn(&str) -> bool,
+    ) -> Result<(), Vec<FieldError>> {
         let mut errors = Vec::new();
         if let Err(code) = check_new_password(&self.password, None, is_common_password) {
             errors.push(FieldError::new("password", code));
         }
         if self.password_confirmation.is_empty() {
-            errors.push(FieldError::new("password_confirmation", ErrorCode::Required));
+            errors.push(FieldError::new(
+                "password_confirmation",
+                ErrorCode::Required,
+            ));
         } else if self.password_confirmation != self.password {
-            errors.push(FieldError::new("password_confirmation", ErrorCode::PasswordMismatch));
+            errors.push(FieldError::new(
+                "password_confirmation",
+                ErrorCode::PasswordMismatch,
+            ));
         }
-        if errors.is_empty() { Ok(()) } else { Err(errors) }
+        if errors.is_empty() {
+            Ok(())
+        } else {
+            Err(errors)
+        }
     }
 }
 
@@ -268,19 +302,44 @@ mod tests {
 
     #[test]
     fn mobile_phone_is_optional() {
-        let req = RegisterRequest { mobile_phone: "  ".into(), ..valid() };
-        assert_eq!(NewAccount::parse(&req, |_| false).unwrap().mobile_phone, None);
+        let req = RegisterRequest {
+            mobile_phone: "  ".into(),
+            ..valid()
+        };
+        assert_eq!(
+            NewAccount::parse(&req, |_| false).unwrap().mobile_phone,
+            None
+        );
     }
 
     #[test]
     fn each_refused_acceptance_has_its_own_code() {
-        let req = RegisterRequest { accept_terms: false, ..valid() };
-        assert_eq!(codes(&req), vec![("accept_terms".into(), ErrorCode::TermsNotAccepted)]);
-        let req = RegisterRequest { accept_privacy: false, ..valid() };
-        assert_eq!(codes(&req), vec![("accept_privacy".into(), ErrorCode::PrivacyNotAccepted)]);
-        let req = RegisterRequest { accept_terms: false, accept_privacy: false, ..valid() };
+        let req = RegisterRequest {
+            accept_terms: false,
+            ..valid()
+        };
+        assert_eq!(
+            codes(&req),
+            vec![("accept_terms".into(), ErrorCode::TermsNotAccepted)]
+        );
+        let req = RegisterRequest {
+            accept_privacy: false,
+            ..valid()
+        };
+        assert_eq!(
+            codes(&req),
+            vec![("accept_privacy".into(), ErrorCode::PrivacyNotAccepted)]
+        );
+        let req = RegisterRequest {
+            accept_terms: false,
+            accept_privacy: false,
+            ..valid()
+        };
         assert_eq!(codes(&req).len(), 2);
-        assert_ne!(ErrorCode::TermsNotAccepted.message(Language::Nl), ErrorCode::PrivacyNotAccepted.message(Language::Nl));
+        assert_ne!(
+            ErrorCode::TermsNotAccepted.message(Language::Nl),
+            ErrorCode::PrivacyNotAccepted.message(Language::Nl)
+        );
     }
 
     #[test]
@@ -302,15 +361,32 @@ mod tests {
         let fields: Vec<String> = codes(&req).into_iter().map(|(f, _)| f).collect();
         assert_eq!(
             fields,
-            ["salutation", "first_name", "last_name", "email", "password", "password_confirmation",
-             "country", "language", "mobile_phone", "accept_terms", "accept_privacy"]
+            [
+                "salutation",
+                "first_name",
+                "last_name",
+                "email",
+                "password",
+                "password_confirmation",
+                "country",
+                "language",
+                "mobile_phone",
+                "accept_terms",
+                "accept_privacy"
+            ]
         );
     }
 
     #[test]
     fn password_confirmation_must_match() {
-        let req = RegisterRequest { password_confirmation: "zonnige-ochtend-in-brugge".into(), ..valid() };
-        assert_eq!(codes(&req), vec![("password_confirmation".into(), ErrorCode::PasswordMismatch)]);
+        let req = RegisterRequest {
+            password_confirmation: "zonnige-ochtend-in-brugge".into(),
+            ..valid()
+        };
+        assert_eq!(
+            codes(&req),
+            vec![("password_confirmation".into(), ErrorCode::PasswordMismatch)]
+        );
     }
 
     #[test]
@@ -322,19 +398,46 @@ mod tests {
 
     #[test]
     fn sign_in_checks_presence_only() {
-        assert!(SignInRequest { email: "a@b.be".into(), password: "x".into() }.validate().is_ok());
-        let errs = SignInRequest { email: "".into(), password: "".into() }.validate().unwrap_err();
+        assert!(SignInRequest {
+            email: "a@b.be".into(),
+            password: "x".into()
+        }
+        .validate()
+        .is_ok());
+        let errs = SignInRequest {
+            email: "".into(),
+            password: "".into(),
+        }
+        .validate()
+        .unwrap_err();
         assert_eq!(errs.len(), 2);
     }
 
     #[test]
     fn reset_password_applies_the_same_rules() {
-        let ok = ResetPasswordRequest { token: "t".into(), password: "lange-nieuwe-zin".into(), password_confirmation: "lange-nieuwe-zin".into() };
+        let ok = ResetPasswordRequest {
+            token: "t".into(),
+            password: "lange-nieuwe-zin".into(),
+            password_confirmation: "lange-nieuwe-zin".into(),
+        };
         assert!(ok.validate(|_| false).is_ok());
-        let short = ResetPasswordRequest { password: "kort".into(), password_confirmation: "kort".into(), ..ok.clone() };
-        assert_eq!(short.validate(|_| false).unwrap_err()[0].code, ErrorCode::PasswordTooShort);
-        let mismatch = ResetPasswordRequest { password_confirmation: "iets-anders-12".into(), ..ok };
-        assert_eq!(mismatch.validate(|_| false).unwrap_err()[0].code, ErrorCode::PasswordMismatch);
+        let short = ResetPasswordRequest {
+            password: "kort".into(),
+            password_confirmation: "kort".into(),
+            ..ok.clone()
+        };
+        assert_eq!(
+            short.validate(|_| false).unwrap_err()[0].code,
+            ErrorCode::PasswordTooShort
+        );
+        let mismatch = ResetPasswordRequest {
+            password_confirmation: "iets-anders-12".into(),
+            ..ok
+        };
+        assert_eq!(
+            mismatch.validate(|_| false).unwrap_err()[0].code,
+            ErrorCode::PasswordMismatch
+        );
     }
 
     #[test]
@@ -343,7 +446,10 @@ mod tests {
         assert_eq!(json["salutation"], "ms");
         assert_eq!(json["country"], "BE");
         assert_eq!(json["language"], "nl");
-        let err = crate::ApiError::validation(vec![FieldError::new("email", ErrorCode::EmailInvalid)], Language::Nl);
+        let err = crate::ApiError::validation(
+            vec![FieldError::new("email", ErrorCode::EmailInvalid)],
+            Language::Nl,
+        );
         let json = serde_json::to_value(&err).unwrap();
         assert_eq!(json["code"], "validation_failed");
         assert_eq!(json["fields"][0]["code"], "email_invalid");

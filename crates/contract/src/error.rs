@@ -217,6 +217,9 @@ impl ApiError {
 
     /// The first error reported for `field`, if any.
     pub fn field(&self, field: &str) -> Option<ErrorCode> {
-        self.fields.iter().find(|f| f.field == field).map(|f| f.code)
+        self.fields
+            .iter()
+            .find(|f| f.field == field)
+            .map(|f| f.code)
     }
 }

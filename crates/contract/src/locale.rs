@@ -53,7 +53,13 @@ pub enum Country {
 }
 
 impl Country {
-    pub const ALL: [Country; 5] = [Country::Be, Country::Nl, Country::Lu, Country::Fr, Country::De];
+    pub const ALL: [Country; 5] = [
+        Country::Be,
+        Country::Nl,
+        Country::Lu,
+        Country::Fr,
+        Country::De,
+    ];
 
     /// ISO 3166-1 alpha-2 code.
     pub fn code(self) -> &'static str {

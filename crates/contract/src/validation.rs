@@ -45,9 +45,9 @@ impl Email {
                     && !l.ends_with('-')
                     && l.chars().all(|c| c.is_alphanumeric() || c == '-')
             })
-            && labels
-                .last()
-                .is_some_and(|tld| tld.chars().count() >= 2 && tld.chars().all(char::is_alphabetic));
+            && labels.last().is_some_and(|tld| {
+                tld.chars().count() >= 2 && tld.chars().all(char::is_alphabetic)
+            });
         if local_ok && domain_ok {
             Ok(Email(s.to_lowercase()))
         } else {
@@ -79,9 +79,9 @@ impl PersonName {
             return Err(ErrorCode::TooLong);
         }
         let valid = s.chars().any(char::is_alphabetic)
-            && s
-                .chars()
-                .all(|c| c.is_alphabetic() || c == ' ' || c == '-' || c == '\'' || c == '’' || c == '.');
+            && s.chars().all(|c| {
+                c.is_alphabetic() || c == ' ' || c == '-' || c == '\'' || c == '’' || c == '.'
+            });
         if valid {
             Ok(PersonName(s))
         } else {
@@ -132,7 +132,8 @@ impl MobilePhone {
         // other countries only get the E.164 length check above.
         let national_ok = |prefix: &str, mobile_starts: &[&str], lens: &[usize]| {
             international.strip_prefix(prefix).map(|national| {
-                mobile_starts.iter().any(|s| national.starts_with(s)) && lens.contains(&national.len())
+                mobile_starts.iter().any(|s| national.starts_with(s))
+                    && lens.contains(&national.len())
             })
         };
         let verdict = national_ok("352", &["6"], &[9])
@@ -207,7 +208,10 @@ mod tests {
 
     #[test]
     fn email_accepts_ordinary_addresses_and_normalises_case() {
-        assert_eq!(Email::parse("  Jan.Peeters@Example.BE ").unwrap().as_str(), "jan.peeters@example.be");
+        assert_eq!(
+            Email::parse("  Jan.Peeters@Example.BE ").unwrap().as_str(),
+            "jan.peeters@example.be"
+        );
         assert!(Email::parse("a+tag@sub.example.nl").is_ok());
         assert!(Email::parse("émile@exemple.fr").is_ok());
     }
@@ -216,9 +220,21 @@ mod tests {
     fn email_rejects_malformed_addresses() {
         assert_eq!(Email::parse(""), Err(ErrorCode::Required));
         assert_eq!(Email::parse("   "), Err(ErrorCode::Required));
-        for bad in ["jan", "jan@", "@example.be", "jan@example", "jan@example.b", "jan@@example.be",
-            "jan @example.be", "jan@exa mple.be", ".jan@example.be", "jan..p@example.be",
-            "jan@-example.be", "jan@example.123", "jan@example..be"] {
+        for bad in [
+            "jan",
+            "jan@",
+            "@example.be",
+            "jan@example",
+            "jan@example.b",
+            "jan@@example.be",
+            "jan @example.be",
+            "jan@exa mple.be",
+            ".jan@example.be",
+            "jan..p@example.be",
+            "jan@-example.be",
+            "jan@example.123",
+            "jan@example..be",
+        ] {
             assert_eq!(Email::parse(bad), Err(ErrorCode::EmailInvalid), "{bad}");
         }
         let long = format!("{}@example.be", "a".repeat(250));
@@ -227,7 +243,12 @@ mod tests {
 
     #[test]
     fn names_allow_real_names_only() {
-        assert_eq!(PersonName::parse("  Anne-Marie   d’Hondt ").unwrap().as_str(), "Anne-Marie d’Hondt");
+        assert_eq!(
+            PersonName::parse("  Anne-Marie   d’Hondt ")
+                .unwrap()
+                .as_str(),
+            "Anne-Marie d’Hondt"
+        );
         assert!(PersonName::parse("O'Neill").is_ok());
         assert!(PersonName::parse("Zoë").is_ok());
         assert_eq!(PersonName::parse(" "), Err(ErrorCode::Required));
@@ -244,12 +265,21 @@ mod tests {
         assert_eq!(p("0470 12 34 56", Country::Be), Ok("+32470123456".into()));
         assert_eq!(p("+32 (0)470", Country::Be), Err(ErrorCode::PhoneInvalid));
         assert_eq!(p("06-12345678", Country::Nl), Ok("+31612345678".into()));
-        assert_eq!(p("0031 6 12 34 56 78", Country::Be), Ok("+31612345678".into()));
+        assert_eq!(
+            p("0031 6 12 34 56 78", Country::Be),
+            Ok("+31612345678".into())
+        );
         assert_eq!(p("621 123 456", Country::Lu), Err(ErrorCode::PhoneInvalid));
-        assert_eq!(p("+352 621 123 456", Country::Lu), Ok("+352621123456".into()));
+        assert_eq!(
+            p("+352 621 123 456", Country::Lu),
+            Ok("+352621123456".into())
+        );
         assert_eq!(p("07 12 34 56 78", Country::Fr), Ok("+33712345678".into()));
         assert_eq!(p("0151 23456789", Country::De), Ok("+4915123456789".into()));
-        assert_eq!(p("+44 7700 900123", Country::Be), Ok("+447700900123".into()));
+        assert_eq!(
+            p("+44 7700 900123", Country::Be),
+            Ok("+447700900123".into())
+        );
     }
 
     #[test]
@@ -261,7 +291,10 @@ mod tests {
         assert_eq!(p("0470 12 34 5", Country::Be), Err(ErrorCode::PhoneInvalid)); // one digit short
         assert_eq!(p("0470abc456", Country::Be), Err(ErrorCode::PhoneInvalid));
         assert_eq!(p("12345", Country::Be), Err(ErrorCode::PhoneInvalid));
-        assert_eq!(p("+1234567890123456", Country::Be), Err(ErrorCode::PhoneInvalid));
+        assert_eq!(
+            p("+1234567890123456", Country::Be),
+            Err(ErrorCode::PhoneInvalid)
+        );
     }
 
     fn common(s: &str) -> bool {
@@ -270,32 +303,68 @@ mod tests {
 
     #[test]
     fn password_length_rules() {
-        assert_eq!(check_new_password("", None, common), Err(ErrorCode::Required));
+        assert_eq!(
+            check_new_password("", None, common),
+            Err(ErrorCode::Required)
+        );
         assert_eq!(check_new_password("korter-dan12", None, common), Ok(()));
-        assert_eq!(check_new_password("kort-dan-12", None, common), Err(ErrorCode::PasswordTooShort));
+        assert_eq!(
+            check_new_password("kort-dan-12", None, common),
+            Err(ErrorCode::PasswordTooShort)
+        );
         // Length counts characters, not bytes.
-        assert_eq!(check_new_password("ééééééééééé", None, common), Err(ErrorCode::PasswordTooShort));
+        assert_eq!(
+            check_new_password("ééééééééééé", None, common),
+            Err(ErrorCode::PasswordTooShort)
+        );
         let max = "lange zin ".repeat(13)[..128].to_owned();
         assert_eq!(check_new_password(&max, None, common), Ok(()));
         let too_long = format!("{max}x");
-        assert_eq!(check_new_password(&too_long, None, common), Err(ErrorCode::PasswordTooLong));
+        assert_eq!(
+            check_new_password(&too_long, None, common),
+            Err(ErrorCode::PasswordTooLong)
+        );
     }
 
     #[test]
     fn password_has_no_composition_rules() {
         // All lower case, with spaces, no digits: fine (ASVS 2.1.9).
-        assert_eq!(check_new_password("paard batterij nietje", None, common), Ok(()));
-        assert_eq!(check_new_password("🚗🚙🚕🏎️🚗🚙🚕🏎️🚗🚙🚕🏎️", None, common), Ok(()));
+        assert_eq!(
+            check_new_password("paard batterij nietje", None, common),
+            Ok(())
+        );
+        assert_eq!(
+            check_new_password("🚗🚙🚕🏎️🚗🚙🚕🏎️🚗🚙🚕🏎️", None, common),
+            Ok(())
+        );
     }
 
     #[test]
     fn password_rejects_common_and_guessable_ones() {
-        assert_eq!(check_new_password("QwertyuiopAsdf", None, common), Err(ErrorCode::PasswordCommon));
-        assert_eq!(check_new_password("Dragon123456", None, common), Err(ErrorCode::PasswordCommon));
-        assert_eq!(check_new_password("!!password2024", None, common), Err(ErrorCode::PasswordCommon));
-        assert_eq!(check_new_password("aaaaaaaaaaaaaa", None, common), Err(ErrorCode::PasswordCommon));
-        assert_eq!(check_new_password("121212121212", None, common), Err(ErrorCode::PasswordCommon));
-        assert_eq!(check_new_password("dragonfly-at-noon", None, common), Ok(()));
+        assert_eq!(
+            check_new_password("QwertyuiopAsdf", None, common),
+            Err(ErrorCode::PasswordCommon)
+        );
+        assert_eq!(
+            check_new_password("Dragon123456", None, common),
+            Err(ErrorCode::PasswordCommon)
+        );
+        assert_eq!(
+            check_new_password("!!password2024", None, common),
+            Err(ErrorCode::PasswordCommon)
+        );
+        assert_eq!(
+            check_new_password("aaaaaaaaaaaaaa", None, common),
+            Err(ErrorCode::PasswordCommon)
+        );
+        assert_eq!(
+            check_new_password("121212121212", None, common),
+            Err(ErrorCode::PasswordCommon)
+        );
+        assert_eq!(
+            check_new_password("dragonfly-at-noon", None, common),
+            Ok(())
+        );
     }
 
     #[test]
@@ -304,6 +373,9 @@ mod tests {
             check_new_password("jan.peeters-2024!", Some("Jan.Peeters@example.be"), common),
             Err(ErrorCode::PasswordContainsEmail)
         );
-        assert_eq!(check_new_password("jan.peeters-2024!", Some("els@example.be"), common), Ok(()));
+        assert_eq!(
+            check_new_password("jan.peeters-2024!", Some("els@example.be"), common),
+            Ok(())
+        );
     }
 }
