@@ -7,10 +7,13 @@
 //! `wasm32-unknown-unknown` as well as natively.
 
 pub mod account;
+pub mod charger;
 pub mod error;
 pub mod legal;
 pub mod locale;
+pub mod telematics;
 pub mod validation;
+pub mod vehicle;
 
 pub use error::{ApiError, ErrorCode, FieldError};
 pub use locale::{Country, Language, Salutation};
@@ -39,6 +42,81 @@ pub mod routes {
     pub const LEGAL: &str = "/legal";
     /// GET (dev mode only): the mails the server would have sent.
     pub const DEV_OUTBOX: &str = "/dev/outbox";
+
+    /// GET: the signed-in user's vehicles (`VehicleList`);
+    /// POST: add one (`AddVehicleRequest` -> 201 `VehicleSummary`).
+    pub const VEHICLES: &str = "/vehicles";
+    /// POST: accept an invitation to become a secondary user
+    /// (`AcceptInvitationRequest` -> `VehicleSummary`).
+    pub const ACCEPT_INVITATION: &str = "/invitations/accept";
+    /// GET: the signed-in user's HomeCharge chargers (`ChargerList`);
+    /// POST: add one (`AddChargerRequest` -> 201 `Charger`).
+    pub const CHARGERS: &str = "/chargers";
+    /// Prefix of the per-vehicle ingest API (telematics backend, ingest key).
+    pub const INGEST_PREFIX: &str = "/ingest/";
+    /// Prefix of the provisioning API (telematics backend token).
+    pub const TELEMATICS_PREFIX: &str = "/telematics/";
+
+    /// GET one vehicle; PATCH rename (`UpdateVehicleRequest`); DELETE remove.
+    pub fn vehicle(vin: &str) -> String {
+        format!("/vehicles/{vin}")
+    }
+    /// GET `VehicleStatus`.
+    pub fn vehicle_status(vin: &str) -> String {
+        format!("/vehicles/{vin}/status")
+    }
+    /// GET `VehicleLocation`.
+    pub fn vehicle_location(vin: &str) -> String {
+        format!("/vehicles/{vin}/location")
+    }
+    /// GET `TripList` (`?limit=&before_id=&from=&to=`, RFC 3339 bounds).
+    pub fn vehicle_trips(vin: &str) -> String {
+        format!("/vehicles/{vin}/trips")
+    }
+    /// GET `TripDetail`.
+    pub fn vehicle_trip(vin: &str, id: i64) -> String {
+        format!("/vehicles/{vin}/trips/{id}")
+    }
+    /// GET `ServiceRequestList`; POST `ServiceRequestCreate` -> 201 `ServiceRequest`.
+    pub fn vehicle_service_requests(vin: &str) -> String {
+        format!("/vehicles/{vin}/service-requests")
+    }
+    /// GET `VehicleUsers` (main user).
+    pub fn vehicle_users(vin: &str) -> String {
+        format!("/vehicles/{vin}/users")
+    }
+    /// DELETE: revoke a secondary user (main user).
+    pub fn vehicle_user(vin: &str, user_id: i64) -> String {
+        format!("/vehicles/{vin}/users/{user_id}")
+    }
+    /// POST `InviteRequest` -> 201 `Invitation` (main user).
+    pub fn vehicle_invitations(vin: &str) -> String {
+        format!("/vehicles/{vin}/invitations")
+    }
+    /// DELETE: withdraw a pending invitation (main user).
+    pub fn vehicle_invitation(vin: &str, id: i64) -> String {
+        format!("/vehicles/{vin}/invitations/{id}")
+    }
+    /// GET / DELETE one charger.
+    pub fn charger(serial: &str) -> String {
+        format!("/chargers/{serial}")
+    }
+    /// POST `IngestRequest` -> `IngestResponse`; `Authorization: Bearer <ingest key>`.
+    pub fn ingest_messages(vin: &str) -> String {
+        format!("/ingest/vehicles/{vin}/messages")
+    }
+    /// PUT `VehicleRegistration` -> 204; backend token.
+    pub fn telematics_vehicle(vin: &str) -> String {
+        format!("/telematics/vehicles/{vin}")
+    }
+    /// PUT `ChargerRegistration` -> 204; backend token.
+    pub fn telematics_charger(serial: &str) -> String {
+        format!("/telematics/chargers/{serial}")
+    }
+    /// POST `ChargerReport` -> 204; backend token.
+    pub fn telematics_charger_status(serial: &str) -> String {
+        format!("/telematics/chargers/{serial}/status")
+    }
 
     /// Header that carries the CSRF token on every state-changing request.
     pub const CSRF_HEADER: &str = "x-csrf-token";

@@ -12,7 +12,7 @@ use axum::http::header::{CACHE_CONTROL, CONTENT_LENGTH, CONTENT_TYPE};
 use axum::http::{HeaderValue, Method, StatusCode};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post};
+use axum::routing::{get, post, put};
 use axum::Router;
 use mijn_lexus_contract::ErrorCode;
 use tokio::net::TcpListener;
@@ -93,6 +93,7 @@ impl Application {
         });
         if state.config.demo {
             crate::demo::ensure_demo_account(&state).await?;
+            crate::demo::ensure_demo_garage(&state).await?;
         }
         let site = StaticSite::load(&state.config.static_dir)?;
         let headers = SecurityHeaders::new(
@@ -192,7 +193,64 @@ pub fn router(state: AppState, site: StaticSite, headers: SecurityHeaders) -> Ro
             post(routes::password_reset::complete_reset),
         )
         .route("/legal/{kind}", get(routes::legal::current))
-        .route("/legal/{kind}/{version}", get(routes::legal::version));
+        .route("/legal/{kind}/{version}", get(routes::legal::version))
+        .route(
+            "/vehicles",
+            get(routes::vehicles::list).post(routes::vehicles::add),
+        )
+        .route(
+            "/vehicles/{vin}",
+            get(routes::vehicles::get)
+                .patch(routes::vehicles::update)
+                .delete(routes::vehicles::remove),
+        )
+        .route("/vehicles/{vin}/status", get(routes::vehicles::status))
+        .route("/vehicles/{vin}/location", get(routes::vehicles::location))
+        .route("/vehicles/{vin}/trips", get(routes::vehicles::trips))
+        .route("/vehicles/{vin}/trips/{id}", get(routes::vehicles::trip))
+        .route(
+            "/vehicles/{vin}/service-requests",
+            get(routes::vehicles::service_requests).post(routes::vehicles::request_service),
+        )
+        .route("/vehicles/{vin}/users", get(routes::invitations::list))
+        .route(
+            "/vehicles/{vin}/users/{id}",
+            axum::routing::delete(routes::invitations::revoke),
+        )
+        .route(
+            "/vehicles/{vin}/invitations",
+            post(routes::invitations::invite),
+        )
+        .route(
+            "/vehicles/{vin}/invitations/{id}",
+            axum::routing::delete(routes::invitations::withdraw),
+        )
+        .route("/invitations/accept", post(routes::invitations::accept))
+        .route(
+            "/chargers",
+            get(routes::chargers::list).post(routes::chargers::add),
+        )
+        .route(
+            "/chargers/{serial}",
+            get(routes::chargers::get).delete(routes::chargers::remove),
+        )
+        .route(
+            "/ingest/vehicles/{vin}/messages",
+            post(routes::ingest::ingest)
+                .layer(DefaultBodyLimit::max(routes::ingest::INGEST_BODY_LIMIT)),
+        )
+        .route(
+            "/telematics/vehicles/{vin}",
+            put(routes::ingest::provision_vehicle),
+        )
+        .route(
+            "/telematics/chargers/{serial}",
+            put(routes::ingest::provision_charger),
+        )
+        .route(
+            "/telematics/chargers/{serial}/status",
+            post(routes::ingest::charger_status),
+        );
     if state.config.dev {
         api = api.route("/dev/outbox", get(routes::dev::outbox));
     }

@@ -74,6 +74,19 @@ pub struct Config {
     #[arg(long, env = "SESSION_ABSOLUTE_HOURS", default_value_t = 12)]
     pub session_absolute_hours: u32,
 
+    /// Bearer token of the telematics backend for the provisioning API
+    /// (PUT /api/telematics/...). Without it that API answers 404.
+    #[arg(long, env = "TELEMATICS_TOKEN")]
+    pub telematics_token: Option<String>,
+
+    /// With --demo: seed of the simulated driving history of the demo cars.
+    #[arg(long, env = "DEMO_SEED", default_value_t = 2026)]
+    pub demo_seed: u64,
+
+    /// With --demo: days of simulated driving history.
+    #[arg(long, env = "DEMO_DAYS", default_value_t = 90)]
+    pub demo_days: u32,
+
     #[command(flatten)]
     pub rate_limits: RateLimitConfig,
 }
@@ -132,6 +145,9 @@ impl Default for RateLimitConfig {
     }
 }
 
+/// The provisioning token of [`Config::for_tests`].
+pub const TEST_TELEMATICS_TOKEN: &str = "test-telematics-backend-token";
+
 impl Config {
     /// The defaults, without reading the command line or the environment
     /// (tests): a random port on 127.0.0.1, dev mode on, no static files.
@@ -150,6 +166,9 @@ impl Config {
             log_format: LogFormat::Pretty,
             session_idle_minutes: 30,
             session_absolute_hours: 12,
+            telematics_token: Some(TEST_TELEMATICS_TOKEN.into()),
+            demo_seed: 2026,
+            demo_days: 90,
             rate_limits: RateLimitConfig::default(),
         }
     }

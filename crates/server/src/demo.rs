@@ -89,3 +89,104 @@ pub async fn ensure_demo_account(state: &AppState) -> anyhow::Result<()> {
     );
     Ok(())
 }
+
+/// The demo account's garage: the simulated fleet of `--demo-seed` with
+/// `--demo-days` of driving, stored in one transaction; the full hybrid and
+/// the plug-in hybrid (and the HomeCharge charger) belong to the demo
+/// account, the electric car is left for the "add a vehicle" journey.
+/// Runs once: nothing happens when the fleet is already there.
+pub async fn ensure_demo_garage(state: &AppState) -> anyhow::Result<()> {
+    use crate::simulator;
+    use mijn_lexus_contract::telematics::IngestRequest;
+    use mijn_lexus_contract::vehicle::Vin;
+
+    let started = std::time::Instant::now();
+    let now = state.clock.now();
+    let sim = simulator::simulate(state.config.demo_seed, state.config.demo_days, now);
+    let first_vin = &sim.vehicles[0].spec.vin;
+    let exists: Option<(i64,)> = sqlx::query_as("SELECT id FROM vehicles WHERE vin = ?")
+        .bind(first_vin)
+        .fetch_optional(&state.db)
+        .await?;
+    if exists.is_none() {
+        let (user_id,): (i64,) = sqlx::query_as("SELECT id FROM users WHERE email = ?")
+            .bind(DEMO_EMAIL)
+            .fetch_one(&state.db)
+            .await?;
+        let unix = now.timestamp();
+        let mut tx = state.db.begin().await?;
+        for (i, v) in sim.vehicles.iter().enumerate() {
+            let vin = Vin::parse(&v.spec.vin).map_err(|e| anyhow::anyhow!("{e}"))?;
+            let vehicle_id =
+                crate::telematics::provision_vehicle(&mut tx, &vin, &v.spec.registration(), unix)
+                    .await
+                    .map_err(|e| anyhow::anyhow!("{e}"))?;
+            for chunk in v
+                .messages
+                .chunks(mijn_lexus_contract::telematics::MAX_MESSAGES_PER_REQUEST)
+            {
+                let req = IngestRequest {
+                    messages: chunk.to_vec(),
+                };
+                req.validate(v.spec.powertrain, now)
+                    .map_err(|e| anyhow::anyhow!("simulated data invalid: {e:?}"))?;
+                crate::telematics::store_messages(&mut tx, vehicle_id, &req.messages, unix)
+                    .await
+                    .map_err(|e| anyhow::anyhow!("{e}"))?;
+            }
+            if i < 2 {
+                let since = v
+                    .messages
+                    .first()
+                    .map(|m| m.recorded_at.timestamp() - 86_400)
+                    .unwrap_or(unix);
+                sqlx::query(
+                    "INSERT INTO vehicle_users (vehicle_id, user_id, role, licence_plate, nickname, since)
+                     VALUES (?, ?, 'main', ?, ?, ?)",
+                )
+                .bind(vehicle_id)
+                .bind(user_id)
+                .bind(&v.spec.licence_plate)
+                .bind(v.spec.nickname)
+                .bind(since)
+                .execute(&mut *tx)
+                .await?;
+            }
+        }
+        for c in &sim.chargers {
+            let serial = mijn_lexus_contract::charger::ChargerSerial::parse(&c.serial)
+                .map_err(|e| anyhow::anyhow!("{e}"))?;
+            crate::routes::chargers::provision(
+                &mut tx,
+                &serial,
+                &mijn_lexus_contract::telematics::ChargerRegistration {
+                    model: c.model.into(),
+                    pin: c.pin.clone(),
+                },
+                unix,
+            )
+            .await
+            .map_err(|e| anyhow::anyhow!("{e}"))?;
+            crate::routes::chargers::record_status(&mut tx, &serial, &c.report)
+                .await
+                .map_err(|e| anyhow::anyhow!("{e}"))?;
+            sqlx::query("UPDATE chargers SET owner_user_id = ?, nickname = 'Oprit', added_at = ? WHERE serial = ?")
+                .bind(user_id)
+                .bind(unix)
+                .bind(serial.as_str())
+                .execute(&mut *tx)
+                .await?;
+        }
+        tx.commit().await?;
+        let messages: usize = sim.vehicles.iter().map(|v| v.messages.len()).sum();
+        tracing::info!(
+            messages,
+            elapsed_ms = started.elapsed().as_millis() as u64,
+            "demo garage created"
+        );
+    }
+    for line in simulator::describe(&sim).lines() {
+        tracing::info!(demo = line, "demo fleet");
+    }
+    Ok(())
+}

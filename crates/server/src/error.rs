@@ -22,6 +22,15 @@ pub enum AppError {
     /// 429 with `Retry-After` (seconds).
     #[error("rate limited")]
     RateLimited { retry_after_secs: u64 },
+    /// A 429-style code (e.g. `proof_locked`) with `Retry-After` (seconds).
+    #[error("{code}: retry later")]
+    RetryLater {
+        code: ErrorCode,
+        retry_after_secs: u64,
+    },
+    /// A request-level code that also names fields (e.g. 409 `message_id_conflict`).
+    #[error("{0}")]
+    CodeWithFields(ErrorCode, Vec<FieldError>),
     #[error(transparent)]
     Internal(#[from] anyhow::Error),
 }
@@ -117,6 +126,26 @@ impl IntoResponse for AppError {
                     HeaderValue::from(retry_after_secs.max(1)),
                 );
                 resp
+            }
+            AppError::RetryLater {
+                code,
+                retry_after_secs,
+            } => {
+                let mut resp = error_response(
+                    ErrorBody {
+                        code,
+                        fields: Vec::new(),
+                    },
+                    Language::Nl,
+                );
+                resp.headers_mut().insert(
+                    header::RETRY_AFTER,
+                    HeaderValue::from(retry_after_secs.max(1)),
+                );
+                resp
+            }
+            AppError::CodeWithFields(code, fields) => {
+                error_response(ErrorBody { code, fields }, Language::Nl)
             }
             AppError::Internal(e) => {
                 tracing::error!(error = format!("{e:#}"), "internal error");

@@ -10,11 +10,14 @@ pub mod config;
 pub mod db;
 pub mod demo;
 pub mod error;
+pub mod garage;
 pub mod legal;
 pub mod mail;
 pub mod routes;
 pub mod security;
+pub mod simulator;
 pub mod state;
+pub mod telematics;
 pub mod telemetry;
 
 use std::net::SocketAddr;

@@ -180,3 +180,67 @@ pub fn password_reset(to: &Recipient<'_>, link: &str) -> Mail {
         link: Some(link.to_owned()),
     }
 }
+
+/// To the previous main user when a new owner proved access to the vehicle.
+pub fn vehicle_taken_over(to: &Recipient<'_>, model: &str, plate: &str, public_url: &str) -> Mail {
+    Mail {
+        to: to.email.to_owned(),
+        subject: "Uw Lexus staat niet meer in uw garage".into(),
+        body: format!(
+            "{}\n\nIemand heeft zonet aangetoond dat hij of zij over uw {model} ({plate}) beschikt \
+             en is nu de hoofdgebruiker van dit voertuig. U en de secundaire gebruikers die u \
+             had uitgenodigd hebben daarom geen toegang meer tot de gegevens en diensten van dit \
+             voertuig in Mijn Lexus.\n\n\
+             Hebt u uw wagen verkocht of overgedragen? Dan hoeft u niets te doen.\n\n\
+             Is uw wagen nog van u? Voeg hem dan opnieuw toe via {public_url}/garage met de \
+             activeringscode uit uw wagen, en neem contact op met de Lexus-klantendienst.\n\n\
+             {SIGNATURE}\n",
+            to.greeting()
+        ),
+        link: None,
+    }
+}
+
+/// Invitation to become a secondary user of a vehicle.
+pub fn vehicle_invitation(to: &str, inviter: &str, model: &str, link: &str) -> Mail {
+    Mail {
+        to: to.to_owned(),
+        subject: format!("{inviter} nodigt u uit voor een Lexus in Mijn Lexus"),
+        body: format!(
+            "Beste,\n\n{inviter} nodigt u uit als secundaire gebruiker van een {model} in \
+             Mijn Lexus. U ziet dan de toestand van het voertuig en kunt een onderhoudsafspraak \
+             aanvragen. De locatie en de ritten blijven voorbehouden aan de hoofdgebruiker.\n\n\
+             Aanvaard de uitnodiging via deze link:\n\n{link}\n\n\
+             U hebt daarvoor een account bij Mijn Lexus nodig met dit e-mailadres ({to}); \
+             maak er zo nodig eerst een aan. De link is 7 dagen geldig en werkt één keer.\n\n\
+             Kent u deze persoon niet? Dan mag u deze e-mail negeren.\n\n{SIGNATURE}\n"
+        ),
+        link: Some(link.to_owned()),
+    }
+}
+
+/// Confirmation of a service appointment request.
+pub fn service_request(
+    to: &Recipient<'_>,
+    model: &str,
+    plate: &str,
+    date: &str,
+    note: &str,
+) -> Mail {
+    let note = if note.trim().is_empty() {
+        String::new()
+    } else {
+        format!("Uw opmerking: {}\n\n", note.trim())
+    };
+    Mail {
+        to: to.email.to_owned(),
+        subject: "Uw aanvraag voor een onderhoudsafspraak".into(),
+        body: format!(
+            "{}\n\nWij hebben uw aanvraag voor een onderhoudsafspraak voor uw {model} ({plate}) \
+             goed ontvangen. Gewenste datum: {date}.\n\n{note}\
+             Uw Lexus-dealer neemt contact met u op om de afspraak te bevestigen.\n\n{SIGNATURE}\n",
+            to.greeting()
+        ),
+        link: None,
+    }
+}

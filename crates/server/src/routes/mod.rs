@@ -1,11 +1,15 @@
 //! The JSON API, one module per resource.
 
 pub mod accounts;
+pub mod chargers;
 pub mod dev;
 pub mod health;
+pub mod ingest;
+pub mod invitations;
 pub mod legal;
 pub mod password_reset;
 pub mod session;
+pub mod vehicles;
 
 use axum::extract::{FromRequest, Request};
 use axum::Json;

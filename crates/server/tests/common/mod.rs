@@ -225,3 +225,113 @@ impl TestApp {
         self.clock.now().timestamp()
     }
 }
+
+// ---- garage and telematics helpers ----
+
+pub const BACKEND_TOKEN: &str = mijn_lexus_server::config::TEST_TELEMATICS_TOKEN;
+pub const ACTIVATION_CODE: &str = "LX-TEST-CODE-0001";
+
+/// A test vehicle: VIN, its ingest key.
+pub struct TestVehicle {
+    pub vin: String,
+    pub key: String,
+}
+
+impl TestApp {
+    /// Provisions a full hybrid through the backend API and sends one status
+    /// with `odometer_km`.
+    pub async fn vehicle(&self, vin: &str, odometer_km: f64) -> TestVehicle {
+        let key = format!("ingest-key-{vin}-0123456789abcdef0123456789");
+        let resp = reqwest::Client::new()
+            .put(format!("{}/api/telematics/vehicles/{vin}", self.base))
+            .bearer_auth(BACKEND_TOKEN)
+            .json(&serde_json::json!({
+                "model": "UX 250h", "model_family": "ux", "model_year": 2023,
+                "powertrain": "hybrid", "activation_code": ACTIVATION_CODE, "ingest_key": key,
+            }))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(resp.status(), 204, "{}", resp.text().await.unwrap());
+        let v = TestVehicle {
+            vin: vin.into(),
+            key,
+        };
+        let resp = self
+            .ingest(
+                &v.vin,
+                Some(&v.key),
+                &serde_json::json!({"messages": [{
+                    "message_id": "first-status",
+                    "recorded_at": self.rfc3339(-3600),
+                    "status": {"odometer_km": odometer_km, "fuel_percent": 60.0, "range_km": 540.0,
+                               "privacy_mode": false, "warning_lights": ["tyre_pressure_low"],
+                               "service_due_km": 30000, "service_due_date": "2026-12-01"},
+                    "parked": {"position": {"lat": 51.0196, "lon": 4.4856, "label": "Mechelen"},
+                               "destination": {"lat": 51.0200, "lon": 4.4860, "label": "Hanswijkvaart"}},
+                    "trip": {"started_at": self.rfc3339(-5400), "ended_at": self.rfc3339(-3600),
+                             "start": {"lat": 51.2313, "lon": 4.4044, "label": "Antwerpen"},
+                             "end": {"lat": 51.0196, "lon": 4.4856, "label": "Mechelen"},
+                             "distance_km": 28.4, "fuel_used_l": 1.4, "ev_distance_km": 9.1, "ev_time_s": 900,
+                             "eco_distance_km": 20.0, "power_distance_km": 2.0, "hybrid_score": 77,
+                             "score_acceleration": 80, "score_braking": 75, "score_constant_speed": 70,
+                             "events": [{"at": self.rfc3339(-4000), "kind": "harsh_braking", "lat": 51.1, "lon": 4.45}],
+                             "route": [{"at": self.rfc3339(-5400), "lat": 51.2313, "lon": 4.4044, "speed_kmh": 0.0},
+                                       {"at": self.rfc3339(-3600), "lat": 51.0196, "lon": 4.4856}]}
+                }]}),
+            )
+            .await;
+        assert_eq!(resp.status(), 200, "{}", resp.text().await.unwrap());
+        v
+    }
+
+    /// RFC 3339 time `offset_secs` from the app's clock.
+    pub fn rfc3339(&self, offset_secs: i64) -> String {
+        chrono::DateTime::from_timestamp(self.clock_unix() + offset_secs, 0)
+            .unwrap()
+            .to_rfc3339()
+    }
+
+    pub async fn ingest(&self, vin: &str, key: Option<&str>, body: &Value) -> Response {
+        let mut req = reqwest::Client::new()
+            .post(format!("{}/api/ingest/vehicles/{vin}/messages", self.base))
+            .json(body);
+        if let Some(key) = key {
+            req = req.bearer_auth(key);
+        }
+        req.send().await.unwrap()
+    }
+
+    /// A confirmed, signed-in account.
+    pub async fn signed_in(&self, email: &str) -> Browser {
+        let mut b = self.confirmed_account(email).await;
+        let (status, _) = b.sign_in(email, PASSWORD).await;
+        assert_eq!(status, 200);
+        b
+    }
+}
+
+impl Browser {
+    pub async fn patch<T: Serialize>(&self, path: &str, body: &T) -> Response {
+        self.client
+            .patch(self.url(path))
+            .header("x-csrf-token", &self.csrf)
+            .json(body)
+            .send()
+            .await
+            .unwrap()
+    }
+
+    /// Adds a vehicle with the activation code; asserts 201.
+    pub async fn add_vehicle(&self, vin: &str) -> Value {
+        let resp = self
+            .post(
+                "/api/vehicles",
+                &serde_json::json!({"vin": vin, "licence_plate": "1-ABC-234", "nickname": "Test",
+                                    "activation_code": ACTIVATION_CODE}),
+            )
+            .await;
+        assert_eq!(resp.status(), 201, "{}", resp.text().await.unwrap());
+        resp.json().await.unwrap()
+    }
+}
