@@ -197,6 +197,10 @@ pub struct UserSummary {
 pub struct SessionState {
     pub user: Option<UserSummary>,
     pub csrf_token: String,
+    /// New versions of legal documents the signed-in user must accept
+    /// before anything else (A4); empty otherwise.
+    #[serde(default)]
+    pub pending_legal: Vec<crate::profile::PendingLegal>,
 }
 
 /// POST /accounts/confirm

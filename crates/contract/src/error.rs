@@ -77,6 +77,24 @@ pub enum ErrorCode {
     ChargerUnknown,
     ChargerPinInvalid,
     SerialInvalid,
+
+    // ---- profile, privacy, legal versions (B1-B5, A4) ----
+    PostcodeInvalid,
+    /// Any phone number (landline, emergency contact): wrong for the country.
+    PhoneNumberInvalid,
+    BirthDateInvalid,
+    BirthDateTooYoung,
+    BirthDateTooOld,
+    /// The current password given to confirm a change is wrong.
+    PasswordWrong,
+    EmailUnchanged,
+    /// The new address got an account before the change was confirmed.
+    EmailTaken,
+    DealerUnknown,
+    /// A new version of the terms or privacy policy must be accepted first.
+    LegalAcceptanceRequired,
+    /// This version of the document was already published.
+    LegalVersionExists,
 }
 
 impl ErrorCode {
@@ -138,6 +156,17 @@ impl ErrorCode {
             ChargerUnknown => "charger_unknown",
             ChargerPinInvalid => "charger_pin_invalid",
             SerialInvalid => "serial_invalid",
+            PostcodeInvalid => "postcode_invalid",
+            PhoneNumberInvalid => "phone_number_invalid",
+            BirthDateInvalid => "birth_date_invalid",
+            BirthDateTooYoung => "birth_date_too_young",
+            BirthDateTooOld => "birth_date_too_old",
+            PasswordWrong => "password_wrong",
+            EmailUnchanged => "email_unchanged",
+            EmailTaken => "email_taken",
+            DealerUnknown => "dealer_unknown",
+            LegalAcceptanceRequired => "legal_acceptance_required",
+            LegalVersionExists => "legal_version_exists",
         }
     }
 
@@ -147,11 +176,16 @@ impl ErrorCode {
         match self {
             MalformedRequest => 400,
             Unauthenticated | InvalidCredentials | IngestKeyInvalid => 401,
-            EmailNotConfirmed | CsrfFailed | PermissionDenied | InvitationWrongAccount => 403,
+            EmailNotConfirmed
+            | CsrfFailed
+            | PermissionDenied
+            | InvitationWrongAccount
+            | LegalAcceptanceRequired => 403,
             NotFound => 404,
             MethodNotAllowed => 405,
             Timeout => 408,
-            AlreadyInGarage | MessageIdConflict | AlreadyMember => 409,
+            AlreadyInGarage | MessageIdConflict | AlreadyMember | EmailTaken
+            | LegalVersionExists => 409,
             TokenExpired | TokenUsed => 410,
             PayloadTooLarge => 413,
             UnsupportedMediaType => 415,
@@ -163,11 +197,12 @@ impl ErrorCode {
 
     /// The message shown to a person, in their language.
     ///
-    /// Dutch is the reference text; French and English arrive with the
-    /// languages feature (G1) and fall back to Dutch until then.
+    /// Dutch is the reference text; French and English say the same.
     pub fn message(self, lang: Language) -> &'static str {
         match lang {
-            Language::Nl | Language::Fr | Language::En => self.message_nl(),
+            Language::Nl => self.message_nl(),
+            Language::Fr => self.message_fr(),
+            Language::En => self.message_en(),
         }
     }
 
@@ -228,6 +263,17 @@ impl ErrorCode {
             ChargerUnknown => "Wij kennen geen HomeCharge-laadpaal met dit serienummer. Controleer het nummer op het typeplaatje.",
             ChargerPinInvalid => "Deze pincode klopt niet. U vindt de pincode in de handleiding van uw laadpaal.",
             SerialInvalid => "Een serienummer bestaat uit 8 tot 20 letters en cijfers, bijvoorbeeld HC22-0012345.",
+            PostcodeInvalid => "Deze postcode bestaat niet in het gekozen land. Voorbeelden: 2000 (België), 1234 AB (Nederland), L-1234 (Luxemburg), 75001 (Frankrijk), 10115 (Duitsland).",
+            PhoneNumberInvalid => "Vul een geldig telefoonnummer in, bijvoorbeeld 02 123 45 67 of +32 470 12 34 56.",
+            BirthDateInvalid => "Vul een geldige geboortedatum in die niet in de toekomst ligt.",
+            BirthDateTooYoung => "U moet minstens 18 jaar zijn om Mijn Lexus te gebruiken.",
+            BirthDateTooOld => "Controleer het geboortejaar: deze datum ligt meer dan 120 jaar terug.",
+            PasswordWrong => "Uw huidige wachtwoord klopt niet.",
+            EmailUnchanged => "Dit is al uw e-mailadres. Vul een ander adres in.",
+            EmailTaken => "Dit e-mailadres hoort intussen bij een ander account. Kies een ander adres.",
+            DealerUnknown => "Deze dealer staat niet in onze lijst. Kies een dealer uit de lijst.",
+            LegalAcceptanceRequired => "Er is een nieuwe versie van de gebruiksvoorwaarden of het privacybeleid. Lees en accepteer die eerst om verder te gaan.",
+            LegalVersionExists => "Deze versie van het document is al gepubliceerd. Publiceer een nieuwe versie.",
         }
     }
 }
@@ -299,5 +345,174 @@ impl ApiError {
             .iter()
             .find(|f| f.field == field)
             .map(|f| f.code)
+    }
+}
+
+impl ErrorCode {
+    fn message_fr(self) -> &'static str {
+        use ErrorCode::*;
+        match self {
+            Required => "Veuillez remplir ce champ.",
+            TooLong => "Cette saisie est trop longue.",
+            EmailInvalid => "Saisissez une adresse e-mail valide, par exemple nom@exemple.be.",
+            NameInvalid => "Utilisez uniquement des lettres, des espaces, des traits d'union ou des apostrophes.",
+            PhoneInvalid => "Saisissez un numéro de mobile valide, par exemple +32 470 12 34 56.",
+            PasswordTooShort => "Choisissez un mot de passe d'au moins 12 caractères.",
+            PasswordTooLong => "Un mot de passe peut compter au maximum 128 caractères.",
+            PasswordCommon => "Ce mot de passe est trop courant et facile à deviner. Choisissez-en un autre.",
+            PasswordContainsEmail => "Votre mot de passe ne peut pas contenir votre adresse e-mail.",
+            PasswordMismatch => "Les deux mots de passe ne sont pas identiques.",
+            TermsNotAccepted => "Vous devez accepter les conditions d'utilisation pour vous inscrire.",
+            PrivacyNotAccepted => "Vous devez accepter la politique de confidentialité pour vous inscrire.",
+            LegalVersionOutdated => "Une nouvelle version de ce document a été publiée entre-temps. Lisez et acceptez la nouvelle version.",
+            ValidationFailed => "Certaines données ne sont pas correctes. Vérifiez les champs signalés.",
+            MalformedRequest => "La demande n'a pas pu être lue. Actualisez la page et réessayez.",
+            UnsupportedMediaType => "La demande a un format inattendu.",
+            PayloadTooLarge => "La demande est trop volumineuse.",
+            InvalidCredentials => "L'adresse e-mail ou le mot de passe est incorrect.",
+            EmailNotConfirmed => "Confirmez d'abord votre adresse e-mail via le lien de notre e-mail. Vous pouvez demander un nouvel envoi de l'e-mail.",
+            RateLimited => "Trop de tentatives. Patientez un instant, puis réessayez.",
+            TokenInvalid => "Ce lien n'est pas valide. Demandez un nouveau lien.",
+            TokenExpired => "Ce lien a expiré. Demandez un nouveau lien.",
+            TokenUsed => "Ce lien a déjà été utilisé. Demandez un nouveau lien si nécessaire.",
+            Unauthenticated => "Connectez-vous pour continuer.",
+            CsrfFailed => "Votre session n'a pas pu être vérifiée. Actualisez la page et réessayez.",
+            NotFound => "Cet élément n'existe pas (ou plus).",
+            MethodNotAllowed => "Cette action n'est pas possible ici.",
+            Timeout => "Le serveur a mis trop de temps à répondre. Réessayez.",
+            Internal => "Un problème est survenu de notre côté. Réessayez plus tard.",
+            VinWrongLength => "Un numéro de châssis (VIN) compte exactement 17 caractères. Vérifiez le nombre de caractères.",
+            VinForbiddenLetter => "Un numéro de châssis (VIN) ne contient jamais les lettres I, O ou Q. Vouliez-vous peut-être saisir le chiffre 1 ou 0 ?",
+            VinInvalidCharacter => "Un numéro de châssis (VIN) ne contient que des lettres et des chiffres, sans espaces ni ponctuation.",
+            VinUnknown => "Nous ne connaissons aucune Lexus connectée avec ce numéro de châssis. Vérifiez le numéro sur votre certificat d'immatriculation.",
+            PlateInvalid => "Saisissez une plaque d'immatriculation valide, par exemple 1-ABC-234.",
+            NicknameInvalid => "Pour le surnom, utilisez uniquement des lettres, des chiffres, des espaces et une ponctuation simple.",
+            ProofRequired => "Saisissez le kilométrage actuel ou le code d'activation de votre voiture.",
+            OdometerMismatch => "Ce kilométrage ne correspond pas à la dernière valeur transmise par votre voiture. Relevez le compteur sur le tableau de bord et réessayez.",
+            ActivationCodeInvalid => "Ce code d'activation est incorrect. Scannez à nouveau le code QR dans votre voiture ou utilisez le kilométrage.",
+            ProofLocked => "Trop de tentatives erronées pour ce véhicule. Réessayez dans 15 minutes.",
+            AlreadyInGarage => "Ce véhicule se trouve déjà dans votre garage.",
+            PermissionDenied => "Seul l'utilisateur principal de ce véhicule peut effectuer cette action.",
+            InvalidValue => "Cette valeur n'est pas valide.",
+            OutOfRange => "Cette valeur sort de la plage autorisée.",
+            TimeInFuture => "Ce moment se situe dans le futur.",
+            UnknownCode => "Ce code est inconnu.",
+            IngestKeyInvalid => "La clé de ce véhicule est manquante ou incorrecte.",
+            MessageIdConflict => "Un autre message avec cet identifiant existe déjà.",
+            DateInPast => "Choisissez une date à partir de demain.",
+            InvitationSelf => "Vous ne pouvez pas vous inviter vous-même.",
+            AlreadyMember => "Cette personne a déjà accès à ce véhicule ou a déjà été invitée.",
+            InvitationWrongAccount => "Cette invitation est destinée à une autre adresse e-mail. Connectez-vous avec le compte qui a été invité.",
+            ChargerUnknown => "Nous ne connaissons aucune borne HomeCharge avec ce numéro de série. Vérifiez le numéro sur la plaque signalétique.",
+            ChargerPinInvalid => "Ce code PIN est incorrect. Vous trouverez le code PIN dans le manuel de votre borne de recharge.",
+            SerialInvalid => "Un numéro de série compte 8 à 20 lettres et chiffres, par exemple HC22-0012345.",
+            PostcodeInvalid => "Ce code postal n'existe pas dans le pays choisi. Exemples : 2000 (Belgique), 1234 AB (Pays-Bas), L-1234 (Luxembourg), 75001 (France), 10115 (Allemagne).",
+            PhoneNumberInvalid => "Saisissez un numéro de téléphone valide, par exemple 02 123 45 67 ou +32 470 12 34 56.",
+            BirthDateInvalid => "Saisissez une date de naissance valide qui ne se situe pas dans le futur.",
+            BirthDateTooYoung => "Vous devez avoir au moins 18 ans pour utiliser Mijn Lexus.",
+            BirthDateTooOld => "Vérifiez l'année de naissance : cette date remonte à plus de 120 ans.",
+            PasswordWrong => "Votre mot de passe actuel est incorrect.",
+            EmailUnchanged => "C'est déjà votre adresse e-mail. Saisissez une autre adresse.",
+            EmailTaken => "Cette adresse e-mail appartient entre-temps à un autre compte. Choisissez une autre adresse.",
+            DealerUnknown => "Ce concessionnaire ne figure pas dans notre liste. Choisissez un concessionnaire dans la liste.",
+            LegalAcceptanceRequired => "Une nouvelle version des conditions d'utilisation ou de la politique de confidentialité est disponible. Lisez-la et acceptez-la d'abord pour continuer.",
+            LegalVersionExists => "Cette version du document a déjà été publiée. Publiez une nouvelle version.",
+        }
+    }
+
+    fn message_en(self) -> &'static str {
+        use ErrorCode::*;
+        match self {
+            Required => "Please fill in this field.",
+            TooLong => "This entry is too long.",
+            EmailInvalid => "Enter a valid e-mail address, for example name@example.com.",
+            NameInvalid => "Use only letters, spaces, hyphens or apostrophes.",
+            PhoneInvalid => "Enter a valid mobile number, for example +32 470 12 34 56.",
+            PasswordTooShort => "Choose a password of at least 12 characters.",
+            PasswordTooLong => "A password can be at most 128 characters long.",
+            PasswordCommon => "This password is used too often and is easy to guess. Choose another one.",
+            PasswordContainsEmail => "Your password must not contain your e-mail address.",
+            PasswordMismatch => "The two passwords do not match.",
+            TermsNotAccepted => "You must accept the terms of use to register.",
+            PrivacyNotAccepted => "You must accept the privacy policy to register.",
+            LegalVersionOutdated => "A new version of this document has been published in the meantime. Please read and accept the new version.",
+            ValidationFailed => "Some details are not correct. Please check the highlighted fields.",
+            MalformedRequest => "The request could not be read. Refresh the page and try again.",
+            UnsupportedMediaType => "The request has an unexpected format.",
+            PayloadTooLarge => "The request is too large.",
+            InvalidCredentials => "The e-mail address or password is incorrect.",
+            EmailNotConfirmed => "Please confirm your e-mail address first using the link in our e-mail. You can have the e-mail sent again.",
+            RateLimited => "Too many attempts. Please wait a moment and try again.",
+            TokenInvalid => "This link is not valid. Please request a new link.",
+            TokenExpired => "This link has expired. Please request a new link.",
+            TokenUsed => "This link has already been used. Request a new link if needed.",
+            Unauthenticated => "Please sign in to continue.",
+            CsrfFailed => "Your session could not be verified. Refresh the page and try again.",
+            NotFound => "This does not exist (any more).",
+            MethodNotAllowed => "This action is not possible here.",
+            Timeout => "The server took too long to respond. Please try again.",
+            Internal => "Something went wrong on our side. Please try again later.",
+            VinWrongLength => "A vehicle identification number (VIN) has exactly 17 characters. Please check the number of characters.",
+            VinForbiddenLetter => "A vehicle identification number (VIN) never contains the letters I, O or Q. Did you perhaps mean the digit 1 or 0?",
+            VinInvalidCharacter => "A vehicle identification number (VIN) consists of letters and digits only, without spaces or punctuation.",
+            VinUnknown => "We do not know a connected Lexus with this VIN. Please check the number on your registration certificate.",
+            PlateInvalid => "Enter a valid licence plate, for example 1-ABC-234.",
+            NicknameInvalid => "Use only letters, digits, spaces and simple punctuation for the nickname.",
+            ProofRequired => "Enter the current odometer reading or the activation code from your car.",
+            OdometerMismatch => "This odometer reading does not match what your car last reported. Read the value on the dashboard and try again.",
+            ActivationCodeInvalid => "This activation code is incorrect. Scan the QR code in your car again or use the odometer reading.",
+            ProofLocked => "Too many wrong attempts for this vehicle. Please try again in 15 minutes.",
+            AlreadyInGarage => "This vehicle is already in your garage.",
+            PermissionDenied => "Only the main user of this vehicle can do this.",
+            InvalidValue => "This value is not valid.",
+            OutOfRange => "This value is outside the allowed range.",
+            TimeInFuture => "This time lies in the future.",
+            UnknownCode => "This code is unknown.",
+            IngestKeyInvalid => "The key of this vehicle is missing or incorrect.",
+            MessageIdConflict => "Another message with this id already exists.",
+            DateInPast => "Choose a date from tomorrow onwards.",
+            InvitationSelf => "You cannot invite yourself.",
+            AlreadyMember => "This person already has access to this vehicle or has already been invited.",
+            InvitationWrongAccount => "This invitation is for another e-mail address. Sign in with the account that was invited.",
+            ChargerUnknown => "We do not know a HomeCharge charger with this serial number. Please check the number on the rating plate.",
+            ChargerPinInvalid => "This PIN is incorrect. You will find the PIN in the manual of your charger.",
+            SerialInvalid => "A serial number consists of 8 to 20 letters and digits, for example HC22-0012345.",
+            PostcodeInvalid => "This postcode does not exist in the chosen country. Examples: 2000 (Belgium), 1234 AB (Netherlands), L-1234 (Luxembourg), 75001 (France), 10115 (Germany).",
+            PhoneNumberInvalid => "Enter a valid phone number, for example 02 123 45 67 or +32 470 12 34 56.",
+            BirthDateInvalid => "Enter a valid date of birth that is not in the future.",
+            BirthDateTooYoung => "You must be at least 18 years old to use Mijn Lexus.",
+            BirthDateTooOld => "Please check the year of birth: this date is more than 120 years ago.",
+            PasswordWrong => "Your current password is incorrect.",
+            EmailUnchanged => "This already is your e-mail address. Enter a different address.",
+            EmailTaken => "This e-mail address now belongs to another account. Choose a different address.",
+            DealerUnknown => "This dealer is not in our list. Choose a dealer from the list.",
+            LegalAcceptanceRequired => "There is a new version of the terms of use or the privacy policy. Please read and accept it first to continue.",
+            LegalVersionExists => "This version of the document has already been published. Publish a new version instead.",
+        }
+    }
+}
+
+#[cfg(test)]
+mod language_tests {
+    use super::*;
+
+    #[test]
+    fn every_code_has_three_distinct_texts() {
+        // One representative per group is enough to catch a missing match
+        // arm (the compiler does that); here: no language falls back.
+        for code in [
+            ErrorCode::Required,
+            ErrorCode::PostcodeInvalid,
+            ErrorCode::LegalAcceptanceRequired,
+            ErrorCode::SerialInvalid,
+        ] {
+            let nl = code.message(Language::Nl);
+            let fr = code.message(Language::Fr);
+            let en = code.message(Language::En);
+            assert!(nl != fr && nl != en && fr != en, "{code}");
+        }
+        assert_eq!(ErrorCode::EmailTaken.http_status(), 409);
+        assert_eq!(ErrorCode::LegalAcceptanceRequired.http_status(), 403);
+        assert_eq!(ErrorCode::PostcodeInvalid.as_str(), "postcode_invalid");
     }
 }

@@ -11,6 +11,7 @@ pub mod charger;
 pub mod error;
 pub mod legal;
 pub mod locale;
+pub mod profile;
 pub mod telematics;
 pub mod validation;
 pub mod vehicle;
@@ -42,6 +43,40 @@ pub mod routes {
     pub const LEGAL: &str = "/legal";
     /// GET (dev mode only): the mails the server would have sent.
     pub const DEV_OUTBOX: &str = "/dev/outbox";
+
+    /// GET `Profile`; PUT `UpdateProfileRequest` -> `Profile`.
+    pub const PROFILE: &str = "/profile";
+    /// POST `ChangeEmailRequest` -> 202 `Accepted` (link to the new address).
+    pub const PROFILE_EMAIL: &str = "/profile/email";
+    /// POST `ConfirmEmailRequest` -> 204: use the link; no session needed.
+    pub const PROFILE_EMAIL_CONFIRM: &str = "/profile/email/confirm";
+    /// POST `ChangePasswordRequest` -> 204; other sessions end.
+    pub const PROFILE_PASSWORD: &str = "/profile/password";
+    /// GET `PreferredDealer`; PUT `ChooseDealerRequest` -> `PreferredDealer`; DELETE -> 204.
+    pub const PROFILE_DEALER: &str = "/profile/dealer";
+    /// GET `EmergencyContactState`; PUT `EmergencyContact` -> `EmergencyContactState`; DELETE -> 204.
+    pub const PROFILE_EMERGENCY_CONTACT: &str = "/profile/emergency-contact";
+    /// GET `Consents`.
+    pub const PROFILE_CONSENTS: &str = "/profile/consents";
+    /// GET `AcceptedDocuments`.
+    pub const PROFILE_LEGAL: &str = "/profile/legal";
+    /// POST `AcceptLegalRequest` -> `SessionState`.
+    pub const PROFILE_LEGAL_ACCEPT: &str = "/profile/legal/accept";
+    /// GET: all my data as one JSON document (attachment).
+    pub const PROFILE_EXPORT: &str = "/profile/export";
+    /// POST `DeleteAccountRequest` -> 204: erase the account.
+    pub const ACCOUNT_DELETE: &str = "/account/delete";
+    /// GET `DealerList` (`?q=` name or town).
+    pub const DEALERS: &str = "/dealers";
+    /// POST `PublishLegalRequest` -> 201 `LegalDocument` (admin token).
+    pub const ADMIN_LEGAL: &str = "/admin/legal";
+    /// Prefix of the admin API (bearer admin token, no CSRF).
+    pub const ADMIN_PREFIX: &str = "/admin/";
+
+    /// PUT `SetConsentRequest` -> `Consents`.
+    pub fn profile_consent(kind: &str) -> String {
+        format!("/profile/consents/{kind}")
+    }
 
     /// GET: the signed-in user's vehicles (`VehicleList`);
     /// POST: add one (`AddVehicleRequest` -> 201 `VehicleSummary`).

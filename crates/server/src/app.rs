@@ -31,7 +31,7 @@ use crate::security::headers::{inline_script_hashes, security_headers, SecurityH
 use crate::security::password;
 use crate::security::rate_limit::RateLimits;
 use crate::security::session::request_language;
-use crate::security::{csrf, session};
+use crate::security::{csrf, legal_gate, session};
 use crate::state::{AppState, Inner};
 
 /// Largest accepted request body.
@@ -95,6 +95,12 @@ impl Application {
             crate::demo::ensure_demo_account(&state).await?;
             crate::demo::ensure_demo_garage(&state).await?;
         }
+        if state.config.retention_interval_minutes > 0 {
+            crate::retention::spawn(
+                state.clone(),
+                Duration::from_secs(u64::from(state.config.retention_interval_minutes) * 60),
+            );
+        }
         let site = StaticSite::load(&state.config.static_dir)?;
         let headers = SecurityHeaders::new(
             &site.script_hashes(),
@@ -112,6 +118,11 @@ impl Application {
 
     pub fn port(&self) -> u16 {
         self.addr.port()
+    }
+
+    /// The shared state (tests run jobs such as the retention pass with it).
+    pub fn state(&self) -> &AppState {
+        &self.state
     }
 
     pub fn public_url(&self) -> &str {
@@ -227,6 +238,39 @@ pub fn router(state: AppState, site: StaticSite, headers: SecurityHeaders) -> Ro
         )
         .route("/invitations/accept", post(routes::invitations::accept))
         .route(
+            "/profile",
+            get(routes::profile::get).put(routes::profile::update),
+        )
+        .route("/profile/email", post(routes::profile::change_email))
+        .route(
+            "/profile/email/confirm",
+            post(routes::profile::confirm_email_change),
+        )
+        .route("/profile/password", post(routes::profile::change_password))
+        .route(
+            "/profile/dealer",
+            get(routes::dealers::get_preferred)
+                .put(routes::dealers::choose)
+                .delete(routes::dealers::clear),
+        )
+        .route(
+            "/profile/emergency-contact",
+            get(routes::profile::get_emergency_contact)
+                .put(routes::profile::put_emergency_contact)
+                .delete(routes::profile::delete_emergency_contact),
+        )
+        .route("/profile/consents", get(routes::profile::get_consents))
+        .route(
+            "/profile/consents/{kind}",
+            put(routes::profile::set_consent),
+        )
+        .route("/profile/legal", get(routes::profile::accepted_documents))
+        .route("/profile/legal/accept", post(routes::profile::accept_legal))
+        .route("/profile/export", get(routes::privacy::export))
+        .route("/account/delete", post(routes::privacy::delete_account))
+        .route("/dealers", get(routes::dealers::list))
+        .route("/admin/legal", post(routes::admin::publish_legal))
+        .route(
             "/chargers",
             get(routes::chargers::list).post(routes::chargers::add),
         )
@@ -273,6 +317,10 @@ pub fn router(state: AppState, site: StaticSite, headers: SecurityHeaders) -> Ro
                 Default::default(),
             )
         })
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            legal_gate::legal_gate,
+        ))
         .layer(middleware::from_fn_with_state(
             state.clone(),
             csrf::csrf_guard,

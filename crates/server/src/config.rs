@@ -87,6 +87,16 @@ pub struct Config {
     #[arg(long, env = "DEMO_DAYS", default_value_t = 90)]
     pub demo_days: u32,
 
+    /// Bearer token of the admin API (POST /api/admin/legal: publish a new
+    /// legal version). Without it the admin API answers 404.
+    #[arg(long, env = "ADMIN_TOKEN")]
+    pub admin_token: Option<String>,
+
+    /// Minutes between two runs of the retention job (inactive accounts are
+    /// warned, then closed; A5). It also runs at start. 0 switches it off.
+    #[arg(long, env = "RETENTION_INTERVAL_MINUTES", default_value_t = 60)]
+    pub retention_interval_minutes: u32,
+
     #[command(flatten)]
     pub rate_limits: RateLimitConfig,
 }
@@ -145,6 +155,9 @@ impl Default for RateLimitConfig {
     }
 }
 
+/// The admin token of [`Config::for_tests`].
+pub const TEST_ADMIN_TOKEN: &str = "test-admin-token-0123456789";
+
 /// The provisioning token of [`Config::for_tests`].
 pub const TEST_TELEMATICS_TOKEN: &str = "test-telematics-backend-token";
 
@@ -169,6 +182,9 @@ impl Config {
             telematics_token: Some(TEST_TELEMATICS_TOKEN.into()),
             demo_seed: 2026,
             demo_days: 90,
+            admin_token: Some(TEST_ADMIN_TOKEN.into()),
+            // Tests run the retention job themselves (retention::run).
+            retention_interval_minutes: 0,
             rate_limits: RateLimitConfig::default(),
         }
     }

@@ -8,13 +8,20 @@
 
 use anyhow::{bail, Context};
 use chrono::NaiveDate;
+use std::sync::RwLock;
+
 use mijn_lexus_contract::legal::{LegalDocument, LegalKind, LegalSection};
+use mijn_lexus_contract::profile::PendingLegal;
 use mijn_lexus_contract::Language;
 use sqlx::SqlitePool;
 
 use crate::security::sha256_hex;
 
-/// Every file: kind, version, language, text. Add new versions here.
+/// Every file: kind, version, language, text. Add new versions and
+/// translations here (G1: `terms.v1.fr.md`, `terms.v1.en.md`,
+/// `privacy.v1.fr.md`, `privacy.v1.en.md` go next to the Dutch ones); a
+/// missing language falls back to Dutch. Versions published later through
+/// the admin API or `publish-legal` live in the database only.
 const SOURCES: &[(LegalKind, u32, Language, &str)] = &[
     (
         LegalKind::Terms,
@@ -28,16 +35,52 @@ const SOURCES: &[(LegalKind, u32, Language, &str)] = &[
         Language::Nl,
         include_str!("../content/legal/privacy.v1.nl.md"),
     ),
+    (
+        LegalKind::Terms,
+        1,
+        Language::Fr,
+        include_str!("../content/legal/terms.v1.fr.md"),
+    ),
+    (
+        LegalKind::Terms,
+        1,
+        Language::En,
+        include_str!("../content/legal/terms.v1.en.md"),
+    ),
+    (
+        LegalKind::Privacy,
+        1,
+        Language::Fr,
+        include_str!("../content/legal/privacy.v1.fr.md"),
+    ),
+    (
+        LegalKind::Privacy,
+        1,
+        Language::En,
+        include_str!("../content/legal/privacy.v1.en.md"),
+    ),
 ];
 
 struct Entry {
     doc: LegalDocument,
     effective: NaiveDate,
-    source: &'static str,
 }
 
+/// The legal documents in force: the shipped ones plus every version
+/// published later (admin API, `publish-legal`), as stored in the database.
 pub struct LegalCatalog {
-    entries: Vec<Entry>,
+    entries: RwLock<Vec<Entry>>,
+}
+
+/// Why a version cannot be published.
+#[derive(Debug, thiserror::Error)]
+pub enum PublishError {
+    #[error("this version already exists in this language")]
+    Exists,
+    #[error("{0}")]
+    Invalid(String),
+    #[error(transparent)]
+    Db(#[from] sqlx::Error),
 }
 
 impl LegalCatalog {
@@ -45,27 +88,22 @@ impl LegalCatalog {
     pub fn load() -> anyhow::Result<LegalCatalog> {
         let mut entries = Vec::new();
         for &(kind, version, language, source) in SOURCES {
-            let doc = parse(kind, version, language, source).with_context(|| {
-                format!(
-                    "legal document {}.v{version}.{}",
-                    kind.slug(),
-                    language.code()
-                )
-            })?;
-            let effective = NaiveDate::parse_from_str(&doc.effective_date, "%Y-%m-%d")?;
-            entries.push(Entry {
-                doc,
-                effective,
-                source,
-            });
+            entries.push(entry(kind, version, language, source)?);
         }
-        Ok(LegalCatalog { entries })
+        Ok(LegalCatalog {
+            entries: RwLock::new(entries),
+        })
+    }
+
+    fn read(&self) -> std::sync::RwLockReadGuard<'_, Vec<Entry>> {
+        self.entries.read().unwrap_or_else(|e| e.into_inner())
     }
 
     /// The version in force on `today`: the highest whose effective date has
     /// come. Before the first one takes effect, the first one.
     pub fn current_version(&self, kind: LegalKind, today: NaiveDate) -> Option<u32> {
-        let of_kind = self.entries.iter().filter(|e| e.doc.kind == kind);
+        let entries = self.read();
+        let of_kind = entries.iter().filter(|e| e.doc.kind == kind);
         of_kind
             .clone()
             .filter(|e| e.effective <= today)
@@ -75,58 +113,184 @@ impl LegalCatalog {
     }
 
     /// A given version in `lang`, falling back to Dutch.
-    pub fn get(&self, kind: LegalKind, version: u32, lang: Language) -> Option<&LegalDocument> {
+    pub fn get(&self, kind: LegalKind, version: u32, lang: Language) -> Option<LegalDocument> {
+        let entries = self.read();
         let find = |l: Language| {
-            self.entries
+            entries
                 .iter()
                 .find(|e| e.doc.kind == kind && e.doc.version == version && e.doc.language == l)
-                .map(|e| &e.doc)
+                .map(|e| e.doc.clone())
         };
         find(lang).or_else(|| find(Language::Nl))
     }
 
-    /// Inserts every document missing from the database; warns when a stored
-    /// one differs from the shipped text (published versions must not change).
+    /// The current versions not covered by `accepted` (highest accepted
+    /// version per kind): what a user must accept before going on.
+    pub fn pending(&self, accepted: &[(LegalKind, u32)], today: NaiveDate) -> Vec<PendingLegal> {
+        LegalKind::ALL
+            .into_iter()
+            .filter_map(|kind| {
+                let current = self.current_version(kind, today)?;
+                let have = accepted
+                    .iter()
+                    .filter(|(k, _)| *k == kind)
+                    .map(|(_, v)| *v)
+                    .max()
+                    .unwrap_or(0);
+                (have < current).then_some(PendingLegal {
+                    kind,
+                    version: current,
+                })
+            })
+            .collect()
+    }
+
+    /// Inserts every shipped document missing from the database (warns when
+    /// a stored one differs: published versions must not change), then
+    /// reads the whole table.
     pub async fn sync(&self, db: &SqlitePool, now: i64) -> anyhow::Result<()> {
-        for e in &self.entries {
-            let hash = sha256_hex(e.source);
+        for &(kind, version, language, source) in SOURCES {
+            let hash = sha256_hex(source);
             let stored: Option<(String,)> = sqlx::query_as(
                 "SELECT content_sha256 FROM legal_documents WHERE kind = ? AND version = ? AND language = ?",
             )
-            .bind(e.doc.kind.slug())
-            .bind(e.doc.version)
-            .bind(e.doc.language.code())
+            .bind(kind.slug())
+            .bind(version)
+            .bind(language.code())
             .fetch_optional(db)
             .await?;
             match stored {
                 Some((stored,)) if stored != hash => tracing::warn!(
-                    kind = e.doc.kind.slug(),
-                    version = e.doc.version,
-                    language = e.doc.language.code(),
+                    kind = kind.slug(),
+                    version,
+                    language = language.code(),
                     "published legal document changed; publish a new version instead"
                 ),
                 Some(_) => {}
                 None => {
-                    sqlx::query(
-                        "INSERT INTO legal_documents
-                         (kind, version, language, title, effective_date, content_sha256, content, created_at)
-                         VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                    )
-                    .bind(e.doc.kind.slug())
-                    .bind(e.doc.version)
-                    .bind(e.doc.language.code())
-                    .bind(&e.doc.title)
-                    .bind(&e.doc.effective_date)
-                    .bind(&hash)
-                    .bind(e.source)
-                    .bind(now)
-                    .execute(db)
-                    .await?;
+                    let e = entry(kind, version, language, source)?;
+                    insert(db, &e.doc, source, now).await?;
                 }
             }
         }
+        self.reload(db).await
+    }
+
+    /// Reads every stored version (also those published while running).
+    pub async fn reload(&self, db: &SqlitePool) -> anyhow::Result<()> {
+        let rows: Vec<(String, i64, String, String)> =
+            sqlx::query_as("SELECT kind, version, language, content FROM legal_documents")
+                .fetch_all(db)
+                .await?;
+        let mut entries = Vec::new();
+        for (kind, version, language, content) in rows {
+            let (Some(kind), Some(language), Ok(version)) = (
+                LegalKind::from_slug(&kind),
+                Language::from_code(&language),
+                u32::try_from(version),
+            ) else {
+                continue;
+            };
+            match entry(kind, version, language, &content) {
+                Ok(e) => entries.push(e),
+                Err(e) => {
+                    tracing::error!(error = format!("{e:#}"), "stored legal document unreadable")
+                }
+            }
+        }
+        *self.entries.write().unwrap_or_else(|e| e.into_inner()) = entries;
         Ok(())
     }
+
+    /// Publishes a version in one language and adds it to the catalog.
+    /// A new version must be higher than every existing one of its kind and
+    /// come in Dutch first; translations of an existing version may follow.
+    pub async fn publish(
+        &self,
+        db: &SqlitePool,
+        kind: LegalKind,
+        version: u32,
+        language: Language,
+        source: &str,
+        now: i64,
+    ) -> Result<LegalDocument, PublishError> {
+        let e = entry(kind, version, language, source)
+            .map_err(|e| PublishError::Invalid(format!("{e:#}")))?;
+        {
+            let entries = self.read();
+            let of_kind = || entries.iter().filter(|x| x.doc.kind == kind);
+            if of_kind().any(|x| x.doc.version == version && x.doc.language == language) {
+                return Err(PublishError::Exists);
+            }
+            let known = of_kind().any(|x| x.doc.version == version);
+            let max = of_kind().map(|x| x.doc.version).max().unwrap_or(0);
+            if !known && version <= max {
+                return Err(PublishError::Invalid(format!(
+                    "version {version} is not higher than the latest ({max})"
+                )));
+            }
+            if !known && language != Language::Nl {
+                return Err(PublishError::Invalid(
+                    "a new version is published in Dutch first".into(),
+                ));
+            }
+        }
+        match insert(db, &e.doc, source, now).await {
+            Err(sqlx::Error::Database(d)) if d.is_unique_violation() => {
+                return Err(PublishError::Exists)
+            }
+            other => other?,
+        }
+        let doc = e.doc.clone();
+        self.entries
+            .write()
+            .unwrap_or_else(|e| e.into_inner())
+            .push(e);
+        tracing::info!(
+            kind = kind.slug(),
+            version,
+            language = language.code(),
+            effective = %doc.effective_date,
+            "legal document published"
+        );
+        Ok(doc)
+    }
+}
+
+fn entry(kind: LegalKind, version: u32, language: Language, source: &str) -> anyhow::Result<Entry> {
+    let doc = parse(kind, version, language, source).with_context(|| {
+        format!(
+            "legal document {}.v{version}.{}",
+            kind.slug(),
+            language.code()
+        )
+    })?;
+    let effective = NaiveDate::parse_from_str(&doc.effective_date, "%Y-%m-%d")?;
+    Ok(Entry { doc, effective })
+}
+
+async fn insert(
+    db: &SqlitePool,
+    doc: &LegalDocument,
+    source: &str,
+    now: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO legal_documents
+         (kind, version, language, title, effective_date, content_sha256, content, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+    )
+    .bind(doc.kind.slug())
+    .bind(doc.version)
+    .bind(doc.language.code())
+    .bind(&doc.title)
+    .bind(&doc.effective_date)
+    .bind(sha256_hex(source))
+    .bind(source)
+    .bind(now)
+    .execute(db)
+    .await?;
+    Ok(())
 }
 
 pub fn parse(
@@ -225,9 +389,13 @@ mod tests {
         let c = LegalCatalog::load().unwrap();
         let today = NaiveDate::from_ymd_opt(2030, 1, 1).unwrap();
         assert_eq!(c.current_version(LegalKind::Terms, today), Some(1));
-        let doc = c.get(LegalKind::Privacy, 1, Language::Fr).unwrap();
-        assert_eq!(doc.language, Language::Nl);
-        assert!(!doc.sections.is_empty());
+        for lang in Language::ALL {
+            let doc = c.get(LegalKind::Privacy, 1, lang).unwrap();
+            assert_eq!(doc.language, lang);
+            assert!(!doc.sections.is_empty());
+            let doc = c.get(LegalKind::Terms, 1, lang).unwrap();
+            assert_eq!(doc.language, lang);
+        }
         assert!(c.get(LegalKind::Terms, 99, Language::Nl).is_none());
     }
 }

@@ -244,3 +244,114 @@ pub fn service_request(
         link: None,
     }
 }
+
+/// To the new address: the link that completes an e-mail change (B1).
+pub fn confirm_email_change(to: &Recipient<'_>, new_email: &str, link: &str) -> Mail {
+    Mail {
+        to: new_email.to_owned(),
+        subject: "Bevestig uw nieuwe e-mailadres voor Mijn Lexus".into(),
+        body: format!(
+            "{}\n\nU vroeg om uw e-mailadres voor Mijn Lexus te wijzigen in {new_email}. \
+             Bevestig dit nieuwe adres via deze link:\n\n{link}\n\n\
+             De link is 48 uur geldig en werkt één keer. Tot dan blijft u zich aanmelden met uw \
+             huidige adres.\n\n\
+             Hebt u dit niet gevraagd? Dan mag u deze e-mail negeren.\n\n{SIGNATURE}\n",
+            to.greeting()
+        ),
+        link: Some(link.to_owned()),
+    }
+}
+
+/// To a new address that already has an account: no link, nothing changes.
+pub fn email_change_address_taken(to: &Recipient<'_>, new_email: &str) -> Mail {
+    Mail {
+        to: new_email.to_owned(),
+        subject: "Dit e-mailadres heeft al een account bij Mijn Lexus".into(),
+        body: format!(
+            "{}\n\nIemand vroeg om dit e-mailadres te gebruiken voor een ander account bij \
+             Mijn Lexus. Er bestaat al een account met dit adres, dus er is niets gewijzigd.\n\n\
+             Was u dat zelf? Gebruik dan een ander adres, of verwijder eerst het andere \
+             account.\n\n{SIGNATURE}\n",
+            to.greeting()
+        ),
+        link: None,
+    }
+}
+
+/// To the old address once the change is confirmed.
+pub fn email_changed(to: &Recipient<'_>, old_email: &str, new_email: &str) -> Mail {
+    Mail {
+        to: old_email.to_owned(),
+        subject: "Uw e-mailadres voor Mijn Lexus is gewijzigd".into(),
+        body: format!(
+            "{}\n\nHet e-mailadres van uw account bij Mijn Lexus is zonet gewijzigd van \
+             {old_email} in {new_email}. U meldt zich voortaan aan met het nieuwe adres.\n\n\
+             Was u dat niet? Neem dan meteen contact op met de Lexus-klantendienst.\n\n{SIGNATURE}\n",
+            to.greeting()
+        ),
+        link: None,
+    }
+}
+
+/// After a password change in the profile.
+pub fn password_changed(to: &Recipient<'_>) -> Mail {
+    Mail {
+        to: to.email.to_owned(),
+        subject: "Uw wachtwoord voor Mijn Lexus is gewijzigd".into(),
+        body: format!(
+            "{}\n\nHet wachtwoord van uw account bij Mijn Lexus is zonet gewijzigd. U bent op uw \
+             andere toestellen afgemeld.\n\n\
+             Was u dat niet? Stel dan meteen een nieuw wachtwoord in via \"Wachtwoord resetten\" \
+             op de aanmeldpagina.\n\n{SIGNATURE}\n",
+            to.greeting()
+        ),
+        link: None,
+    }
+}
+
+/// After the account was erased at the user's request (B5).
+pub fn account_deleted(to: &Recipient<'_>) -> Mail {
+    Mail {
+        to: to.email.to_owned(),
+        subject: "Uw account bij Mijn Lexus is verwijderd".into(),
+        body: format!(
+            "{}\n\nZoals gevraagd hebben wij uw account bij Mijn Lexus en de persoonsgegevens \
+             die eraan verbonden waren verwijderd. U kunt met dit e-mailadres altijd opnieuw een \
+             account aanmaken.\n\n{SIGNATURE}\n",
+            to.greeting()
+        ),
+        link: None,
+    }
+}
+
+/// A5: the account will be closed unless the user signs in.
+pub fn inactivity_warning(to: &Recipient<'_>, close_on: &str, public_url: &str) -> Mail {
+    Mail {
+        to: to.email.to_owned(),
+        subject: "Uw account bij Mijn Lexus wordt binnenkort gesloten".into(),
+        body: format!(
+            "{}\n\nU hebt zich al lange tijd niet meer aangemeld bij Mijn Lexus. Zoals ons \
+             privacybeleid beschrijft, sluiten wij ongebruikte accounts en verwijderen wij de \
+             gegevens die eraan verbonden zijn.\n\n\
+             Wilt u uw account houden? Meld u dan vóór {close_on} aan via {public_url}/sign-in. \
+             Doet u niets, dan wordt uw account op of kort na die datum gesloten.\n\n{SIGNATURE}\n",
+            to.greeting()
+        ),
+        link: None,
+    }
+}
+
+/// A5: the account was closed after the warning.
+pub fn account_closed_inactive(to: &Recipient<'_>) -> Mail {
+    Mail {
+        to: to.email.to_owned(),
+        subject: "Uw account bij Mijn Lexus is gesloten".into(),
+        body: format!(
+            "{}\n\nOmdat u zich lange tijd niet meer hebt aangemeld, hebben wij uw account bij \
+             Mijn Lexus gesloten en de gegevens die eraan verbonden waren verwijderd. U kunt met \
+             dit e-mailadres altijd opnieuw een account aanmaken.\n\n{SIGNATURE}\n",
+            to.greeting()
+        ),
+        link: None,
+    }
+}

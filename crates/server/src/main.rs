@@ -18,6 +18,24 @@ struct Cli {
 enum Command {
     /// Post simulated driving of a fleet to a running server's ingest API.
     Simulate(SimulateArgs),
+    /// Publish a new version (or a translation) of a legal document into the
+    /// database; from its effective date signed-in users must accept it.
+    PublishLegal(PublishLegalArgs),
+}
+
+#[derive(Debug, Args)]
+struct PublishLegalArgs {
+    /// terms or privacy.
+    #[arg(long)]
+    kind: String,
+    #[arg(long)]
+    version: u32,
+    /// nl, fr or en (a new version comes in Dutch first).
+    #[arg(long, default_value = "nl")]
+    language: String,
+    /// The document (`# Title`, `effective: YYYY-MM-DD`, `## Section` ...).
+    #[arg(long)]
+    file: std::path::PathBuf,
 }
 
 #[derive(Debug, Args)]
@@ -60,6 +78,9 @@ async fn main() -> anyhow::Result<()> {
         );
         return Ok(());
     }
+    if let Some(Command::PublishLegal(args)) = cli.command {
+        return publish_legal(&config, args).await;
+    }
     let app = match Application::build(config).await {
         Ok(app) => app,
         Err(e) => {
@@ -68,5 +89,35 @@ async fn main() -> anyhow::Result<()> {
         }
     };
     app.run_until_stopped().await?;
+    Ok(())
+}
+
+async fn publish_legal(config: &Config, args: PublishLegalArgs) -> anyhow::Result<()> {
+    use mijn_lexus_contract::legal::LegalKind;
+    use mijn_lexus_contract::Language;
+    use mijn_lexus_server::legal::LegalCatalog;
+    let kind = LegalKind::from_slug(&args.kind)
+        .ok_or_else(|| anyhow::anyhow!("--kind must be terms or privacy"))?;
+    let language = Language::from_code(&args.language)
+        .ok_or_else(|| anyhow::anyhow!("--language must be nl, fr or en"))?;
+    let source = std::fs::read_to_string(&args.file)
+        .map_err(|e| anyhow::anyhow!("cannot read {}: {e}", args.file.display()))?;
+    let db = mijn_lexus_server::db::connect(&config.database_url).await?;
+    let catalog = LegalCatalog::load()?;
+    let now = chrono::Utc::now().timestamp();
+    catalog.sync(&db, now).await?;
+    let doc = catalog
+        .publish(&db, kind, args.version, language, &source, now)
+        .await
+        .map_err(|e| anyhow::anyhow!("not published: {e}"))?;
+    db.close().await;
+    println!(
+        "published {} v{} ({}), effective {}: \"{}\"",
+        kind.slug(),
+        doc.version,
+        doc.language.code(),
+        doc.effective_date,
+        doc.title
+    );
     Ok(())
 }

@@ -328,7 +328,7 @@ async fn legal_documents_are_served_and_acceptance_recorded() {
         let doc: Value = resp.json().await.unwrap();
         assert_eq!(doc["kind"], kind);
         assert_eq!(doc["version"], 1);
-        assert_eq!(doc["language"], "nl", "falls back to Dutch");
+        assert_eq!(doc["language"], "fr", "the French translation (G1)");
         assert!(!doc["title"].as_str().unwrap().is_empty());
         assert!(!doc["sections"].as_array().unwrap().is_empty());
         assert_eq!(b.get(&format!("/api/legal/{kind}/1")).await.status(), 200);
@@ -336,7 +336,8 @@ async fn legal_documents_are_served_and_acceptance_recorded() {
     expect_error(b.get("/api/legal/cookies").await, 404, ErrorCode::NotFound).await;
     expect_error(b.get("/api/legal/terms/99").await, 404, ErrorCode::NotFound).await;
     expect_error(b.get("/api/legal/terms/x").await, 404, ErrorCode::NotFound).await;
-    assert_eq!(app.count("SELECT COUNT(*) FROM legal_documents").await, 2);
+    // terms and privacy v1 in nl, fr and en (G1)
+    assert_eq!(app.count("SELECT COUNT(*) FROM legal_documents").await, 6);
 
     let req = RegisterRequest {
         marketing_consent: true,

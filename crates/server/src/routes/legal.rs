@@ -39,9 +39,7 @@ pub async fn current(
         .current_version(kind, state.clock.now().date_naive())
         .ok_or(AppError::Code(ErrorCode::NotFound))?;
     let doc = state.legal.get(kind, version, language(&q, &headers));
-    doc.cloned()
-        .map(Json)
-        .ok_or(AppError::Code(ErrorCode::NotFound))
+    doc.map(Json).ok_or(AppError::Code(ErrorCode::NotFound))
 }
 
 pub async fn version(
@@ -55,7 +53,5 @@ pub async fn version(
         .parse()
         .map_err(|_| AppError::Code(ErrorCode::NotFound))?;
     let doc = state.legal.get(kind, version, language(&q, &headers));
-    doc.cloned()
-        .map(Json)
-        .ok_or(AppError::Code(ErrorCode::NotFound))
+    doc.map(Json).ok_or(AppError::Code(ErrorCode::NotFound))
 }

@@ -1,13 +1,17 @@
 //! The JSON API, one module per resource.
 
 pub mod accounts;
+pub mod admin;
 pub mod chargers;
+pub mod dealers;
 pub mod dev;
 pub mod health;
 pub mod ingest;
 pub mod invitations;
 pub mod legal;
 pub mod password_reset;
+pub mod privacy;
+pub mod profile;
 pub mod session;
 pub mod vehicles;
 
@@ -121,6 +125,8 @@ pub async fn find_user(db: &sqlx::SqlitePool, id: i64) -> Result<Option<UserRow>
 pub enum TokenPurpose {
     ConfirmEmail,
     PasswordReset,
+    /// Confirms a new address (the token row carries `new_email`).
+    ChangeEmail,
 }
 
 impl TokenPurpose {
@@ -128,12 +134,13 @@ impl TokenPurpose {
         match self {
             TokenPurpose::ConfirmEmail => "confirm_email",
             TokenPurpose::PasswordReset => "password_reset",
+            TokenPurpose::ChangeEmail => "change_email",
         }
     }
 
     pub fn lifetime(self) -> Duration {
         match self {
-            TokenPurpose::ConfirmEmail => Duration::hours(48),
+            TokenPurpose::ConfirmEmail | TokenPurpose::ChangeEmail => Duration::hours(48),
             TokenPurpose::PasswordReset => Duration::hours(1),
         }
     }
@@ -143,6 +150,7 @@ impl TokenPurpose {
         match self {
             TokenPurpose::ConfirmEmail => "/confirm",
             TokenPurpose::PasswordReset => "/reset-password",
+            TokenPurpose::ChangeEmail => "/confirm-email-change",
         }
     }
 }

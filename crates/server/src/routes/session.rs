@@ -30,6 +30,7 @@ pub async fn get_session(
             let body = SessionState {
                 user: Some(user.summary()),
                 csrf_token: session.csrf_token,
+                pending_legal: super::profile::pending_legal(&state, user.id).await?,
             };
             return Ok(Json(body).into_response());
         }
@@ -38,6 +39,7 @@ pub async fn get_session(
         Some(token) => Ok(Json(SessionState {
             user: None,
             csrf_token: token,
+            pending_legal: Vec::new(),
         })
         .into_response()),
         None => {
@@ -48,6 +50,7 @@ pub async fn get_session(
                 Json(SessionState {
                     user: None,
                     csrf_token: token,
+                    pending_legal: Vec::new(),
                 }),
             )
                 .into_response())
@@ -108,7 +111,8 @@ pub async fn sign_in(
         current.as_ref(),
     )
     .await?;
-    sqlx::query("UPDATE users SET last_sign_in_at = ? WHERE id = ?")
+    // Signing in also cancels an inactivity warning (A5).
+    sqlx::query("UPDATE users SET last_sign_in_at = ?, inactivity_warned_at = NULL WHERE id = ?")
         .bind(now.timestamp())
         .bind(user.id)
         .execute(&state.db)
@@ -127,6 +131,7 @@ pub async fn sign_in(
     let body = SessionState {
         user: Some(user.summary()),
         csrf_token: new.csrf_token,
+        pending_legal: super::profile::pending_legal(&state, user.id).await?,
     };
     Ok((cookies, Json(body)).into_response())
 }

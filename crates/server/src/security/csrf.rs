@@ -37,9 +37,11 @@ pub async fn csrf_guard(State(state): State<AppState>, req: Request, next: Next)
 /// The telematics backend's API authenticates with bearer keys, never with
 /// cookies, so cross-site request forgery does not apply to it.
 fn is_backend_path(path: &str) -> bool {
-    use mijn_lexus_contract::routes::{INGEST_PREFIX, TELEMATICS_PREFIX};
+    use mijn_lexus_contract::routes::{ADMIN_PREFIX, INGEST_PREFIX, TELEMATICS_PREFIX};
     let path = path.strip_prefix("/api").unwrap_or(path);
-    path.starts_with(INGEST_PREFIX) || path.starts_with(TELEMATICS_PREFIX)
+    path.starts_with(INGEST_PREFIX)
+        || path.starts_with(TELEMATICS_PREFIX)
+        || path.starts_with(ADMIN_PREFIX)
 }
 
 fn check(state: &AppState, req: &Request) -> Result<(), &'static str> {

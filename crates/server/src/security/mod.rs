@@ -2,6 +2,7 @@
 
 pub mod csrf;
 pub mod headers;
+pub mod legal_gate;
 pub mod password;
 pub mod rate_limit;
 pub mod session;

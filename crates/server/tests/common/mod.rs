@@ -22,6 +22,8 @@ pub struct TestApp {
     pub clock: ManualClock,
     pub db: SqlitePool,
     pub dir: TempDir,
+    /// The running app's state (to run jobs such as the retention pass).
+    pub state: mijn_lexus_server::state::AppState,
 }
 
 impl TestApp {
@@ -40,6 +42,7 @@ impl TestApp {
             .await
             .expect("application builds");
         let base = format!("http://127.0.0.1:{}", app.port());
+        let state = app.state().clone();
         tokio::spawn(app.run_until(std::future::pending()));
         let db = SqlitePool::connect(&format!("sqlite://{}", db_path.display()))
             .await
@@ -49,6 +52,7 @@ impl TestApp {
             clock,
             db,
             dir,
+            state,
         }
     }
 
@@ -333,5 +337,17 @@ impl Browser {
             .await;
         assert_eq!(resp.status(), 201, "{}", resp.text().await.unwrap());
         resp.json().await.unwrap()
+    }
+}
+
+impl Browser {
+    pub async fn put<T: Serialize>(&self, path: &str, body: &T) -> Response {
+        self.client
+            .put(self.url(path))
+            .header("x-csrf-token", &self.csrf)
+            .json(body)
+            .send()
+            .await
+            .unwrap()
     }
 }
