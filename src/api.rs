@@ -1,0 +1,242 @@
+//! The one client of the JSON API (`/api`, see docs/architecture.md).
+//!
+//! - URLs come from [`config`]; routes from `contract::routes`.
+//! - Every POST/DELETE carries the CSRF token in `x-csrf-token`; a
+//!   `csrf_failed` answer refreshes the token once and retries.
+//! - Non-2xx answers become [`ClientError::Api`] with the contract's
+//!   [`ApiError`]; a failed fetch becomes [`ClientError::Network`].
+
+use gloo_net::http::{Method, RequestBuilder, Response};
+use leptos::prelude::{GetUntracked, Set};
+use mijn_lexus_contract::account::SessionState;
+use mijn_lexus_contract::legal::{LegalDocument, LegalKind};
+use mijn_lexus_contract::{routes, ApiError, ErrorCode, FieldError};
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+
+use crate::config::config;
+use crate::i18n::{lang, t};
+use crate::session::{Session, SessionStatus};
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ClientError {
+    /// The server could not be reached (offline, DNS, server down).
+    Network,
+    /// The server answered with an error.
+    Api(ApiError),
+}
+
+impl ClientError {
+    fn from_code(code: ErrorCode) -> ClientError {
+        ClientError::Api(ApiError::new(code, lang()))
+    }
+
+    pub fn code(&self) -> Option<ErrorCode> {
+        match self {
+            ClientError::Network => None,
+            ClientError::Api(e) => Some(e.code),
+        }
+    }
+
+    /// The text to show for the request as a whole.
+    pub fn message(&self) -> &'static str {
+        match self {
+            ClientError::Network => t().no_connection,
+            ClientError::Api(e) => e.code.message(lang()),
+        }
+    }
+
+    /// Per-field problems reported by the server.
+    pub fn fields(&self) -> &[FieldError] {
+        match self {
+            ClientError::Network => &[],
+            ClientError::Api(e) => &e.fields,
+        }
+    }
+}
+
+pub type ApiResult<T> = Result<T, ClientError>;
+
+fn request(method: Method, route: &str) -> RequestBuilder {
+    RequestBuilder::new(&config().api_url(route))
+        .method(method)
+        .header("Accept", "application/json")
+        .header("Accept-Language", lang().code())
+}
+
+async fn send(builder: RequestBuilder, body: Option<&str>) -> ApiResult<Response> {
+    let request = match body {
+        Some(json) => builder
+            .header("Content-Type", "application/json")
+            .body(json.to_owned()),
+        None => builder.build(),
+    }
+    .map_err(|_| ClientError::from_code(ErrorCode::Internal))?;
+    let response = request.send().await.map_err(|_| ClientError::Network)?;
+    if response.ok() {
+        Ok(response)
+    } else {
+        Err(error_from(response).await)
+    }
+}
+
+async fn error_from(response: Response) -> ClientError {
+    if let Ok(err) = response.json::<ApiError>().await {
+        return ClientError::Api(err);
+    }
+    // Not our JSON (a proxy, a gateway timeout…): judge by the status.
+    let code = match response.status() {
+        400 => ErrorCode::MalformedRequest,
+        401 => ErrorCode::Unauthenticated,
+        403 => ErrorCode::CsrfFailed,
+        404 => ErrorCode::NotFound,
+        405 => ErrorCode::MethodNotAllowed,
+        408 | 504 => ErrorCode::Timeout,
+        413 => ErrorCode::PayloadTooLarge,
+        415 => ErrorCode::UnsupportedMediaType,
+        429 => ErrorCode::RateLimited,
+        _ => ErrorCode::Internal,
+    };
+    ClientError::from_code(code)
+}
+
+async fn json<T: DeserializeOwned>(response: Response) -> ApiResult<T> {
+    response
+        .json::<T>()
+        .await
+        .map_err(|_| ClientError::from_code(ErrorCode::Internal))
+}
+
+/// GET a JSON resource.
+pub async fn get<T: DeserializeOwned>(route: &str) -> ApiResult<T> {
+    json(send(request(Method::GET, route), None).await?).await
+}
+
+/// A state-changing request with the CSRF header; retried once with a fresh
+/// token when the server refuses the token (e.g. the session expired).
+async fn mutate(
+    session: Session,
+    method: Method,
+    route: &str,
+    body: Option<String>,
+) -> ApiResult<Response> {
+    // The first GET /session brings the token; a request made before it
+    // answers (a page that posts on load) waits for it.
+    SessionLoaded(session).await;
+    let attempt = |token: String| {
+        let builder = request(method.clone(), route).header(routes::CSRF_HEADER, &token);
+        let body = body.clone();
+        async move { send(builder, body.as_deref()).await }
+    };
+    match attempt(session.csrf.get_untracked()).await {
+        Err(ClientError::Api(e)) if e.code == ErrorCode::CsrfFailed => {
+            refresh_session(session).await?;
+            attempt(session.csrf.get_untracked()).await
+        }
+        other => other,
+    }
+}
+
+fn to_json<B: Serialize>(body: &B) -> ApiResult<String> {
+    serde_json::to_string(body).map_err(|_| ClientError::from_code(ErrorCode::Internal))
+}
+
+/// POST a JSON body, read a JSON answer.
+pub async fn post<B: Serialize, T: DeserializeOwned>(
+    session: Session,
+    route: &str,
+    body: &B,
+) -> ApiResult<T> {
+    let response = mutate(session, Method::POST, route, Some(to_json(body)?)).await?;
+    json(response).await
+}
+
+/// POST a JSON body; the answer's body (204, or a 202 message) is not needed.
+pub async fn post_ok<B: Serialize>(session: Session, route: &str, body: &B) -> ApiResult<()> {
+    mutate(session, Method::POST, route, Some(to_json(body)?))
+        .await
+        .map(drop)
+}
+
+/// DELETE a resource.
+pub async fn delete(session: Session, route: &str) -> ApiResult<()> {
+    mutate(session, Method::DELETE, route, None).await.map(drop)
+}
+
+// ---- the session ----
+
+thread_local! {
+    static WAITING: std::cell::RefCell<Vec<std::task::Waker>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Resolves once the session is no longer loading.
+struct SessionLoaded(Session);
+
+impl std::future::Future for SessionLoaded {
+    type Output = ();
+
+    fn poll(
+        self: std::pin::Pin<&mut Self>,
+        cx: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<()> {
+        if self.0.status.get_untracked() == SessionStatus::Loading {
+            WAITING.with(|w| w.borrow_mut().push(cx.waker().clone()));
+            std::task::Poll::Pending
+        } else {
+            std::task::Poll::Ready(())
+        }
+    }
+}
+
+fn wake_waiting() {
+    for waker in WAITING.with(|w| std::mem::take(&mut *w.borrow_mut())) {
+        waker.wake();
+    }
+}
+
+/// GET /session: who is signed in, and a CSRF token.
+pub async fn refresh_session(session: Session) -> ApiResult<()> {
+    let result = match get::<SessionState>(routes::SESSION).await {
+        Ok(state) => {
+            session.apply(state);
+            Ok(())
+        }
+        Err(e) => {
+            if session.status.get_untracked() == SessionStatus::Loading {
+                session.status.set(SessionStatus::Unavailable);
+            }
+            Err(e)
+        }
+    };
+    wake_waiting();
+    result
+}
+
+/// POST /session; on success the session holds the user and the new token.
+pub async fn sign_in(
+    session: Session,
+    request: &mijn_lexus_contract::account::SignInRequest,
+) -> ApiResult<()> {
+    let state: SessionState = post(session, routes::SESSION, request).await?;
+    session.apply(state);
+    Ok(())
+}
+
+/// DELETE /session. The caller leaves the protected page, clears the user and
+/// then calls [`refresh_session`] for the anonymous token.
+pub async fn sign_out(session: Session) -> ApiResult<()> {
+    match delete(session, routes::SESSION).await {
+        // Already signed out on the server (expired): fine.
+        Ok(()) => Ok(()),
+        Err(ClientError::Api(e)) if e.code == ErrorCode::Unauthenticated => Ok(()),
+        Err(e) => Err(e),
+    }
+}
+
+// ---- legal documents ----
+
+/// GET /legal/{kind}?lang=…: the current version.
+pub async fn legal_document(kind: LegalKind) -> ApiResult<LegalDocument> {
+    let route = format!("{}/{}?lang={}", routes::LEGAL, kind.slug(), lang().code());
+    get(&route).await
+}

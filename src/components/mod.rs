@@ -1,0 +1,8 @@
+//! Widgets shared by the pages.
+
+pub mod cookie_notice;
+pub mod error_summary;
+pub mod field;
+pub mod legal_dialog;
+pub mod protected;
+pub mod shell;

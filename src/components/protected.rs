@@ -1,0 +1,61 @@
+//! Pages behind sign-in: anonymous visitors go to `/sign-in?next=<path>` and
+//! come back after signing in.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::hooks::{use_location, use_navigate};
+
+use crate::api;
+use crate::config::{config, encode_query_value, navigate_to};
+use crate::i18n::t;
+use crate::session::{use_session, SessionStatus};
+
+#[component]
+pub fn Protected(children: ChildrenFn) -> impl IntoView {
+    let session = use_session();
+    let location = use_location();
+    let navigate = use_navigate();
+    // The page this guard protects; after a sign-out the app navigates away
+    // first, and the guard must then not send anyone back here.
+    let guarded = location.pathname.get_untracked();
+
+    Effect::new(move |_| {
+        let anonymous = session.status.get() == SessionStatus::Ready && !session.is_signed_in();
+        if anonymous && location.pathname.get_untracked() == guarded {
+            let here = format!(
+                "{}{}",
+                config().strip_base(&guarded),
+                location.search.get_untracked()
+            );
+            let target = if here == "/" {
+                "/sign-in".to_owned()
+            } else {
+                format!("/sign-in?next={}", encode_query_value(&here))
+            };
+            navigate_to(&navigate, &target, true);
+        }
+    });
+
+    let retry = move |_| {
+        session.status.set(SessionStatus::Loading);
+        spawn_local(async move {
+            let _ = api::refresh_session(session).await;
+        });
+    };
+
+    move || match (session.status.get(), session.is_signed_in()) {
+        (_, true) => children().into_any(),
+        (SessionStatus::Unavailable, false) => view! {
+            <div class="ml-page ml-page--narrow">
+                <div class="ml-notice ml-notice--error" role="alert">
+                    <p>{t().session_unavailable}" "{t().no_connection}</p>
+                    <button type="button" class="ml-button ml-button--secondary" on:click=retry>
+                        {t().retry}
+                    </button>
+                </div>
+            </div>
+        }
+        .into_any(),
+        _ => view! { <p class="ml-loading" role="status">{t().loading}</p> }.into_any(),
+    }
+}

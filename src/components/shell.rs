@@ -1,0 +1,139 @@
+//! The frame around every page: skip link, header with logo, main menu and
+//! the sign-out button (always one click away when signed in), footer.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::components::A;
+use leptos_router::hooks::use_navigate;
+
+use crate::api;
+use crate::config::{config, navigate_to};
+use crate::forms::focus_id;
+use crate::i18n::t;
+use crate::session::use_session;
+
+/// The sections of the portal: (path, menu text).
+pub fn sections() -> [(&'static str, &'static str); 5] {
+    let t = t();
+    [
+        ("/profile", t.nav_profile),
+        ("/garage", t.nav_garage),
+        ("/map", t.nav_map),
+        ("/trips", t.nav_trips),
+        ("/wallet", t.nav_wallet),
+    ]
+}
+
+#[component]
+pub fn SkipLink() -> impl IntoView {
+    view! {
+        <a
+            class="ml-skip"
+            href="#inhoud"
+            on:click=move |ev| {
+                ev.prevent_default();
+                focus_id("inhoud");
+            }
+        >
+            {t().skip_link}
+        </a>
+    }
+}
+
+#[component]
+pub fn Header() -> impl IntoView {
+    let session = use_session();
+    let navigate = use_navigate();
+    let pending = RwSignal::new(false);
+    let failure = RwSignal::new(None::<&'static str>);
+
+    let sign_out = move |_| {
+        if pending.get_untracked() {
+            return;
+        }
+        pending.set(true);
+        failure.set(None);
+        let navigate = navigate.clone();
+        spawn_local(async move {
+            match api::sign_out(session).await {
+                Ok(()) => {
+                    // Leave the protected page first, then forget the user,
+                    // so no guard sends us back with a `next`.
+                    navigate_to(&navigate, "/sign-in", false);
+                    session.user.set(None);
+                    let _ = api::refresh_session(session).await;
+                }
+                Err(e) => failure.set(Some(e.message())),
+            }
+            pending.set(false);
+        });
+    };
+    let sign_out = StoredValue::new_local(sign_out);
+
+    let menu = move || {
+        session.user.get().map(|user| {
+            let links = sections()
+                .into_iter()
+                .map(|(path, text)| {
+                    view! {
+                        <li>
+                            <A href=config().href(path) attr:class="ml-nav__link">
+                                {text}
+                            </A>
+                        </li>
+                    }
+                })
+                .collect_view();
+            view! {
+                <nav class="ml-nav" aria-label=t().nav_label>
+                    <ul class="ml-nav__list">{links}</ul>
+                </nav>
+                <div class="ml-header__account">
+                    <span class="ml-header__user">
+                        <span class="ml-visually-hidden">{t().signed_in_as}" "</span>
+                        {user.first_name.clone()}
+                    </span>
+                    <button
+                        type="button"
+                        class="ml-button ml-button--on-dark"
+                        aria-busy=move || if pending.get() { "true" } else { "false" }
+                        on:click=move |ev| sign_out.with_value(|f| f(ev))
+                    >
+                        {t().sign_out}
+                    </button>
+                </div>
+            }
+        })
+    };
+
+    view! {
+        <header class="ml-header">
+            <div class="ml-header__inner">
+                <a class="ml-header__logo" href=config().href("/") aria-label=t().home_link_label>
+                    <img src=config().asset("logo.svg") alt="" width="168" height="32" />
+                </a>
+                {menu}
+            </div>
+        </header>
+        {move || {
+            failure
+                .get()
+                .map(|m| {
+                    view! {
+                        <div class="ml-banner ml-banner--error" role="alert">
+                            <p>{t().sign_out_failed}" "{m}</p>
+                        </div>
+                    }
+                })
+        }}
+    }
+}
+
+#[component]
+pub fn Footer() -> impl IntoView {
+    view! {
+        <footer class="ml-footer">
+            <p>{t().footer_text}</p>
+        </footer>
+    }
+}

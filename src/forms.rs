@@ -1,0 +1,132 @@
+//! State shared by every form: field errors, the request-level error, the
+//! pending flag, and the counter that moves focus to the error summary.
+
+use leptos::prelude::*;
+use mijn_lexus_contract::{ErrorCode, FieldError};
+
+use crate::api::ClientError;
+use crate::i18n::lang;
+
+#[derive(Clone, Copy, Debug)]
+pub struct FormState {
+    /// Field errors in form order: (field id = contract field name, code).
+    errors: RwSignal<Vec<(String, ErrorCode)>>,
+    /// The problem with the request as a whole, if any.
+    request_error: RwSignal<Option<ClientError>>,
+    /// A request is under way: the submit button is disabled.
+    pub pending: RwSignal<bool>,
+    /// Incremented on every failed submit; the summary takes focus.
+    pub failures: RwSignal<u32>,
+}
+
+impl FormState {
+    pub fn new() -> FormState {
+        FormState {
+            errors: RwSignal::new(Vec::new()),
+            request_error: RwSignal::new(None),
+            pending: RwSignal::new(false),
+            failures: RwSignal::new(0),
+        }
+    }
+
+    /// The message to show under one field.
+    pub fn field(self, id: &'static str) -> Signal<Option<&'static str>> {
+        let errors = self.errors;
+        Signal::derive(move || {
+            errors.with(|errs| {
+                errs.iter()
+                    .find(|(field, _)| field == id)
+                    .map(|(_, code)| code.message(lang()))
+            })
+        })
+    }
+
+    pub fn field_errors(self) -> Vec<(String, ErrorCode)> {
+        self.errors.get()
+    }
+
+    pub fn request_error(self) -> Option<ClientError> {
+        self.request_error.get()
+    }
+
+    pub fn has_errors(self) -> bool {
+        self.errors.with(|e| !e.is_empty()) || self.request_error.with(Option::is_some)
+    }
+
+    /// The request-level error code, to offer a matching way out.
+    pub fn request_code(self) -> Option<ErrorCode> {
+        self.request_error
+            .with(|e| e.as_ref().and_then(ClientError::code))
+    }
+
+    /// Starts a submit: clears old errors.
+    pub fn begin(self) {
+        self.errors.set(Vec::new());
+        self.request_error.set(None);
+    }
+
+    /// Client-side validation failed.
+    pub fn fail_fields(self, errors: Vec<FieldError>) {
+        self.errors
+            .set(errors.into_iter().map(|e| (e.field, e.code)).collect());
+        self.request_error.set(None);
+        self.failures.update(|n| *n += 1);
+    }
+
+    /// The server (or the network) said no. `field_id` maps the server's field
+    /// names to the form's field ids (usually the identity).
+    pub fn fail(self, error: ClientError, field_id: impl Fn(&str) -> String) {
+        let fields: Vec<(String, ErrorCode)> = error
+            .fields()
+            .iter()
+            .map(|f| (field_id(&f.field), f.code))
+            .collect();
+        let only_fields = !fields.is_empty() && error.code() == Some(ErrorCode::ValidationFailed);
+        self.errors.set(fields);
+        self.request_error
+            .set(if only_fields { None } else { Some(error) });
+        self.failures.update(|n| *n += 1);
+    }
+}
+
+impl Default for FormState {
+    fn default() -> Self {
+        FormState::new()
+    }
+}
+
+/// Moves keyboard focus to the element with this id (after the next paint,
+/// so freshly rendered content exists).
+pub fn focus_id(id: &str) {
+    let id = id.to_owned();
+    request_animation_frame(move || {
+        use wasm_bindgen::JsCast;
+        if let Some(el) = document()
+            .get_element_by_id(&id)
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = el.focus();
+        }
+    });
+}
+
+/// Moves focus to the page's main heading (route changes, a form replaced
+/// by its result).
+pub fn focus_main_heading() {
+    request_animation_frame(|| {
+        use wasm_bindgen::JsCast;
+        if let Some(el) = document()
+            .query_selector("#inhoud h1")
+            .ok()
+            .flatten()
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = el.focus();
+        }
+    });
+}
+
+/// Sets the document title: "Aanmelden – Mijn Lexus".
+pub fn set_title(page: &str) {
+    document().set_title(&crate::i18n::document_title(page));
+}

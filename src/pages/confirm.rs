@@ -1,0 +1,178 @@
+//! /confirm?token=…: the link from the confirmation mail (A1).
+
+use leptos::ev::SubmitEvent;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::hooks::use_query_map;
+use mijn_lexus_contract::account::{ConfirmEmailRequest, EmailRequest};
+use mijn_lexus_contract::{routes, ApiError, ErrorCode};
+
+use crate::api::{self, ClientError};
+use crate::components::error_summary::ErrorSummary;
+use crate::components::field::{Field, SubmitButton};
+use crate::config::config;
+use crate::forms::{focus_main_heading, set_title, FormState};
+use crate::i18n::{lang, t};
+use crate::session::use_session;
+
+#[derive(Clone, Debug, PartialEq)]
+enum State {
+    Busy,
+    Confirmed,
+    Failed(ClientError),
+}
+
+#[component]
+pub fn Confirm() -> impl IntoView {
+    let tx = t();
+    set_title(tx.confirm_title);
+    let session = use_session();
+    let token = use_query_map()
+        .get_untracked()
+        .get("token")
+        .map(|t| t.trim().to_owned())
+        .unwrap_or_default();
+    let state = RwSignal::new(State::Busy);
+
+    let confirm = move || {
+        let token = token.clone();
+        state.set(State::Busy);
+        spawn_local(async move {
+            let result = if token.is_empty() {
+                Err(ClientError::Api(ApiError::new(
+                    ErrorCode::TokenInvalid,
+                    lang(),
+                )))
+            } else {
+                api::post_ok(
+                    session,
+                    routes::CONFIRM_EMAIL,
+                    &ConfirmEmailRequest { token },
+                )
+                .await
+            };
+            match result {
+                Ok(()) => {
+                    set_title(t().confirm_done_title);
+                    state.set(State::Confirmed);
+                }
+                Err(e) => {
+                    set_title(t().confirm_failed_title);
+                    state.set(State::Failed(e));
+                }
+            }
+            focus_main_heading();
+        });
+    };
+    let confirm = StoredValue::new(confirm);
+    confirm.with_value(|c| c());
+
+    move || match state.get() {
+        State::Busy => view! {
+            <div class="ml-page ml-page--narrow">
+                <h1 class="ml-title" tabindex="-1">{tx.confirm_title}</h1>
+                <p class="ml-loading" role="status">{tx.confirm_busy}</p>
+            </div>
+        }
+        .into_any(),
+        State::Confirmed => view! {
+            <div class="ml-page ml-page--narrow">
+                <div class="ml-card ml-result">
+                    <h1 class="ml-title" tabindex="-1">{tx.confirm_done_title}</h1>
+                    <p>{tx.confirm_done_text}</p>
+                    <p>
+                        <a class="ml-button ml-button--primary" href=config().href("/sign-in")>
+                            {tx.sign_in_link}
+                        </a>
+                    </p>
+                </div>
+            </div>
+        }
+        .into_any(),
+        State::Failed(error) => {
+            let network = error == ClientError::Network;
+            view! {
+                <div class="ml-page ml-page--narrow">
+                    <h1 class="ml-title" tabindex="-1">{tx.confirm_failed_title}</h1>
+                    <div class="ml-notice ml-notice--error">
+                        <p>{error.message()}</p>
+                        {network
+                            .then(|| {
+                                view! {
+                                    <button
+                                        type="button"
+                                        class="ml-button ml-button--secondary"
+                                        on:click=move |_| confirm.with_value(|c| c())
+                                    >
+                                        {tx.retry}
+                                    </button>
+                                }
+                            })}
+                    </div>
+                    <ResendForm />
+                </div>
+            }
+            .into_any()
+        }
+    }
+}
+
+/// "Send the confirmation mail again": asks only for the address and never
+/// says whether it has an account.
+#[component]
+pub fn ResendForm() -> impl IntoView {
+    let tx = t();
+    let session = use_session();
+    let form = FormState::new();
+    let email = RwSignal::new(String::new());
+    let sent_to = RwSignal::new(None::<String>);
+
+    let submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        if form.pending.get_untracked() {
+            return;
+        }
+        form.begin();
+        sent_to.set(None);
+        let request = EmailRequest {
+            email: email.get_untracked(),
+        };
+        if let Err(errors) = request.validate() {
+            form.fail_fields(errors);
+            return;
+        }
+        form.pending.set(true);
+        spawn_local(async move {
+            match api::post_ok(session, routes::RESEND_CONFIRMATION, &request).await {
+                Ok(()) => sent_to.set(Some(request.email.trim().to_owned())),
+                Err(e) => form.fail(e, str::to_owned),
+            }
+            form.pending.set(false);
+        });
+    };
+
+    view! {
+        <section class="ml-card" aria-labelledby="opnieuw-titel">
+            <h2 class="ml-subtitle" id="opnieuw-titel">{tx.resend_title}</h2>
+            <p>{tx.confirm_resend_intro}</p>
+            <ErrorSummary form=form labels=vec![("email", tx.email)] />
+            <form class="ml-form" novalidate on:submit=submit>
+                <Field
+                    id="email"
+                    label=tx.email
+                    value=email
+                    kind="email"
+                    autocomplete="email"
+                    required=true
+                    error=form.field("email")
+                />
+                <div class="ml-form__actions">
+                    <SubmitButton label=tx.resend_confirmation pending=form.pending />
+                </div>
+            </form>
+            <div role="status" class="ml-status">
+                {move || sent_to.get().map(|a| view! { <p class="ml-notice ml-notice--ok">{(tx.resend_done)(&a)}</p> })}
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,92 @@
+//! /forgot-password: ask for a reset link (A3). The answer is the same
+//! whether or not the address has an account.
+
+use leptos::ev::SubmitEvent;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use mijn_lexus_contract::account::EmailRequest;
+use mijn_lexus_contract::routes;
+
+use crate::api;
+use crate::components::error_summary::ErrorSummary;
+use crate::components::field::{Field, SubmitButton};
+use crate::config::config;
+use crate::forms::{focus_main_heading, set_title, FormState};
+use crate::i18n::t;
+use crate::session::use_session;
+
+#[component]
+pub fn ForgotPassword() -> impl IntoView {
+    let tx = t();
+    set_title(tx.forgot_title);
+    let session = use_session();
+    let form = FormState::new();
+    let email = RwSignal::new(String::new());
+    let sent_to = RwSignal::new(None::<String>);
+
+    let submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        if form.pending.get_untracked() {
+            return;
+        }
+        form.begin();
+        let request = EmailRequest {
+            email: email.get_untracked(),
+        };
+        if let Err(errors) = request.validate() {
+            form.fail_fields(errors);
+            return;
+        }
+        form.pending.set(true);
+        spawn_local(async move {
+            match api::post_ok(session, routes::PASSWORD_RESET, &request).await {
+                Ok(()) => {
+                    sent_to.set(Some(request.email.trim().to_owned()));
+                    set_title(t().check_email_title);
+                    focus_main_heading();
+                }
+                Err(e) => form.fail(e, str::to_owned),
+            }
+            form.pending.set(false);
+        });
+    };
+
+    move || match sent_to.get() {
+        Some(address) => view! {
+            <div class="ml-page ml-page--narrow">
+                <div class="ml-card ml-result">
+                    <h1 class="ml-title" tabindex="-1">{tx.check_email_title}</h1>
+                    <p>{(tx.forgot_done)(&address)}</p>
+                    <p class="ml-muted">{tx.forgot_done_next}</p>
+                    <p>
+                        <a href=config().href("/sign-in")>{tx.sign_in_link}</a>
+                    </p>
+                </div>
+            </div>
+        }
+        .into_any(),
+        None => view! {
+            <div class="ml-page ml-page--narrow">
+                <h1 class="ml-title" tabindex="-1">{tx.forgot_title}</h1>
+                <p class="ml-lead">{tx.forgot_intro}</p>
+                <ErrorSummary form=form labels=vec![("email", tx.email)] />
+                <form class="ml-form ml-card" novalidate on:submit=submit>
+                    <Field
+                        id="email"
+                        label=tx.email
+                        value=email
+                        kind="email"
+                        autocomplete="email"
+                        required=true
+                        error=form.field("email")
+                    />
+                    <div class="ml-form__actions ml-form__actions--split">
+                        <SubmitButton label=tx.forgot_submit pending=form.pending />
+                        <a href=config().href("/sign-in")>{tx.sign_in_link}</a>
+                    </div>
+                </form>
+            </div>
+        }
+        .into_any(),
+    }
+}

@@ -1,0 +1,10 @@
+//! One module per route (see docs/architecture.md, "SPA routes").
+
+pub mod confirm;
+pub mod forgot_password;
+pub mod home;
+pub mod not_found;
+pub mod register;
+pub mod reset_password;
+pub mod section;
+pub mod sign_in;

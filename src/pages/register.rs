@@ -1,0 +1,325 @@
+//! /register: "Account aanmaken" (A1).
+
+use leptos::ev::SubmitEvent;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use mijn_lexus_contract::account::{register_fields as f, NewAccount, RegisterRequest};
+use mijn_lexus_contract::legal::LegalKind;
+use mijn_lexus_contract::{routes, Country, ErrorCode, Language, Salutation};
+
+use crate::api::{self, ClientError};
+use crate::components::error_summary::ErrorSummary;
+use crate::components::field::{CheckboxField, Field, SelectField, SubmitButton};
+use crate::components::legal_dialog::{load_legal, LegalDialog, LegalSlot};
+use crate::config::config;
+use crate::forms::{focus_id, set_title, FormState};
+use crate::i18n::t;
+use crate::session::use_session;
+
+/// The version of the document the person could read; loads it if needed.
+async fn current_version(kind: LegalKind, slot: LegalSlot) -> Result<u32, ClientError> {
+    if let Some(Ok(doc)) = slot.get_untracked() {
+        return Ok(doc.version);
+    }
+    let result = api::legal_document(kind).await;
+    let version = result.as_ref().map(|d| d.version).map_err(Clone::clone);
+    slot.set(Some(result));
+    version
+}
+
+/// Server field names that are shown at another control.
+fn field_id(field: &str) -> String {
+    match field {
+        "terms_version" => f::ACCEPT_TERMS,
+        "privacy_version" => f::ACCEPT_PRIVACY,
+        other => other,
+    }
+    .to_owned()
+}
+
+#[component]
+pub fn Register() -> impl IntoView {
+    let tx = t();
+    set_title(tx.register_title);
+    let session = use_session();
+    let form = FormState::new();
+
+    let salutation = RwSignal::new(String::new());
+    let first_name = RwSignal::new(String::new());
+    let last_name = RwSignal::new(String::new());
+    let email = RwSignal::new(String::new());
+    let password = RwSignal::new(String::new());
+    let password_confirmation = RwSignal::new(String::new());
+    let country = RwSignal::new(String::new());
+    let language = RwSignal::new(Language::Nl.code().to_owned());
+    let mobile_phone = RwSignal::new(String::new());
+    let accept_terms = RwSignal::new(false);
+    let accept_privacy = RwSignal::new(false);
+    let marketing_consent = RwSignal::new(false);
+    let show_password = RwSignal::new(false);
+
+    let terms: LegalSlot = RwSignal::new(None);
+    let privacy: LegalSlot = RwSignal::new(None);
+    load_legal(LegalKind::Terms, terms);
+    load_legal(LegalKind::Privacy, privacy);
+
+    // The address the confirmation mail went to, once registered.
+    let registered = RwSignal::new(None::<String>);
+
+    let submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        if form.pending.get_untracked() {
+            return;
+        }
+        form.begin();
+        let mut request = RegisterRequest {
+            salutation: Salutation::from_code(&salutation.get_untracked()),
+            first_name: first_name.get_untracked(),
+            last_name: last_name.get_untracked(),
+            email: email.get_untracked(),
+            password: password.get_untracked(),
+            password_confirmation: password_confirmation.get_untracked(),
+            country: Country::from_code(&country.get_untracked()),
+            language: Language::from_code(&language.get_untracked()),
+            mobile_phone: mobile_phone.get_untracked(),
+            accept_terms: accept_terms.get_untracked(),
+            terms_version: 0,
+            accept_privacy: accept_privacy.get_untracked(),
+            privacy_version: 0,
+            marketing_consent: marketing_consent.get_untracked(),
+        };
+        // The same rules as the server (the common-password list excepted:
+        // its verdict comes back as a field error).
+        if let Err(errors) = NewAccount::parse(&request, |_| false) {
+            form.fail_fields(errors);
+            return;
+        }
+        form.pending.set(true);
+        spawn_local(async move {
+            let versions = match (
+                current_version(LegalKind::Terms, terms).await,
+                current_version(LegalKind::Privacy, privacy).await,
+            ) {
+                (Ok(t), Ok(p)) => Ok((t, p)),
+                (Err(e), _) | (_, Err(e)) => Err(e),
+            };
+            let result = match versions {
+                Ok((terms_version, privacy_version)) => {
+                    request.terms_version = terms_version;
+                    request.privacy_version = privacy_version;
+                    api::post_ok(session, routes::ACCOUNTS, &request).await
+                }
+                Err(e) => Err(e),
+            };
+            match result {
+                Ok(()) => {
+                    password.set(String::new());
+                    password_confirmation.set(String::new());
+                    registered.set(Some(request.email.trim().to_owned()));
+                    set_title(t().check_email_title);
+                    focus_id("registratie-klaar");
+                }
+                Err(e) => {
+                    // A new version was published meanwhile: show it.
+                    if e.fields()
+                        .iter()
+                        .any(|f| f.code == ErrorCode::LegalVersionOutdated)
+                    {
+                        terms.set(None);
+                        privacy.set(None);
+                        load_legal(LegalKind::Terms, terms);
+                        load_legal(LegalKind::Privacy, privacy);
+                    }
+                    form.fail(e, field_id);
+                }
+            }
+            form.pending.set(false);
+        });
+    };
+
+    let labels = vec![
+        (f::SALUTATION, tx.salutation),
+        (f::FIRST_NAME, tx.first_name),
+        (f::LAST_NAME, tx.last_name),
+        (f::EMAIL, tx.email),
+        (f::PASSWORD, tx.password),
+        (f::PASSWORD_CONFIRMATION, tx.password_confirmation),
+        (f::COUNTRY, tx.country),
+        (f::LANGUAGE, tx.language),
+        (f::MOBILE_PHONE, tx.mobile_phone),
+        (f::ACCEPT_TERMS, tx.terms_title),
+        (f::ACCEPT_PRIVACY, tx.privacy_title),
+    ];
+    let salutations = Salutation::ALL
+        .into_iter()
+        .map(|s| (s.code(), tx.salutation(s)))
+        .collect::<Vec<_>>();
+    let countries = Country::ALL
+        .into_iter()
+        .map(|c| (c.code(), tx.country(c)))
+        .collect::<Vec<_>>();
+    let languages = Language::ALL
+        .into_iter()
+        .map(|l| (l.code(), l.endonym()))
+        .collect::<Vec<_>>();
+
+    let form_view = view! {
+        <div class="ml-page ml-page--narrow">
+            <h1 class="ml-title" tabindex="-1">{tx.register_title}</h1>
+            <p class="ml-lead">{tx.register_intro}</p>
+            <ErrorSummary form=form labels=labels />
+            <form class="ml-form ml-card" novalidate on:submit=submit>
+                <p class="ml-muted">{tx.required_hint}</p>
+                <fieldset class="ml-fieldset">
+                    <legend class="ml-fieldset__legend">{tx.register_personal}</legend>
+                    <SelectField
+                        id=f::SALUTATION
+                        label=tx.salutation
+                        value=salutation
+                        options=salutations
+                        placeholder=tx.choose
+                        autocomplete="honorific-prefix"
+                        required=true
+                        error=form.field(f::SALUTATION)
+                    />
+                    <div class="ml-form__row">
+                        <Field
+                            id=f::FIRST_NAME
+                            label=tx.first_name
+                            value=first_name
+                            autocomplete="given-name"
+                            required=true
+                            error=form.field(f::FIRST_NAME)
+                        />
+                        <Field
+                            id=f::LAST_NAME
+                            label=tx.last_name
+                            value=last_name
+                            autocomplete="family-name"
+                            required=true
+                            error=form.field(f::LAST_NAME)
+                        />
+                    </div>
+                </fieldset>
+                <fieldset class="ml-fieldset">
+                    <legend class="ml-fieldset__legend">{tx.register_account}</legend>
+                    <Field
+                        id=f::EMAIL
+                        label=tx.email
+                        value=email
+                        kind="email"
+                        autocomplete="email"
+                        required=true
+                        error=form.field(f::EMAIL)
+                    />
+                    <Field
+                        id=f::PASSWORD
+                        label=tx.password
+                        value=password
+                        kind="password"
+                        autocomplete="new-password"
+                        hint=tx.password_hint
+                        reveal=show_password
+                        reveal_toggle=true
+                        required=true
+                        error=form.field(f::PASSWORD)
+                    />
+                    <Field
+                        id=f::PASSWORD_CONFIRMATION
+                        label=tx.password_confirmation
+                        value=password_confirmation
+                        kind="password"
+                        autocomplete="new-password"
+                        reveal=show_password
+                        required=true
+                        error=form.field(f::PASSWORD_CONFIRMATION)
+                    />
+                    <div class="ml-form__row">
+                        <SelectField
+                            id=f::COUNTRY
+                            label=tx.country
+                            value=country
+                            options=countries
+                            placeholder=tx.choose
+                            autocomplete="country"
+                            required=true
+                            error=form.field(f::COUNTRY)
+                        />
+                        <SelectField
+                            id=f::LANGUAGE
+                            label=tx.language
+                            value=language
+                            options=languages
+                            required=true
+                            error=form.field(f::LANGUAGE)
+                        />
+                    </div>
+                    <Field
+                        id=f::MOBILE_PHONE
+                        label=tx.mobile_phone
+                        value=mobile_phone
+                        kind="tel"
+                        autocomplete="tel"
+                        hint=tx.mobile_phone_hint
+                        error=form.field(f::MOBILE_PHONE)
+                    />
+                </fieldset>
+                <fieldset class="ml-fieldset">
+                    <legend class="ml-fieldset__legend">{tx.register_agreements}</legend>
+                    <CheckboxField
+                        id=f::ACCEPT_TERMS
+                        label=tx.accept_terms
+                        checked=accept_terms
+                        error=form.field(f::ACCEPT_TERMS)
+                    >
+                        <LegalDialog kind=LegalKind::Terms doc=terms button_label=tx.read_terms />
+                    </CheckboxField>
+                    <CheckboxField
+                        id=f::ACCEPT_PRIVACY
+                        label=tx.accept_privacy
+                        checked=accept_privacy
+                        error=form.field(f::ACCEPT_PRIVACY)
+                    >
+                        <LegalDialog kind=LegalKind::Privacy doc=privacy button_label=tx.read_privacy />
+                    </CheckboxField>
+                    <CheckboxField
+                        id="marketing_consent"
+                        label=tx.marketing_consent
+                        checked=marketing_consent
+                        hint=tx.marketing_hint
+                        error=Signal::derive(|| None)
+                    />
+                </fieldset>
+                <div class="ml-form__actions">
+                    <SubmitButton label=tx.register_submit pending=form.pending />
+                </div>
+            </form>
+            <p class="ml-aside">
+                {tx.register_have_account}" "
+                <a href=config().href("/sign-in")>{tx.sign_in_link}</a>
+            </p>
+        </div>
+    };
+
+    // Keep the form (and what was typed) alive; hide it after success.
+    view! {
+        <div class:ml-hidden=move || registered.with(Option::is_some)>{form_view}</div>
+        {move || {
+            registered
+                .get()
+                .map(|address| {
+                    view! {
+                        <div class="ml-page ml-page--narrow">
+                            <div class="ml-card ml-result">
+                                <h1 class="ml-title" id="registratie-klaar" tabindex="-1">
+                                    {tx.check_email_title}
+                                </h1>
+                                <p>{(tx.register_done)(&address)}</p>
+                                <p class="ml-muted">{tx.register_done_next}</p>
+                            </div>
+                        </div>
+                    }
+                })
+        }}
+    }
+}

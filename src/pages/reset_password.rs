@@ -1,0 +1,168 @@
+//! /reset-password?token=…: choose a new password (A3).
+
+use leptos::ev::SubmitEvent;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::hooks::use_query_map;
+use mijn_lexus_contract::account::ResetPasswordRequest;
+use mijn_lexus_contract::{routes, ApiError, ErrorCode};
+
+use crate::api::{self, ClientError};
+use crate::components::error_summary::ErrorSummary;
+use crate::components::field::{Field, SubmitButton};
+use crate::config::config;
+use crate::forms::{focus_main_heading, set_title, FormState};
+use crate::i18n::{lang, t};
+use crate::session::use_session;
+
+fn is_token_error(code: Option<ErrorCode>) -> bool {
+    matches!(
+        code,
+        Some(ErrorCode::TokenInvalid | ErrorCode::TokenExpired | ErrorCode::TokenUsed)
+    )
+}
+
+#[component]
+pub fn ResetPassword() -> impl IntoView {
+    let tx = t();
+    set_title(tx.reset_title);
+    let session = use_session();
+    let token = use_query_map()
+        .get_untracked()
+        .get("token")
+        .map(|t| t.trim().to_owned())
+        .unwrap_or_default();
+    let form = FormState::new();
+    let password = RwSignal::new(String::new());
+    let password_confirmation = RwSignal::new(String::new());
+    let show_password = RwSignal::new(false);
+    let done = RwSignal::new(false);
+
+    // A link without a token cannot work: say so straight away.
+    if token.is_empty() {
+        form.fail(
+            ClientError::Api(ApiError::new(ErrorCode::TokenInvalid, lang())),
+            str::to_owned,
+        );
+    }
+
+    let submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        if form.pending.get_untracked() {
+            return;
+        }
+        form.begin();
+        let request = ResetPasswordRequest {
+            token: token.clone(),
+            password: password.get_untracked(),
+            password_confirmation: password_confirmation.get_untracked(),
+        };
+        if request.token.is_empty() {
+            form.fail(
+                ClientError::Api(ApiError::new(ErrorCode::TokenInvalid, lang())),
+                str::to_owned,
+            );
+            return;
+        }
+        if let Err(errors) = request.validate(|_| false) {
+            form.fail_fields(errors);
+            return;
+        }
+        form.pending.set(true);
+        spawn_local(async move {
+            match api::post_ok(session, routes::PASSWORD_RESET_COMPLETE, &request).await {
+                Ok(()) => {
+                    password.set(String::new());
+                    password_confirmation.set(String::new());
+                    // Every session of the account has ended, ours too.
+                    session.user.set(None);
+                    done.set(true);
+                    set_title(t().reset_done_title);
+                    focus_main_heading();
+                    let _ = api::refresh_session(session).await;
+                }
+                Err(e) => form.fail(e, str::to_owned),
+            }
+            form.pending.set(false);
+        });
+    };
+    let submit = StoredValue::new(submit);
+
+    let new_link = move || {
+        is_token_error(form.request_code()).then(|| {
+            view! {
+                <p>
+                    <a class="ml-button ml-button--secondary" href=config().href("/forgot-password")>
+                        {tx.reset_new_link}
+                    </a>
+                </p>
+            }
+        })
+    };
+
+    move || {
+        if done.get() {
+            view! {
+                <div class="ml-page ml-page--narrow">
+                    <div class="ml-card ml-result">
+                        <h1 class="ml-title" tabindex="-1">{tx.reset_done_title}</h1>
+                        <p>{tx.reset_done_text}</p>
+                        <p>
+                            <a class="ml-button ml-button--primary" href=config().href("/sign-in")>
+                                {tx.sign_in_link}
+                            </a>
+                        </p>
+                    </div>
+                </div>
+            }
+            .into_any()
+        } else {
+            view! {
+                <div class="ml-page ml-page--narrow">
+                    <h1 class="ml-title" tabindex="-1">{tx.reset_title}</h1>
+                    <p class="ml-lead">{tx.reset_intro}</p>
+                    <ErrorSummary
+                        form=form
+                        labels=vec![
+                            ("password", tx.new_password),
+                            ("password_confirmation", tx.new_password_confirmation),
+                        ]
+                    />
+                    {new_link}
+                    <form
+                        class="ml-form ml-card"
+                        novalidate
+                        on:submit=move |ev| submit.with_value(|f| f(ev))
+                    >
+                        <Field
+                            id="password"
+                            label=tx.new_password
+                            value=password
+                            kind="password"
+                            autocomplete="new-password"
+                            hint=tx.password_hint
+                            reveal=show_password
+                            reveal_toggle=true
+                            required=true
+                            error=form.field("password")
+                        />
+                        <Field
+                            id="password_confirmation"
+                            label=tx.new_password_confirmation
+                            value=password_confirmation
+                            kind="password"
+                            autocomplete="new-password"
+                            reveal=show_password
+                            required=true
+                            error=form.field("password_confirmation")
+                        />
+                        <div class="ml-form__actions">
+                            <SubmitButton label=tx.reset_submit pending=form.pending />
+                        </div>
+                    </form>
+                </div>
+            }
+            .into_any()
+        }
+    }
+}
