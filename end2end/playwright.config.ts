@@ -60,6 +60,9 @@ export default defineConfig({
       '--sign-in-per-ip 1000',
       '--register-per-ip 1000',
       '--email-per-ip 1000',
+      // Backend and admin credentials of the test server only.
+      '--telematics-token e2e-telematics-token',
+      '--admin-token e2e-admin-token',
     ].join(' '),
     url: `${baseURL}/api/health`,
     reuseExistingServer: false,
