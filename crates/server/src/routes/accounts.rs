@@ -7,32 +7,25 @@ use mijn_lexus_contract::account::{
     register_fields, Accepted, ConfirmEmailRequest, EmailRequest, NewAccount, RegisterRequest,
 };
 use mijn_lexus_contract::legal::LegalKind;
-use mijn_lexus_contract::{ErrorCode, FieldError};
+use mijn_lexus_contract::{ErrorCode, FieldError, Language};
 use sqlx::SqliteConnection;
 
 use super::{consume_token, find_user_by_email, issue_token, ApiJson, TokenPurpose};
 use crate::error::{AppError, AppResult};
-use crate::mail;
+use crate::mail::{self, templates};
 use crate::security::password;
 use crate::security::session::ClientInfo;
 use crate::state::AppState;
 
-fn registration_accepted(email: &str) -> Accepted {
+fn registration_accepted(lang: Language, email: &str) -> Accepted {
     Accepted {
-        message: format!(
-            "Bedankt! We hebben een e-mail gestuurd naar {email}. Klik op de link in die e-mail om uw \
-             e-mailadres te bevestigen. Geen e-mail ontvangen? Kijk ook bij uw ongewenste e-mail, of \
-             laat de e-mail opnieuw versturen."
-        ),
+        message: templates::for_language(lang).registration_accepted(email),
     }
 }
 
-fn resend_accepted(email: &str) -> Accepted {
+fn resend_accepted(lang: Language, email: &str) -> Accepted {
     Accepted {
-        message: format!(
-            "Als er voor {email} een account wacht op bevestiging, sturen we binnen enkele minuten een \
-             nieuwe bevestigingslink. Kijk ook bij uw ongewenste e-mail."
-        ),
+        message: templates::for_language(lang).resend_accepted(email),
     }
 }
 
@@ -98,7 +91,10 @@ pub async fn register(
     let hash = password::hash(account.password.clone()).await?;
     let now = now.timestamp();
     let email = account.email.as_str().to_owned();
-    let answer = (StatusCode::ACCEPTED, Json(registration_accepted(&email)));
+    let answer = (
+        StatusCode::ACCEPTED,
+        Json(registration_accepted(client.lang, &email)),
+    );
 
     let mut tx = state.db.begin().await?;
     let inserted: Option<(i64,)> = sqlx::query_as(
@@ -294,5 +290,8 @@ pub async fn resend(
                 .await;
         }
     }
-    Ok((StatusCode::ACCEPTED, Json(resend_accepted(email.as_str()))))
+    Ok((
+        StatusCode::ACCEPTED,
+        Json(resend_accepted(client.lang, email.as_str())),
+    ))
 }

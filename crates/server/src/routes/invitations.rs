@@ -13,7 +13,7 @@ use mijn_lexus_contract::vehicle::{
 };
 use mijn_lexus_contract::ErrorCode;
 
-use super::{find_user, ApiJson};
+use super::{find_user, find_user_by_email, ApiJson};
 use crate::error::{AppError, AppResult};
 use crate::garage::{self, UserVehicle};
 use crate::mail;
@@ -130,10 +130,17 @@ pub async fn invite(
     .fetch_one(&state.db)
     .await?;
     let link = format!("{}{INVITATION_PATH}?token={token}", state.public_url);
+    // The invited person's language when the address has an account, the
+    // inviter's otherwise.
+    let language = match find_user_by_email(&state.db, email.as_str()).await? {
+        Some(invited) => invited.language(),
+        None => inviter.language(),
+    };
     state
         .mailer
         .send(mail::vehicle_invitation(
             email.as_str(),
+            language,
             &format!("{} {}", inviter.first_name, inviter.last_name),
             &v.vehicle.model,
             &link,

@@ -4,21 +4,18 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::Json;
 use mijn_lexus_contract::account::{Accepted, EmailRequest, ResetPasswordRequest};
+use mijn_lexus_contract::Language;
 
 use super::{check_token, consume_token, find_user_by_email, issue_token, ApiJson, TokenPurpose};
 use crate::error::{AppError, AppResult};
-use crate::mail;
+use crate::mail::{self, templates};
 use crate::security::password;
 use crate::security::session::ClientInfo;
 use crate::state::AppState;
 
-fn reset_accepted(email: &str) -> Accepted {
+fn reset_accepted(lang: Language, email: &str) -> Accepted {
     Accepted {
-        message: format!(
-            "Als er een account bij {email} hoort, ontvangt u binnen enkele minuten een e-mail met een \
-             link om een nieuw wachtwoord in te stellen. De link is 1 uur geldig. Kijk ook bij uw \
-             ongewenste e-mail."
-        ),
+        message: templates::for_language(lang).reset_accepted(email),
     }
 }
 
@@ -64,7 +61,10 @@ pub async fn request_reset(
             .await;
         tracing::info!(user_id = user.id, "password reset requested");
     }
-    Ok((StatusCode::ACCEPTED, Json(reset_accepted(email.as_str()))))
+    Ok((
+        StatusCode::ACCEPTED,
+        Json(reset_accepted(client.lang, email.as_str())),
+    ))
 }
 
 /// Set a new password with the token from the mail. Ends every session of

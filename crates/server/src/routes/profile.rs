@@ -20,7 +20,7 @@ use sqlx::SqlitePool;
 
 use super::{consume_token, find_user, find_user_by_email, issue_token, ApiJson, TokenPurpose};
 use crate::error::{AppError, AppResult};
-use crate::mail;
+use crate::mail::{self, templates};
 use crate::security::password;
 use crate::security::session::{ClientInfo, SignedIn};
 use crate::state::AppState;
@@ -164,28 +164,20 @@ async fn signed_in_user(state: &AppState, user_id: i64) -> AppResult<super::User
 pub async fn change_email(
     State(state): State<AppState>,
     SignedIn(session): SignedIn,
+    client: ClientInfo,
     ApiJson(req): ApiJson<ChangeEmailRequest>,
 ) -> AppResult<(StatusCode, Json<Accepted>)> {
     let user = signed_in_user(&state, session.user_id).await?;
     let new_email = req.validate(&user.email)?;
     check_current_password(&state, &user, &req.current_password, "current_password").await?;
     let answer = Accepted {
-        message: format!(
-            "We hebben een e-mail gestuurd naar {}. Klik op de link in die e-mail om uw nieuwe \
-             adres te bevestigen. Tot dan blijft uw huidige adres gelden.",
-            new_email.as_str()
-        ),
+        message: templates::for_language(client.lang).email_change_accepted(new_email.as_str()),
     };
-    if find_user_by_email(&state.db, new_email.as_str())
-        .await?
-        .is_some()
-    {
+    if let Some(holder) = find_user_by_email(&state.db, new_email.as_str()).await? {
+        // Told in the language of the account that has the address.
         state
             .mailer
-            .send(mail::email_change_address_taken(
-                &user.recipient(),
-                new_email.as_str(),
-            ))
+            .send(mail::email_change_address_taken(&holder.recipient()))
             .await;
         return Ok((StatusCode::ACCEPTED, Json(answer)));
     }
