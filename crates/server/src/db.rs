@@ -33,3 +33,15 @@ pub async fn connect(database_url: &str) -> anyhow::Result<SqlitePool> {
         .context("database migration failed")?;
     Ok(pool)
 }
+
+/// Starts a write transaction.
+///
+/// `BEGIN IMMEDIATE` takes SQLite's write lock up front. A deferred `BEGIN`
+/// that reads and then writes fails at once with SQLITE_BUSY when another
+/// connection committed in between (busy_timeout cannot help there), which
+/// showed as random 500s under parallel requests.
+pub async fn begin_write(
+    db: &SqlitePool,
+) -> sqlx::Result<sqlx::Transaction<'static, sqlx::Sqlite>> {
+    db.begin_with("BEGIN IMMEDIATE").await
+}

@@ -42,7 +42,7 @@ pub async fn ensure_demo_account(state: &AppState) -> anyhow::Result<()> {
         };
         let hash = password::hash(account.password.clone()).await?;
         let now = state.clock.unix();
-        let mut tx = state.db.begin().await?;
+        let mut tx = crate::db::begin_write(&state.db).await?;
         let (user_id,): (i64,) = sqlx::query_as(
             "INSERT INTO users (email, password_hash, salutation, first_name, last_name, country, language,
                                 email_confirmed_at, created_at, updated_at)
@@ -114,7 +114,7 @@ pub async fn ensure_demo_garage(state: &AppState) -> anyhow::Result<()> {
             .fetch_one(&state.db)
             .await?;
         let unix = now.timestamp();
-        let mut tx = state.db.begin().await?;
+        let mut tx = crate::db::begin_write(&state.db).await?;
         for (i, v) in sim.vehicles.iter().enumerate() {
             let vin = Vin::parse(&v.spec.vin).map_err(|e| anyhow::anyhow!("{e}"))?;
             let vehicle_id =

@@ -96,7 +96,7 @@ pub async fn register(
         Json(registration_accepted(client.lang, &email)),
     );
 
-    let mut tx = state.db.begin().await?;
+    let mut tx = crate::db::begin_write(&state.db).await?;
     let inserted: Option<(i64,)> = sqlx::query_as(
         "INSERT INTO users (email, password_hash, salutation, first_name, last_name, country, language,
                             mobile_phone, created_at, updated_at)
@@ -234,7 +234,7 @@ pub async fn confirm(
     ApiJson(req): ApiJson<ConfirmEmailRequest>,
 ) -> AppResult<StatusCode> {
     let now = state.clock.unix();
-    let mut tx = state.db.begin().await?;
+    let mut tx = crate::db::begin_write(&state.db).await?;
     let user_id = consume_token(&mut tx, TokenPurpose::ConfirmEmail, &req.token, now).await?;
     sqlx::query(
         "UPDATE users SET email_confirmed_at = COALESCE(email_confirmed_at, ?1), updated_at = ?1 WHERE id = ?2",

@@ -173,7 +173,7 @@ pub async fn add(
     let new = req.parse()?;
     let now = state.clock.unix();
     let subject = format!("charger:{}", new.serial.as_str());
-    let mut tx = state.db.begin().await?;
+    let mut tx = crate::db::begin_write(&state.db).await?;
     garage::check_lock(&mut tx, s.user_id, &subject, now).await?;
     let row: Option<(String, Option<i64>)> =
         sqlx::query_as("SELECT pin_hash, owner_user_id FROM chargers WHERE serial = ?")

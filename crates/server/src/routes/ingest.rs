@@ -96,7 +96,7 @@ pub async fn ingest(
     let req: IngestRequest = parse_json(&headers, &body)?;
     let now = state.clock.now();
     req.validate(vehicle.powertrain(), now)?;
-    let mut tx = state.db.begin().await?;
+    let mut tx = crate::db::begin_write(&state.db).await?;
     let results =
         telematics::store_messages(&mut tx, vehicle.id, &req.messages, now.timestamp()).await?;
     tx.commit().await?;

@@ -214,7 +214,7 @@ pub async fn accept(
         return Err(ErrorCode::TokenInvalid.into());
     }
     let now = state.clock.unix();
-    let mut tx = state.db.begin().await?;
+    let mut tx = crate::db::begin_write(&state.db).await?;
     #[allow(clippy::type_complexity)]
     let row: Option<(i64, i64, String, i64, i64, Option<i64>, Option<i64>)> = sqlx::query_as(
         "SELECT id, vehicle_id, email, invited_by, expires_at, accepted_at, revoked_at

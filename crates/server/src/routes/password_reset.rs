@@ -85,7 +85,7 @@ pub async fn complete_reset(
     let hash = password::hash(req.password.clone()).await?;
 
     let now = state.clock.unix();
-    let mut tx = state.db.begin().await?;
+    let mut tx = crate::db::begin_write(&state.db).await?;
     let user_id = consume_token(&mut tx, TokenPurpose::PasswordReset, &req.token, now).await?;
     sqlx::query(
         "UPDATE users SET password_hash = ?1, email_confirmed_at = COALESCE(email_confirmed_at, ?2),

@@ -298,7 +298,7 @@ pub async fn erase_user(
         return Ok(None);
     };
     let now = state.clock.unix();
-    let mut tx = state.db.begin().await?;
+    let mut tx = crate::db::begin_write(&state.db).await?;
     let main: Vec<(i64, i64)> = sqlx::query_as(
         "SELECT vehicle_id, since FROM vehicle_users WHERE user_id = ? AND role = 'main'",
     )

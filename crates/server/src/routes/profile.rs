@@ -182,7 +182,7 @@ pub async fn change_email(
         return Ok((StatusCode::ACCEPTED, Json(answer)));
     }
     let now = state.clock.unix();
-    let mut tx = state.db.begin().await?;
+    let mut tx = crate::db::begin_write(&state.db).await?;
     // One pending change at a time: older links die.
     sqlx::query(
         "UPDATE email_tokens SET used_at = ? WHERE user_id = ? AND purpose = 'change_email' AND used_at IS NULL",
@@ -224,7 +224,7 @@ pub async fn confirm_email_change(
     ApiJson(req): ApiJson<ConfirmEmailRequest>,
 ) -> AppResult<StatusCode> {
     let now = state.clock.unix();
-    let mut tx = state.db.begin().await?;
+    let mut tx = crate::db::begin_write(&state.db).await?;
     let user_id = consume_token(&mut tx, TokenPurpose::ChangeEmail, &req.token, now).await?;
     let (new_email,): (Option<String>,) = sqlx::query_as(
         "SELECT new_email FROM email_tokens WHERE token_hash = ? AND purpose = 'change_email'",
@@ -280,7 +280,7 @@ pub async fn change_password(
     check_current_password(&state, &user, &req.current_password, "current_password").await?;
     let hash = password::hash(req.new_password.clone()).await?;
     let now = state.clock.unix();
-    let mut tx = state.db.begin().await?;
+    let mut tx = crate::db::begin_write(&state.db).await?;
     sqlx::query("UPDATE users SET password_hash = ?, updated_at = ? WHERE id = ?")
         .bind(&hash)
         .bind(now)

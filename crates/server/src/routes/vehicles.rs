@@ -53,7 +53,7 @@ pub async fn add(
     let new = req.parse()?;
     let now = state.clock.unix();
     let subject = format!("vin:{}", new.vin);
-    let mut tx = state.db.begin().await?;
+    let mut tx = crate::db::begin_write(&state.db).await?;
     garage::check_lock(&mut tx, s.user_id, &subject, now).await?;
     let Some(vehicle) = crate::telematics::find_vehicle(&mut tx, new.vin.as_str()).await? else {
         return Err(AppError::field(
@@ -205,7 +205,7 @@ pub async fn update(
 /// own access.
 pub async fn remove(State(state): State<AppState>, v: UserVehicle) -> AppResult<StatusCode> {
     let now = state.clock.unix();
-    let mut tx = state.db.begin().await?;
+    let mut tx = crate::db::begin_write(&state.db).await?;
     if v.role == VehicleRole::Main {
         sqlx::query("DELETE FROM vehicle_users WHERE vehicle_id = ?")
             .bind(v.vehicle.id)

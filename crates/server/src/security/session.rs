@@ -108,7 +108,7 @@ pub async fn create(
     let id = random_token();
     let csrf_token = random_token();
     let now = state.clock.unix();
-    let mut tx = state.db.begin().await?;
+    let mut tx = crate::db::begin_write(&state.db).await?;
     if let Some(old) = replaces {
         sqlx::query("DELETE FROM sessions WHERE id_hash = ?")
             .bind(&old.id_hash)
