@@ -15,6 +15,10 @@ if (!process.env.E2E_DB_DIR) {
 }
 const dbFile = path.join(process.env.E2E_DB_DIR, 'e2e.db');
 export const baseURL = `http://127.0.0.1:${port}`;
+// The legal-versions project (A4) gets its own server and database.
+const legalPort = port + 1;
+const legalDbFile = path.join(process.env.E2E_DB_DIR, 'e2e-legal.db');
+export const legalBaseURL = `http://127.0.0.1:${legalPort}`;
 
 export default defineConfig({
   testDir: './tests',
@@ -44,16 +48,34 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: 'desktop', use: { ...devices['Desktop Chrome'], channel: undefined } },
+    {
+      name: 'desktop',
+      testIgnore: /legal-version\.spec\.ts/,
+      use: { ...devices['Desktop Chrome'], channel: undefined },
+    },
+    {
+      name: 'legal-versions',
+      testMatch: /legal-version\.spec\.ts/,
+      use: { ...devices['Desktop Chrome'], channel: undefined, baseURL: legalBaseURL },
+    },
   ],
-  webServer: {
+  // The second server has a database of its own: a published legal version
+  // gates every user of a database (A4), so those journeys run apart.
+  webServer: [server(port, dbFile), server(legalPort, legalDbFile)],
+
+});
+
+/** The release server on `port` with its own SQLite file, in dev mode. */
+function server(port: number, db: string) {
+  const url = `http://127.0.0.1:${port}`;
+  return {
     command: [
       serverBin,
       '--bind 127.0.0.1',
       `--port ${port}`,
       `--static-dir ${dist}`,
-      `--database-url sqlite://${dbFile}`,
-      `--public-url ${baseURL}`,
+      `--database-url sqlite://${db}`,
+      `--public-url ${url}`,
       '--dev',
       // Every journey comes from 127.0.0.1: per-address limits stay as
       // shipped, per-IP limits are raised so parallel journeys don't trip them.
@@ -64,10 +86,10 @@ export default defineConfig({
       '--telematics-token e2e-telematics-token',
       '--admin-token e2e-admin-token',
     ].join(' '),
-    url: `${baseURL}/api/health`,
+    url: `${url}/api/health`,
     reuseExistingServer: false,
     timeout: 60_000,
     stdout: 'ignore',
-    stderr: 'pipe',
-  },
-});
+    stderr: 'pipe'
+  };
+}

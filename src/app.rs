@@ -13,8 +13,20 @@ use crate::config::config;
 use crate::forms::focus_main_heading;
 use crate::pages::confirm::Confirm;
 use crate::pages::forgot_password::ForgotPassword;
+use crate::pages::garage::add::AddVehicle;
+use crate::pages::garage::charger::AddCharger;
+use crate::pages::garage::invitation::AcceptInvitation;
+use crate::pages::garage::status::VehiclePage;
+use crate::pages::garage::Garage;
 use crate::pages::home::Home;
 use crate::pages::not_found::NotFound;
+use crate::pages::profile::confirm_email::ConfirmEmailChange;
+use crate::pages::profile::consents::ConsentsPage;
+use crate::pages::profile::dealer::DealerPage;
+use crate::pages::profile::emergency::EmergencyPage;
+use crate::pages::profile::personal::PersonalPage;
+use crate::pages::profile::privacy::{AccountDeleted, PrivacyPage};
+use crate::pages::profile::security::{EmailPage, PasswordPage};
 use crate::pages::register::Register;
 use crate::pages::reset_password::ResetPassword;
 use crate::pages::section::Section;
@@ -45,6 +57,20 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/forgot-password") view=ForgotPassword />
                         <Route path=path!("/reset-password") view=ResetPassword />
                         // The five sections: /profile, /garage, /map, /trips, /wallet.
+                        <Route path=path!("/garage") view=Garage />
+                        <Route path=path!("/garage/add") view=AddVehicle />
+                        <Route path=path!("/garage/charger/add") view=AddCharger />
+                        <Route path=path!("/garage/:vin") view=VehiclePage />
+                        <Route path=path!("/invitation") view=AcceptInvitation />
+                        <Route path=path!("/profile") view=PersonalPage />
+                        <Route path=path!("/profile/email") view=EmailPage />
+                        <Route path=path!("/profile/password") view=PasswordPage />
+                        <Route path=path!("/profile/dealer") view=DealerPage />
+                        <Route path=path!("/profile/emergency-contact") view=EmergencyPage />
+                        <Route path=path!("/profile/consents") view=ConsentsPage />
+                        <Route path=path!("/profile/privacy") view=PrivacyPage />
+                        <Route path=path!("/confirm-email-change") view=ConfirmEmailChange />
+                        <Route path=path!("/account-deleted") view=AccountDeleted />
                         <Route path=path!("/:section") view=Section />
                     </FlatRoutes>
                 </main>

@@ -9,7 +9,36 @@ mod i18n;
 mod pages;
 mod session;
 
+// Leptos sets up its executor only when mounting; the text pack loads before.
+use wasm_bindgen_futures::spawn_local;
+
 fn main() {
     console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(app::App);
+    spawn_local(async {
+        let lang = i18n::initial_language();
+        match api::fetch_text_pack(lang).await {
+            Ok(texts) => {
+                i18n::install(lang, texts);
+                leptos::mount::mount_to_body(app::App);
+            }
+            Err(_) => show_load_failure(),
+        }
+    });
+}
+
+/// Without its texts the app cannot say anything in the visitor's language;
+/// this one fixed message (in the three languages) is the only text in code.
+fn show_load_failure() {
+    const MESSAGE: &str =
+        "Mijn Lexus kon niet laden. Controleer uw verbinding en vernieuw de pagina. \
+        / Mijn Lexus n’a pas pu se charger. Vérifiez votre connexion et rechargez la page. \
+        / Mijn Lexus could not load. Check your connection and reload the page.";
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    if let (Some(body), Ok(p)) = (document.body(), document.create_element("p")) {
+        p.set_text_content(Some(MESSAGE));
+        let _ = p.set_attribute("role", "alert");
+        let _ = body.append_child(&p);
+    }
 }

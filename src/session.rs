@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 use mijn_lexus_contract::account::{SessionState, UserSummary};
+use mijn_lexus_contract::profile::PendingLegal;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum SessionStatus {
@@ -20,6 +21,8 @@ pub struct Session {
     pub user: RwSignal<Option<UserSummary>>,
     pub csrf: RwSignal<String>,
     pub status: RwSignal<SessionStatus>,
+    /// New legal versions the user must accept before anything else (A4).
+    pub pending_legal: RwSignal<Vec<PendingLegal>>,
 }
 
 impl Session {
@@ -28,12 +31,14 @@ impl Session {
             user: RwSignal::new(None),
             csrf: RwSignal::new(String::new()),
             status: RwSignal::new(SessionStatus::Loading),
+            pending_legal: RwSignal::new(Vec::new()),
         }
     }
 
     /// Takes over the answer of GET/POST /session.
     pub fn apply(&self, state: SessionState) {
         self.csrf.set(state.csrf_token);
+        self.pending_legal.set(state.pending_legal);
         self.user.set(state.user);
         self.status.set(SessionStatus::Ready);
     }

@@ -141,3 +141,145 @@ export async function signIn(page: Page, email: string, password: string) {
   await page.getByLabel('Wachtwoord', { exact: true }).fill(password);
   await page.getByRole('button', { name: 'Aanmelden', exact: true }).click();
 }
+
+// ---- garage (C1-C5): the telematics backend side, and adding vehicles ----
+
+export const TELEMATICS_TOKEN = 'e2e-telematics-token';
+const VIN_ALPHABET = 'ABCDEFGHJKLMNPRSTUVWXYZ0123456789';
+
+/** A fresh, valid VIN (17 characters, no I, O or Q) that no other journey uses. */
+export function randomVin(): string {
+  let vin = 'JTH';
+  for (let i = 0; i < 14; i += 1) vin += VIN_ALPHABET[Math.floor(Math.random() * VIN_ALPHABET.length)];
+  return vin;
+}
+
+export interface TestVehicle {
+  vin: string;
+  ingestKey: string;
+  activationCode: string;
+  model: string;
+}
+
+/** Registers a vehicle at the telematics backend (PUT /api/telematics/vehicles/{vin}). */
+export async function provisionVehicle(
+  request: APIRequestContext,
+  spec: { model?: string; family?: string; year?: number; powertrain?: 'hybrid' | 'plug_in_hybrid' | 'electric' } = {},
+): Promise<TestVehicle> {
+  const vin = randomVin();
+  const v: TestVehicle = {
+    vin,
+    ingestKey: `ingest-${vin}-${Math.random().toString(36).slice(2)}-0123456789abcdef`,
+    activationCode: `LX-${vin.slice(-6)}-${Math.random().toString(36).slice(2, 8).toUpperCase()}`,
+    model: spec.model ?? 'UX 250h',
+  };
+  const res = await request.put(`/api/telematics/vehicles/${vin}`, {
+    headers: { authorization: `Bearer ${TELEMATICS_TOKEN}` },
+    data: {
+      model: v.model,
+      model_family: spec.family ?? 'ux',
+      model_year: spec.year ?? 2023,
+      powertrain: spec.powertrain ?? 'hybrid',
+      activation_code: v.activationCode,
+      ingest_key: v.ingestKey,
+    },
+  });
+  expect(res.status(), await res.text()).toBe(204);
+  return v;
+}
+
+let messageCounter = 0;
+/** Sends one status message through the ingest API, recorded `agoSeconds` ago. */
+export async function sendStatus(
+  request: APIRequestContext,
+  v: TestVehicle,
+  status: Record<string, unknown>,
+  agoSeconds = 0,
+) {
+  messageCounter += 1;
+  const res = await request.post(`/api/ingest/vehicles/${v.vin}/messages`, {
+    headers: { authorization: `Bearer ${v.ingestKey}` },
+    data: {
+      messages: [
+        {
+          message_id: `e2e-${Date.now()}-${process.pid}-${messageCounter}`,
+          recorded_at: new Date(Date.now() - agoSeconds * 1000).toISOString(),
+          status,
+        },
+      ],
+    },
+  });
+  expect(res.status(), await res.text()).toBe(200);
+}
+
+/** Adds a vehicle to the garage of whoever is signed in on `page` (through the API, with its cookies). */
+export async function addVehicleAs(page: Page, v: TestVehicle, body: Record<string, unknown>) {
+  const session = await (await page.request.get('/api/session')).json();
+  const res = await page.request.post('/api/vehicles', {
+    headers: { 'x-csrf-token': session.csrf_token },
+    data: { vin: v.vin, licence_plate: '1-ABC-234', ...body },
+  });
+  expect(res.status(), await res.text()).toBe(201);
+}
+
+/** Registers a HomeCharge charger and its latest status at the backend. */
+export async function provisionCharger(
+  request: APIRequestContext,
+  pin: string,
+  report: { state: 'idle' | 'charging' | 'error'; power_kw: number; session_energy_kwh: number },
+): Promise<string> {
+  const serial = `HC${Math.floor(Math.random() * 90 + 10)}-${Date.now().toString().slice(-7)}`;
+  const headers = { authorization: `Bearer ${TELEMATICS_TOKEN}` };
+  let res = await request.put(`/api/telematics/chargers/${serial}`, {
+    headers,
+    data: { model: 'Lexus HomeCharge 11 kW', pin },
+  });
+  expect(res.status(), await res.text()).toBe(204);
+  res = await request.post(`/api/telematics/chargers/${serial}/status`, {
+    headers,
+    data: { recorded_at: new Date(Date.now() - 120_000).toISOString(), ...report },
+  });
+  expect(res.status(), await res.text()).toBe(204);
+  return serial;
+}
+
+/** A confirmed account, signed in on `page` through the sign-in form. */
+export async function signedInPerson(page: Page, request: APIRequestContext, tag: string): Promise<Person> {
+  const p = newPerson(tag);
+  await createConfirmedAccount(request, p);
+  await page.goto('/sign-in');
+  await signIn(page, p.email, p.password);
+  await expect(page.getByRole('button', { name: 'Afmelden' })).toBeVisible();
+  return p;
+}
+
+// ---- profile (B1-B5), languages (G1), legal versions (A4) ----
+
+/** A confirmed account, signed in through the form and landed on `path`. */
+export async function signedInAt(page: Page, request: APIRequestContext, tag: string, path: string): Promise<Person> {
+  const person = newPerson(tag);
+  await createConfirmedAccount(request, person);
+  await page.goto(`/sign-in?next=${encodeURIComponent(path)}`);
+  await signIn(page, person.email, person.password);
+  await expect(page).toHaveURL(new RegExp(`${path.replace(/[?]/g, '\\?')}$`));
+  return person;
+}
+
+/** A state-changing API call from the page's own session (cookies + CSRF token). */
+export async function pageApi(page: Page, method: 'PUT' | 'POST' | 'DELETE', url: string, data?: unknown) {
+  const session = await (await page.request.get('/api/session')).json();
+  return page.request.fetch(url, { method, data, headers: { 'x-csrf-token': session.csrf_token } });
+}
+
+/** The full profile body for PUT /api/profile, with `changes` applied. */
+export async function putProfile(page: Page, changes: Record<string, string>) {
+  const p = await (await page.request.get('/api/profile')).json();
+  const body = {
+    salutation: p.salutation, first_name: p.first_name, last_name: p.last_name,
+    birth_date: p.birth_date ?? '', language: p.language, street: p.street,
+    house_number: p.house_number, box: p.box, postcode: p.postcode, city: p.city,
+    country: p.country, mobile_phone: p.mobile_phone ?? '', landline_phone: p.landline_phone ?? '',
+    ...changes,
+  };
+  return pageApi(page, 'PUT', '/api/profile', body);
+}

@@ -10,13 +10,16 @@ use gloo_net::http::{Method, RequestBuilder, Response};
 use leptos::prelude::{GetUntracked, Set};
 use mijn_lexus_contract::account::SessionState;
 use mijn_lexus_contract::legal::{LegalDocument, LegalKind};
-use mijn_lexus_contract::{routes, ApiError, ErrorCode, FieldError};
+use mijn_lexus_contract::{routes, ApiError, ErrorCode, FieldError, Language};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
 use crate::config::config;
 use crate::i18n::{lang, t};
 use crate::session::{Session, SessionStatus};
+
+pub mod garage;
+pub mod profile;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ClientError {
@@ -41,7 +44,7 @@ impl ClientError {
     /// The text to show for the request as a whole.
     pub fn message(&self) -> &'static str {
         match self {
-            ClientError::Network => t().no_connection,
+            ClientError::Network => t().common.no_connection.as_str(),
             ClientError::Api(e) => e.code.message(lang()),
         }
     }
@@ -56,6 +59,20 @@ impl ClientError {
 }
 
 pub type ApiResult<T> = Result<T, ClientError>;
+
+/// The text pack of `lang` (built into dist/i18n/<lang>.json from i18n/).
+pub async fn fetch_text_pack(lang: Language) -> ApiResult<crate::i18n::Texts> {
+    let url = config().asset(&format!("i18n/{}.json", lang.code()));
+    let response = gloo_net::http::Request::get(&url)
+        .send()
+        .await
+        .map_err(|_| ClientError::Network)?;
+    if !response.ok() {
+        return Err(ClientError::Network);
+    }
+    let text = response.text().await.map_err(|_| ClientError::Network)?;
+    crate::i18n::parse(&text).map_err(|_| ClientError::from_code(ErrorCode::Internal))
+}
 
 fn request(method: Method, route: &str) -> RequestBuilder {
     RequestBuilder::new(&config().api_url(route))

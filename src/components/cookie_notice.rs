@@ -30,11 +30,11 @@ pub fn CookieNotice() -> impl IntoView {
     move || {
         visible.get().then(|| {
             view! {
-                <section class="ml-cookie" aria-label=t().cookie_label>
+                <section class="ml-cookie" aria-label=t().common.cookie_label.as_str()>
                     <div class="ml-cookie__inner">
-                        <p class="ml-cookie__text">{t().cookie_text}</p>
+                        <p class="ml-cookie__text">{t().common.cookie_text.as_str()}</p>
                         <button type="button" class="ml-button ml-button--secondary" on:click=dismiss>
-                            {t().cookie_ok}
+                            {t().common.cookie_ok.as_str()}
                         </button>
                     </div>
                 </section>

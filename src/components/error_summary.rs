@@ -73,7 +73,7 @@ pub fn ErrorSummary(
                     aria-labelledby="foutmeldingen-titel"
                 >
                     <h2 class="ml-summary__title" id="foutmeldingen-titel">
-                        {t().summary_heading}
+                        {t().common.summary_heading.as_str()}
                     </h2>
                     {request.map(|m| view! { <p class="ml-summary__message">{m}</p> })}
                     {(!items.is_empty()).then(|| view! { <ul class="ml-summary__list">{items}</ul> })}

@@ -55,7 +55,7 @@ pub fn Field(
                 aria-pressed=move || if shown.get() { "true" } else { "false" }
                 on:click=move |_| shown.update(|s| *s = !*s)
             >
-                {t().show_password}
+                {t().common.show_password.as_str()}
             </button>
         }
     });

@@ -37,8 +37,8 @@ pub fn LegalDialog(
     let (title_id_dialog, title_id_heading, title_id_body) =
         (title_id.clone(), title_id.clone(), title_id);
     let fallback_title = match kind {
-        LegalKind::Terms => t().terms_title,
-        LegalKind::Privacy => t().privacy_title,
+        LegalKind::Terms => t().account.terms_title.as_str(),
+        LegalKind::Privacy => t().account.privacy_title.as_str(),
     };
 
     let open = move |_| {
@@ -70,7 +70,9 @@ pub fn LegalDialog(
         })
     };
     let body = move || match doc.get() {
-        None => view! { <p class="ml-muted" role="status">{t().loading}</p> }.into_any(),
+        None => {
+            view! { <p class="ml-muted" role="status">{t().common.loading.as_str()}</p> }.into_any()
+        }
         Some(Err(e)) => {
             view! { <p class="ml-notice ml-notice--error">{e.message()}</p> }.into_any()
         }
@@ -100,7 +102,7 @@ pub fn LegalDialog(
                     {title}
                 </h2>
                 <button type="button" class="ml-button ml-button--secondary" on:click=close>
-                    {t().close}
+                    {t().common.close.as_str()}
                 </button>
             </div>
             <div class="ml-dialog__body" tabindex="0" role="region" aria-labelledby=title_id_body>
@@ -110,8 +112,14 @@ pub fn LegalDialog(
     }
 }
 
-fn render_document(doc: &LegalDocument) -> impl IntoView {
-    let version = (t().legal_version)(doc.version, &doc.effective_date);
+pub fn render_document(doc: &LegalDocument) -> impl IntoView {
+    let version = crate::i18n::fill(
+        &t().account.legal_version,
+        &[
+            ("version", &doc.version.to_string()),
+            ("date", &effective_date(&doc.effective_date)),
+        ],
+    );
     let sections = doc
         .sections
         .iter()
@@ -155,4 +163,11 @@ fn paragraphs(paragraphs: &[String]) -> impl IntoView {
     }
     flush(&mut items, &mut blocks);
     blocks
+}
+
+/// The effective date in the interface language ("1 november 2026").
+fn effective_date(iso: &str) -> String {
+    chrono::NaiveDate::parse_from_str(iso, "%Y-%m-%d")
+        .map(crate::pages::profile::format::format_date)
+        .unwrap_or_else(|_| iso.to_owned())
 }

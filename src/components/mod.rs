@@ -3,6 +3,7 @@
 pub mod cookie_notice;
 pub mod error_summary;
 pub mod field;
+pub mod language_switch;
 pub mod legal_dialog;
 pub mod protected;
 pub mod shell;

@@ -8,6 +8,7 @@ use leptos_router::hooks::{use_location, use_navigate};
 use crate::api;
 use crate::config::{config, encode_query_value, navigate_to};
 use crate::i18n::t;
+use crate::pages::profile::gate::LegalGate;
 use crate::session::{use_session, SessionStatus};
 
 #[component]
@@ -22,10 +23,17 @@ pub fn Protected(children: ChildrenFn) -> impl IntoView {
     Effect::new(move |_| {
         let anonymous = session.status.get() == SessionStatus::Ready && !session.is_signed_in();
         if anonymous && location.pathname.get_untracked() == guarded {
+            // The router's `search` comes without its "?".
+            let search = location.search.get_untracked();
             let here = format!(
-                "{}{}",
+                "{}{}{}",
                 config().strip_base(&guarded),
-                location.search.get_untracked()
+                if search.is_empty() || search.starts_with('?') {
+                    ""
+                } else {
+                    "?"
+                },
+                search
             );
             let target = if here == "/" {
                 "/sign-in".to_owned()
@@ -43,19 +51,32 @@ pub fn Protected(children: ChildrenFn) -> impl IntoView {
         });
     };
 
-    move || match (session.status.get(), session.is_signed_in()) {
-        (_, true) => children().into_any(),
+    // Memos: the page is drawn anew only when these change, not when the
+    // session is refreshed or the user's name is updated.
+    let state = Memo::new(move |_| (session.status.get(), session.is_signed_in()));
+    let pending_legal = Memo::new(move |_| session.pending_legal.get());
+    move || {
+        match state.get() {
+        (_, true) => {
+            let pending = pending_legal.get();
+            if pending.is_empty() {
+                children().into_any()
+            } else {
+                view! { <LegalGate pending=pending /> }.into_any()
+            }
+        }
         (SessionStatus::Unavailable, false) => view! {
             <div class="ml-page ml-page--narrow">
                 <div class="ml-notice ml-notice--error" role="alert">
-                    <p>{t().session_unavailable}" "{t().no_connection}</p>
+                    <p>{t().common.session_unavailable.as_str()}" "{t().common.no_connection.as_str()}</p>
                     <button type="button" class="ml-button ml-button--secondary" on:click=retry>
-                        {t().retry}
+                        {t().common.retry.as_str()}
                     </button>
                 </div>
             </div>
         }
         .into_any(),
-        _ => view! { <p class="ml-loading" role="status">{t().loading}</p> }.into_any(),
+        _ => view! { <p class="ml-loading" role="status">{t().common.loading.as_str()}</p> }.into_any(),
+    }
     }
 }

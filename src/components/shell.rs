@@ -7,6 +7,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 
 use crate::api;
+use crate::components::language_switch::LanguageSwitch;
 use crate::config::{config, navigate_to};
 use crate::forms::focus_id;
 use crate::i18n::t;
@@ -16,11 +17,11 @@ use crate::session::use_session;
 pub fn sections() -> [(&'static str, &'static str); 5] {
     let t = t();
     [
-        ("/profile", t.nav_profile),
-        ("/garage", t.nav_garage),
-        ("/map", t.nav_map),
-        ("/trips", t.nav_trips),
-        ("/wallet", t.nav_wallet),
+        ("/profile", t.common.nav_profile.as_str()),
+        ("/garage", t.common.nav_garage.as_str()),
+        ("/map", t.common.nav_map.as_str()),
+        ("/trips", t.common.nav_trips.as_str()),
+        ("/wallet", t.common.nav_wallet.as_str()),
     ]
 }
 
@@ -35,7 +36,7 @@ pub fn SkipLink() -> impl IntoView {
                 focus_id("inhoud");
             }
         >
-            {t().skip_link}
+            {t().common.skip_link.as_str()}
         </a>
     }
 }
@@ -85,12 +86,12 @@ pub fn Header() -> impl IntoView {
                 })
                 .collect_view();
             view! {
-                <nav class="ml-nav" aria-label=t().nav_label>
+                <nav class="ml-nav" aria-label=t().common.nav_label.as_str()>
                     <ul class="ml-nav__list">{links}</ul>
                 </nav>
                 <div class="ml-header__account">
                     <span class="ml-header__user">
-                        <span class="ml-visually-hidden">{t().signed_in_as}" "</span>
+                        <span class="ml-visually-hidden">{t().common.signed_in_as.as_str()}" "</span>
                         {user.first_name.clone()}
                     </span>
                     <button
@@ -99,7 +100,7 @@ pub fn Header() -> impl IntoView {
                         aria-busy=move || if pending.get() { "true" } else { "false" }
                         on:click=move |ev| sign_out.with_value(|f| f(ev))
                     >
-                        {t().sign_out}
+                        {t().common.sign_out.as_str()}
                     </button>
                 </div>
             }
@@ -109,10 +110,11 @@ pub fn Header() -> impl IntoView {
     view! {
         <header class="ml-header">
             <div class="ml-header__inner">
-                <a class="ml-header__logo" href=config().href("/") aria-label=t().home_link_label>
+                <a class="ml-header__logo" href=config().href("/") aria-label=t().common.home_link_label.as_str()>
                     <img src=config().asset("logo.svg") alt="" width="168" height="32" />
                 </a>
                 {menu}
+                <LanguageSwitch />
             </div>
         </header>
         {move || {
@@ -121,7 +123,7 @@ pub fn Header() -> impl IntoView {
                 .map(|m| {
                     view! {
                         <div class="ml-banner ml-banner--error" role="alert">
-                            <p>{t().sign_out_failed}" "{m}</p>
+                            <p>{t().common.sign_out_failed.as_str()}" "{m}</p>
                         </div>
                     }
                 })
@@ -133,7 +135,7 @@ pub fn Header() -> impl IntoView {
 pub fn Footer() -> impl IntoView {
     view! {
         <footer class="ml-footer">
-            <p>{t().footer_text}</p>
+            <p>{t().common.footer_text.as_str()}</p>
         </footer>
     }
 }

@@ -1,186 +1,234 @@
 //! Every text of the user interface, per language.
 //!
-//! A language is one `Texts` value with `&'static str` fields (checked by the
-//! compiler: a new language cannot forget a text). Error texts are not here:
-//! they come from `ErrorCode::message(lang)` in the contract, so the browser
-//! and the server say the same thing.
+//! Texts live in JSON text packs, one file per language and area:
+//! `i18n/<lang>/<area>.json` in the repository. The build bundles each
+//! language into `i18n/<lang>.json` in dist/ (scripts/i18n-bundle.mjs), and
+//! the app loads the pack of the chosen language once, before it mounts. Only
+//! that language travels to the browser, so adding languages or texts does not
+//! grow the wasm.
 //!
-//! Dutch is the only language today; French and English (G1) add a module
-//! each and a branch in [`texts`].
+//! Each area is a struct of `String`s that refuses unknown and missing keys
+//! (`deny_unknown_fields`, no defaults), and a test parses every pack, so a
+//! language cannot forget a text. Placeholders like `{email}` are filled with
+//! [`fill`]. Error texts are not here: they come from `ErrorCode::message`
+//! in the contract, so the browser and the server say the same thing.
 
-mod nl;
+mod account;
+mod common;
+mod garage;
+mod profile;
+
+use std::sync::OnceLock;
 
 use mijn_lexus_contract::{Country, Language, Salutation};
+use serde::Deserialize;
+
+pub use account::AccountTexts;
+pub use common::CommonTexts;
+pub use garage::GarageTexts;
+pub use profile::ProfileTexts;
+
+/// All texts of one language.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Texts {
+    pub common: CommonTexts,
+    pub account: AccountTexts,
+    pub profile: ProfileTexts,
+    pub garage: GarageTexts,
+}
+
+struct Loaded {
+    lang: Language,
+    texts: Texts,
+}
+
+static LOADED: OnceLock<Loaded> = OnceLock::new();
+
+/// localStorage key of the language the visitor chose.
+const LANGUAGE_KEY: &str = "mijn-lexus.language";
 
 /// The language the interface is shown in.
 pub fn lang() -> Language {
-    Language::Nl
+    LOADED.get().map(|l| l.lang).unwrap_or_default()
 }
 
-/// The texts of the current language.
+/// The texts of the current language. Only called after [`load`] succeeded
+/// (the app mounts after it), so the fallback is never reached in practice.
 pub fn t() -> &'static Texts {
-    texts(lang())
+    &LOADED.get().expect("text pack loaded before mount").texts
 }
 
-pub fn texts(lang: Language) -> &'static Texts {
-    match lang {
-        Language::Nl | Language::Fr | Language::En => &nl::TEXTS,
-    }
+/// Fills `{name}` placeholders: `fill("Welkom, {first_name}", &[("first_name", "Els")])`.
+pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    values
+        .iter()
+        .fold(template.to_owned(), |text, (name, value)| {
+            text.replace(&format!("{{{name}}}"), value)
+        })
 }
 
 /// "Aanmelden" -> "Aanmelden – Mijn Lexus"
 pub fn document_title(page: &str) -> String {
-    format!("{page} – {}", t().app_name)
+    format!("{page} – {}", t().common.app_name)
 }
 
-pub struct Texts {
-    // ---- application frame ----
-    pub app_name: &'static str,
-    pub skip_link: &'static str,
-    pub home_link_label: &'static str,
-    pub nav_label: &'static str,
-    pub nav_profile: &'static str,
-    pub nav_garage: &'static str,
-    pub nav_map: &'static str,
-    pub nav_trips: &'static str,
-    pub nav_wallet: &'static str,
-    pub sign_out: &'static str,
-    pub sign_out_failed: &'static str,
-    pub signed_in_as: &'static str,
-    pub footer_text: &'static str,
-    pub loading: &'static str,
-    pub retry: &'static str,
-    pub session_unavailable: &'static str,
-
-    // ---- cookie notice ----
-    pub cookie_label: &'static str,
-    pub cookie_text: &'static str,
-    pub cookie_ok: &'static str,
-
-    // ---- forms, shared ----
-    pub no_connection: &'static str,
-    pub summary_heading: &'static str,
-    pub required_hint: &'static str,
-    pub email: &'static str,
-    pub password: &'static str,
-    pub show_password: &'static str,
-    pub choose: &'static str,
-    pub close: &'static str,
-    pub check_email_title: &'static str,
-    pub sign_in_link: &'static str,
-    pub resend_confirmation: &'static str,
-    pub resend_title: &'static str,
-    pub resend_done: fn(&str) -> String,
-
-    // ---- registration (A1) ----
-    pub register_title: &'static str,
-    pub register_intro: &'static str,
-    pub register_personal: &'static str,
-    pub register_account: &'static str,
-    pub register_agreements: &'static str,
-    pub salutation: &'static str,
-    pub salutation_mr: &'static str,
-    pub salutation_ms: &'static str,
-    pub salutation_mx: &'static str,
-    pub first_name: &'static str,
-    pub last_name: &'static str,
-    pub password_hint: &'static str,
-    pub password_confirmation: &'static str,
-    pub country: &'static str,
-    pub country_be: &'static str,
-    pub country_nl: &'static str,
-    pub country_lu: &'static str,
-    pub country_fr: &'static str,
-    pub country_de: &'static str,
-    pub language: &'static str,
-    pub mobile_phone: &'static str,
-    pub mobile_phone_hint: &'static str,
-    pub accept_terms: &'static str,
-    pub read_terms: &'static str,
-    pub accept_privacy: &'static str,
-    pub read_privacy: &'static str,
-    pub marketing_consent: &'static str,
-    pub marketing_hint: &'static str,
-    pub register_submit: &'static str,
-    pub register_have_account: &'static str,
-    pub register_done: fn(&str) -> String,
-    pub register_done_next: &'static str,
-
-    // ---- legal documents ----
-    pub terms_title: &'static str,
-    pub privacy_title: &'static str,
-    pub legal_version: fn(u32, &str) -> String,
-
-    // ---- e-mail confirmation ----
-    pub confirm_title: &'static str,
-    pub confirm_busy: &'static str,
-    pub confirm_done_title: &'static str,
-    pub confirm_done_text: &'static str,
-    pub confirm_failed_title: &'static str,
-    pub confirm_resend_intro: &'static str,
-
-    // ---- sign in (A2) ----
-    pub sign_in_title: &'static str,
-    pub sign_in_submit: &'static str,
-    pub sign_in_forgot: &'static str,
-    pub sign_in_no_account: &'static str,
-    pub sign_in_register: &'static str,
-    pub sign_in_shared_computer: &'static str,
-
-    // ---- password reset (A3) ----
-    pub forgot_title: &'static str,
-    pub forgot_intro: &'static str,
-    pub forgot_submit: &'static str,
-    pub forgot_done: fn(&str) -> String,
-    pub forgot_done_next: &'static str,
-    pub reset_title: &'static str,
-    pub reset_intro: &'static str,
-    pub new_password: &'static str,
-    pub new_password_confirmation: &'static str,
-    pub reset_submit: &'static str,
-    pub reset_done_title: &'static str,
-    pub reset_done_text: &'static str,
-    pub reset_new_link: &'static str,
-
-    // ---- signed-in pages ----
-    pub home_title: fn(&str) -> String,
-    pub home_document_title: &'static str,
-    pub home_intro: &'static str,
-    pub profile_title: &'static str,
-    pub profile_tile: &'static str,
-    pub garage_title: &'static str,
-    pub garage_tile: &'static str,
-    pub map_title: &'static str,
-    pub map_tile: &'static str,
-    pub trips_title: &'static str,
-    pub trips_tile: &'static str,
-    pub wallet_title: &'static str,
-    pub wallet_tile: &'static str,
-    pub section_under_construction: &'static str,
-    pub back_home: &'static str,
-
-    // ---- not found ----
-    pub not_found_title: &'static str,
-    pub not_found_text: &'static str,
-    pub not_found_link: &'static str,
+/// The language to start in: the visitor's earlier choice, else the
+/// browser's preferred languages, else Dutch.
+pub fn initial_language() -> Language {
+    let window = web_sys::window();
+    let stored = window
+        .as_ref()
+        .and_then(|w| w.local_storage().ok().flatten())
+        .and_then(|s| s.get_item(LANGUAGE_KEY).ok().flatten())
+        .and_then(|code| Language::from_code(&code));
+    let browser = || {
+        let navigator = window.as_ref()?.navigator();
+        navigator
+            .languages()
+            .iter()
+            .filter_map(|v| v.as_string())
+            .chain(navigator.language())
+            .find_map(|code| Language::from_code(&code))
+    };
+    stored.or_else(browser).unwrap_or_default()
 }
 
-impl Texts {
-    pub fn salutation(&self, s: Salutation) -> &'static str {
+/// Parses a text pack (the JSON of one language, all areas).
+pub fn parse(json: &str) -> Result<Texts, serde_json::Error> {
+    serde_json::from_str(json)
+}
+
+/// Makes `texts` the texts of the running app. Called once, before mount.
+pub fn install(lang: Language, texts: Texts) {
+    let _ = LOADED.set(Loaded { lang, texts });
+    if let Some(html) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        let _ = html.set_attribute("lang", lang.code());
+    }
+}
+
+/// Remembers `lang` as the visitor's choice and reloads the app in it.
+pub fn switch_language(lang: Language) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    if let Ok(Some(storage)) = window.local_storage() {
+        // Private mode may refuse; the choice then lasts for this page only.
+        let _ = storage.set_item(LANGUAGE_KEY, lang.code());
+    }
+    if lang != self::lang() {
+        let _ = window.location().reload();
+    }
+}
+
+/// Remembers `lang` without reloading (used when the profile's language is
+/// applied after sign-in, before the reload that shows it).
+pub fn remember_language(lang: Language) {
+    if let Some(Ok(Some(storage))) = web_sys::window().map(|w| w.local_storage()) {
+        let _ = storage.set_item(LANGUAGE_KEY, lang.code());
+    }
+}
+
+impl CommonTexts {
+    pub fn salutation(&self, s: Salutation) -> &str {
         match s {
-            Salutation::Mr => self.salutation_mr,
-            Salutation::Ms => self.salutation_ms,
-            Salutation::Mx => self.salutation_mx,
+            Salutation::Mr => &self.salutation_mr,
+            Salutation::Ms => &self.salutation_ms,
+            Salutation::Mx => &self.salutation_mx,
         }
     }
 
-    pub fn country(&self, c: Country) -> &'static str {
+    pub fn country(&self, c: Country) -> &str {
         match c {
-            Country::Be => self.country_be,
-            Country::Nl => self.country_nl,
-            Country::Lu => self.country_lu,
-            Country::Fr => self.country_fr,
-            Country::De => self.country_de,
+            Country::Be => &self.country_be,
+            Country::Nl => &self.country_nl,
+            Country::Lu => &self.country_lu,
+            Country::Fr => &self.country_fr,
+            Country::De => &self.country_de,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every language has every text of every area: the packs parse into
+    /// [`Texts`], which allows neither missing nor unknown keys.
+    #[test]
+    fn every_language_pack_is_complete() {
+        for lang in Language::ALL {
+            let dir = format!("{}/i18n/{}", env!("CARGO_MANIFEST_DIR"), lang.code());
+            let mut bundle = serde_json::Map::new();
+            for entry in std::fs::read_dir(&dir).unwrap_or_else(|e| panic!("{dir}: {e}")) {
+                let path = entry.unwrap().path();
+                let area = path.file_stem().unwrap().to_str().unwrap().to_owned();
+                let json: serde_json::Value =
+                    serde_json::from_str(&std::fs::read_to_string(&path).unwrap())
+                        .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+                bundle.insert(area, json);
+            }
+            let json = serde_json::Value::Object(bundle).to_string();
+            if let Err(e) = parse(&json) {
+                panic!("text pack {}: {e}", lang.code());
+            }
+        }
+    }
+
+    /// Placeholders are the same in every language, so no value goes missing.
+    #[test]
+    fn placeholders_match_across_languages() {
+        fn placeholders(text: &str) -> Vec<String> {
+            let mut found: Vec<String> = text
+                .split('{')
+                .skip(1)
+                .filter_map(|rest| rest.split_once('}').map(|(name, _)| name.to_owned()))
+                .collect();
+            found.sort();
+            found
+        }
+        let read = |lang: &str, area: &str| -> serde_json::Map<String, serde_json::Value> {
+            let path = format!("{}/i18n/{lang}/{area}.json", env!("CARGO_MANIFEST_DIR"));
+            serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap()
+        };
+        let dir = format!("{}/i18n/nl", env!("CARGO_MANIFEST_DIR"));
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            let area = path.file_stem().unwrap().to_str().unwrap().to_owned();
+            let nl = read("nl", &area);
+            for other in ["fr", "en"] {
+                let Ok(_) = std::fs::metadata(format!(
+                    "{}/i18n/{other}/{area}.json",
+                    env!("CARGO_MANIFEST_DIR")
+                )) else {
+                    panic!("i18n/{other}/{area}.json is missing");
+                };
+                let theirs = read(other, &area);
+                for (key, text) in &nl {
+                    let mine = placeholders(text.as_str().unwrap_or_default());
+                    let its = theirs.get(key).and_then(|v| v.as_str()).map(placeholders);
+                    assert_eq!(Some(mine), its, "{other}/{area}.json: {key}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn fill_replaces_every_placeholder() {
+        assert_eq!(
+            fill("Welkom, {first_name}", &[("first_name", "Els")]),
+            "Welkom, Els"
+        );
+        assert_eq!(
+            fill(
+                "Versie {version}, vanaf {date}",
+                &[("version", "2"), ("date", "1 mei")]
+            ),
+            "Versie 2, vanaf 1 mei"
+        );
+        assert_eq!(fill("geen", &[("x", "y")]), "geen");
     }
 }

@@ -25,7 +25,7 @@ enum State {
 #[component]
 pub fn Confirm() -> impl IntoView {
     let tx = t();
-    set_title(tx.confirm_title);
+    set_title(tx.account.confirm_title.as_str());
     let session = use_session();
     let token = use_query_map()
         .get_untracked()
@@ -53,11 +53,11 @@ pub fn Confirm() -> impl IntoView {
             };
             match result {
                 Ok(()) => {
-                    set_title(t().confirm_done_title);
+                    set_title(t().account.confirm_done_title.as_str());
                     state.set(State::Confirmed);
                 }
                 Err(e) => {
-                    set_title(t().confirm_failed_title);
+                    set_title(t().account.confirm_failed_title.as_str());
                     state.set(State::Failed(e));
                 }
             }
@@ -70,19 +70,19 @@ pub fn Confirm() -> impl IntoView {
     move || match state.get() {
         State::Busy => view! {
             <div class="ml-page ml-page--narrow">
-                <h1 class="ml-title" tabindex="-1">{tx.confirm_title}</h1>
-                <p class="ml-loading" role="status">{tx.confirm_busy}</p>
+                <h1 class="ml-title" tabindex="-1">{tx.account.confirm_title.as_str()}</h1>
+                <p class="ml-loading" role="status">{tx.account.confirm_busy.as_str()}</p>
             </div>
         }
         .into_any(),
         State::Confirmed => view! {
             <div class="ml-page ml-page--narrow">
                 <div class="ml-card ml-result">
-                    <h1 class="ml-title" tabindex="-1">{tx.confirm_done_title}</h1>
-                    <p>{tx.confirm_done_text}</p>
+                    <h1 class="ml-title" tabindex="-1">{tx.account.confirm_done_title.as_str()}</h1>
+                    <p>{tx.account.confirm_done_text.as_str()}</p>
                     <p>
                         <a class="ml-button ml-button--primary" href=config().href("/sign-in")>
-                            {tx.sign_in_link}
+                            {tx.common.sign_in_link.as_str()}
                         </a>
                     </p>
                 </div>
@@ -93,7 +93,7 @@ pub fn Confirm() -> impl IntoView {
             let network = error == ClientError::Network;
             view! {
                 <div class="ml-page ml-page--narrow">
-                    <h1 class="ml-title" tabindex="-1">{tx.confirm_failed_title}</h1>
+                    <h1 class="ml-title" tabindex="-1">{tx.account.confirm_failed_title.as_str()}</h1>
                     <div class="ml-notice ml-notice--error">
                         <p>{error.message()}</p>
                         {network
@@ -104,7 +104,7 @@ pub fn Confirm() -> impl IntoView {
                                         class="ml-button ml-button--secondary"
                                         on:click=move |_| confirm.with_value(|c| c())
                                     >
-                                        {tx.retry}
+                                        {tx.common.retry.as_str()}
                                     </button>
                                 }
                             })}
@@ -153,13 +153,13 @@ pub fn ResendForm() -> impl IntoView {
 
     view! {
         <section class="ml-card" aria-labelledby="opnieuw-titel">
-            <h2 class="ml-subtitle" id="opnieuw-titel">{tx.resend_title}</h2>
-            <p>{tx.confirm_resend_intro}</p>
-            <ErrorSummary form=form labels=vec![("email", tx.email)] />
+            <h2 class="ml-subtitle" id="opnieuw-titel">{tx.common.resend_title.as_str()}</h2>
+            <p>{tx.account.confirm_resend_intro.as_str()}</p>
+            <ErrorSummary form=form labels=vec![("email", tx.common.email.as_str())] />
             <form class="ml-form" novalidate on:submit=submit>
                 <Field
                     id="email"
-                    label=tx.email
+                    label=tx.common.email.as_str()
                     value=email
                     kind="email"
                     autocomplete="email"
@@ -167,11 +167,11 @@ pub fn ResendForm() -> impl IntoView {
                     error=form.field("email")
                 />
                 <div class="ml-form__actions">
-                    <SubmitButton label=tx.resend_confirmation pending=form.pending />
+                    <SubmitButton label=tx.common.resend_confirmation.as_str() pending=form.pending />
                 </div>
             </form>
             <div role="status" class="ml-status">
-                {move || sent_to.get().map(|a| view! { <p class="ml-notice ml-notice--ok">{(tx.resend_done)(&a)}</p> })}
+                {move || sent_to.get().map(|a| view! { <p class="ml-notice ml-notice--ok">{crate::i18n::fill(&tx.common.resend_done, &[("email", &a)])}</p> })}
             </div>
         </section>
     }

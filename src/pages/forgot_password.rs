@@ -18,7 +18,7 @@ use crate::session::use_session;
 #[component]
 pub fn ForgotPassword() -> impl IntoView {
     let tx = t();
-    set_title(tx.forgot_title);
+    set_title(tx.account.forgot_title.as_str());
     let session = use_session();
     let form = FormState::new();
     let email = RwSignal::new(String::new());
@@ -42,7 +42,7 @@ pub fn ForgotPassword() -> impl IntoView {
             match api::post_ok(session, routes::PASSWORD_RESET, &request).await {
                 Ok(()) => {
                     sent_to.set(Some(request.email.trim().to_owned()));
-                    set_title(t().check_email_title);
+                    set_title(t().common.check_email_title.as_str());
                     focus_main_heading();
                 }
                 Err(e) => form.fail(e, str::to_owned),
@@ -51,15 +51,16 @@ pub fn ForgotPassword() -> impl IntoView {
         });
     };
 
-    move || match sent_to.get() {
+    move || {
+        match sent_to.get() {
         Some(address) => view! {
             <div class="ml-page ml-page--narrow">
                 <div class="ml-card ml-result">
-                    <h1 class="ml-title" tabindex="-1">{tx.check_email_title}</h1>
-                    <p>{(tx.forgot_done)(&address)}</p>
-                    <p class="ml-muted">{tx.forgot_done_next}</p>
+                    <h1 class="ml-title" tabindex="-1">{tx.common.check_email_title.as_str()}</h1>
+                    <p>{crate::i18n::fill(&tx.account.forgot_done, &[("email", &address)])}</p>
+                    <p class="ml-muted">{tx.account.forgot_done_next.as_str()}</p>
                     <p>
-                        <a href=config().href("/sign-in")>{tx.sign_in_link}</a>
+                        <a href=config().href("/sign-in")>{tx.common.sign_in_link.as_str()}</a>
                     </p>
                 </div>
             </div>
@@ -67,13 +68,13 @@ pub fn ForgotPassword() -> impl IntoView {
         .into_any(),
         None => view! {
             <div class="ml-page ml-page--narrow">
-                <h1 class="ml-title" tabindex="-1">{tx.forgot_title}</h1>
-                <p class="ml-lead">{tx.forgot_intro}</p>
-                <ErrorSummary form=form labels=vec![("email", tx.email)] />
+                <h1 class="ml-title" tabindex="-1">{tx.account.forgot_title.as_str()}</h1>
+                <p class="ml-lead">{tx.account.forgot_intro.as_str()}</p>
+                <ErrorSummary form=form labels=vec![("email", tx.common.email.as_str())] />
                 <form class="ml-form ml-card" novalidate on:submit=submit>
                     <Field
                         id="email"
-                        label=tx.email
+                        label=tx.common.email.as_str()
                         value=email
                         kind="email"
                         autocomplete="email"
@@ -81,12 +82,13 @@ pub fn ForgotPassword() -> impl IntoView {
                         error=form.field("email")
                     />
                     <div class="ml-form__actions ml-form__actions--split">
-                        <SubmitButton label=tx.forgot_submit pending=form.pending />
-                        <a href=config().href("/sign-in")>{tx.sign_in_link}</a>
+                        <SubmitButton label=tx.account.forgot_submit.as_str() pending=form.pending />
+                        <a href=config().href("/sign-in")>{tx.common.sign_in_link.as_str()}</a>
                     </div>
                 </form>
             </div>
         }
         .into_any(),
+    }
     }
 }

@@ -12,7 +12,7 @@ use crate::session::use_session;
 #[component]
 pub fn Home() -> impl IntoView {
     let tx = t();
-    set_title(tx.home_document_title);
+    set_title(tx.common.home_document_title.as_str());
     view! {
         <Protected>
             <HomeContent />
@@ -30,11 +30,11 @@ fn HomeContent() -> impl IntoView {
             .with(|u| u.as_ref().map(|u| u.first_name.clone()).unwrap_or_default())
     };
     let descriptions = [
-        tx.profile_tile,
-        tx.garage_tile,
-        tx.map_tile,
-        tx.trips_tile,
-        tx.wallet_tile,
+        tx.common.profile_tile.as_str(),
+        tx.common.garage_tile.as_str(),
+        tx.common.map_tile.as_str(),
+        tx.common.trips_tile.as_str(),
+        tx.common.wallet_tile.as_str(),
     ];
     let tiles = sections()
         .into_iter()
@@ -52,8 +52,8 @@ fn HomeContent() -> impl IntoView {
         .collect_view();
     view! {
         <div class="ml-page">
-            <h1 class="ml-title" tabindex="-1">{move || (tx.home_title)(&first_name())}</h1>
-            <p class="ml-lead">{tx.home_intro}</p>
+            <h1 class="ml-title" tabindex="-1">{move || crate::i18n::fill(&tx.common.home_title, &[("first_name", &first_name())])}</h1>
+            <p class="ml-lead">{tx.common.home_intro.as_str()}</p>
             <ul class="ml-tiles">{tiles}</ul>
         </div>
     }

@@ -2,8 +2,10 @@
 
 pub mod confirm;
 pub mod forgot_password;
+pub mod garage;
 pub mod home;
 pub mod not_found;
+pub mod profile;
 pub mod register;
 pub mod reset_password;
 pub mod section;

@@ -9,14 +9,14 @@ use crate::i18n::t;
 #[component]
 pub fn NotFound() -> impl IntoView {
     let tx = t();
-    set_title(tx.not_found_title);
+    set_title(tx.common.not_found_title.as_str());
     view! {
         <div class="ml-page ml-page--narrow">
-            <h1 class="ml-title" tabindex="-1">{tx.not_found_title}</h1>
-            <p>{tx.not_found_text}</p>
+            <h1 class="ml-title" tabindex="-1">{tx.common.not_found_title.as_str()}</h1>
+            <p>{tx.common.not_found_text.as_str()}</p>
             <p>
                 <a class="ml-button ml-button--primary" href=config().href("/")>
-                    {tx.not_found_link}
+                    {tx.common.not_found_link.as_str()}
                 </a>
             </p>
         </div>

@@ -40,7 +40,7 @@ fn field_id(field: &str) -> String {
 #[component]
 pub fn Register() -> impl IntoView {
     let tx = t();
-    set_title(tx.register_title);
+    set_title(tx.account.register_title.as_str());
     let session = use_session();
     let form = FormState::new();
 
@@ -116,7 +116,7 @@ pub fn Register() -> impl IntoView {
                     password.set(String::new());
                     password_confirmation.set(String::new());
                     registered.set(Some(request.email.trim().to_owned()));
-                    set_title(t().check_email_title);
+                    set_title(t().common.check_email_title.as_str());
                     focus_id("registratie-klaar");
                 }
                 Err(e) => {
@@ -138,25 +138,28 @@ pub fn Register() -> impl IntoView {
     };
 
     let labels = vec![
-        (f::SALUTATION, tx.salutation),
-        (f::FIRST_NAME, tx.first_name),
-        (f::LAST_NAME, tx.last_name),
-        (f::EMAIL, tx.email),
-        (f::PASSWORD, tx.password),
-        (f::PASSWORD_CONFIRMATION, tx.password_confirmation),
-        (f::COUNTRY, tx.country),
-        (f::LANGUAGE, tx.language),
-        (f::MOBILE_PHONE, tx.mobile_phone),
-        (f::ACCEPT_TERMS, tx.terms_title),
-        (f::ACCEPT_PRIVACY, tx.privacy_title),
+        (f::SALUTATION, tx.common.salutation.as_str()),
+        (f::FIRST_NAME, tx.common.first_name.as_str()),
+        (f::LAST_NAME, tx.common.last_name.as_str()),
+        (f::EMAIL, tx.common.email.as_str()),
+        (f::PASSWORD, tx.common.password.as_str()),
+        (
+            f::PASSWORD_CONFIRMATION,
+            tx.account.password_confirmation.as_str(),
+        ),
+        (f::COUNTRY, tx.common.country.as_str()),
+        (f::LANGUAGE, tx.common.language.as_str()),
+        (f::MOBILE_PHONE, tx.account.mobile_phone.as_str()),
+        (f::ACCEPT_TERMS, tx.account.terms_title.as_str()),
+        (f::ACCEPT_PRIVACY, tx.account.privacy_title.as_str()),
     ];
     let salutations = Salutation::ALL
         .into_iter()
-        .map(|s| (s.code(), tx.salutation(s)))
+        .map(|s| (s.code(), tx.common.salutation(s)))
         .collect::<Vec<_>>();
     let countries = Country::ALL
         .into_iter()
-        .map(|c| (c.code(), tx.country(c)))
+        .map(|c| (c.code(), tx.common.country(c)))
         .collect::<Vec<_>>();
     let languages = Language::ALL
         .into_iter()
@@ -165,19 +168,19 @@ pub fn Register() -> impl IntoView {
 
     let form_view = view! {
         <div class="ml-page ml-page--narrow">
-            <h1 class="ml-title" tabindex="-1">{tx.register_title}</h1>
-            <p class="ml-lead">{tx.register_intro}</p>
+            <h1 class="ml-title" tabindex="-1">{tx.account.register_title.as_str()}</h1>
+            <p class="ml-lead">{tx.account.register_intro.as_str()}</p>
             <ErrorSummary form=form labels=labels />
             <form class="ml-form ml-card" novalidate on:submit=submit>
-                <p class="ml-muted">{tx.required_hint}</p>
+                <p class="ml-muted">{tx.common.required_hint.as_str()}</p>
                 <fieldset class="ml-fieldset">
-                    <legend class="ml-fieldset__legend">{tx.register_personal}</legend>
+                    <legend class="ml-fieldset__legend">{tx.account.register_personal.as_str()}</legend>
                     <SelectField
                         id=f::SALUTATION
-                        label=tx.salutation
+                        label=tx.common.salutation.as_str()
                         value=salutation
                         options=salutations
-                        placeholder=tx.choose
+                        placeholder=tx.common.choose.as_str()
                         autocomplete="honorific-prefix"
                         required=true
                         error=form.field(f::SALUTATION)
@@ -185,7 +188,7 @@ pub fn Register() -> impl IntoView {
                     <div class="ml-form__row">
                         <Field
                             id=f::FIRST_NAME
-                            label=tx.first_name
+                            label=tx.common.first_name.as_str()
                             value=first_name
                             autocomplete="given-name"
                             required=true
@@ -193,7 +196,7 @@ pub fn Register() -> impl IntoView {
                         />
                         <Field
                             id=f::LAST_NAME
-                            label=tx.last_name
+                            label=tx.common.last_name.as_str()
                             value=last_name
                             autocomplete="family-name"
                             required=true
@@ -202,10 +205,10 @@ pub fn Register() -> impl IntoView {
                     </div>
                 </fieldset>
                 <fieldset class="ml-fieldset">
-                    <legend class="ml-fieldset__legend">{tx.register_account}</legend>
+                    <legend class="ml-fieldset__legend">{tx.account.register_account.as_str()}</legend>
                     <Field
                         id=f::EMAIL
-                        label=tx.email
+                        label=tx.common.email.as_str()
                         value=email
                         kind="email"
                         autocomplete="email"
@@ -214,11 +217,11 @@ pub fn Register() -> impl IntoView {
                     />
                     <Field
                         id=f::PASSWORD
-                        label=tx.password
+                        label=tx.common.password.as_str()
                         value=password
                         kind="password"
                         autocomplete="new-password"
-                        hint=tx.password_hint
+                        hint=tx.account.password_hint.as_str()
                         reveal=show_password
                         reveal_toggle=true
                         required=true
@@ -226,7 +229,7 @@ pub fn Register() -> impl IntoView {
                     />
                     <Field
                         id=f::PASSWORD_CONFIRMATION
-                        label=tx.password_confirmation
+                        label=tx.account.password_confirmation.as_str()
                         value=password_confirmation
                         kind="password"
                         autocomplete="new-password"
@@ -237,17 +240,17 @@ pub fn Register() -> impl IntoView {
                     <div class="ml-form__row">
                         <SelectField
                             id=f::COUNTRY
-                            label=tx.country
+                            label=tx.common.country.as_str()
                             value=country
                             options=countries
-                            placeholder=tx.choose
+                            placeholder=tx.common.choose.as_str()
                             autocomplete="country"
                             required=true
                             error=form.field(f::COUNTRY)
                         />
                         <SelectField
                             id=f::LANGUAGE
-                            label=tx.language
+                            label=tx.common.language.as_str()
                             value=language
                             options=languages
                             required=true
@@ -256,47 +259,47 @@ pub fn Register() -> impl IntoView {
                     </div>
                     <Field
                         id=f::MOBILE_PHONE
-                        label=tx.mobile_phone
+                        label=tx.account.mobile_phone.as_str()
                         value=mobile_phone
                         kind="tel"
                         autocomplete="tel"
-                        hint=tx.mobile_phone_hint
+                        hint=tx.account.mobile_phone_hint.as_str()
                         error=form.field(f::MOBILE_PHONE)
                     />
                 </fieldset>
                 <fieldset class="ml-fieldset">
-                    <legend class="ml-fieldset__legend">{tx.register_agreements}</legend>
+                    <legend class="ml-fieldset__legend">{tx.account.register_agreements.as_str()}</legend>
                     <CheckboxField
                         id=f::ACCEPT_TERMS
-                        label=tx.accept_terms
+                        label=tx.account.accept_terms.as_str()
                         checked=accept_terms
                         error=form.field(f::ACCEPT_TERMS)
                     >
-                        <LegalDialog kind=LegalKind::Terms doc=terms button_label=tx.read_terms />
+                        <LegalDialog kind=LegalKind::Terms doc=terms button_label=tx.account.read_terms.as_str() />
                     </CheckboxField>
                     <CheckboxField
                         id=f::ACCEPT_PRIVACY
-                        label=tx.accept_privacy
+                        label=tx.account.accept_privacy.as_str()
                         checked=accept_privacy
                         error=form.field(f::ACCEPT_PRIVACY)
                     >
-                        <LegalDialog kind=LegalKind::Privacy doc=privacy button_label=tx.read_privacy />
+                        <LegalDialog kind=LegalKind::Privacy doc=privacy button_label=tx.account.read_privacy.as_str() />
                     </CheckboxField>
                     <CheckboxField
                         id="marketing_consent"
-                        label=tx.marketing_consent
+                        label=tx.account.marketing_consent.as_str()
                         checked=marketing_consent
-                        hint=tx.marketing_hint
+                        hint=tx.account.marketing_hint.as_str()
                         error=Signal::derive(|| None)
                     />
                 </fieldset>
                 <div class="ml-form__actions">
-                    <SubmitButton label=tx.register_submit pending=form.pending />
+                    <SubmitButton label=tx.account.register_submit.as_str() pending=form.pending />
                 </div>
             </form>
             <p class="ml-aside">
-                {tx.register_have_account}" "
-                <a href=config().href("/sign-in")>{tx.sign_in_link}</a>
+                {tx.account.register_have_account.as_str()}" "
+                <a href=config().href("/sign-in")>{tx.common.sign_in_link.as_str()}</a>
             </p>
         </div>
     };
@@ -312,10 +315,10 @@ pub fn Register() -> impl IntoView {
                         <div class="ml-page ml-page--narrow">
                             <div class="ml-card ml-result">
                                 <h1 class="ml-title" id="registratie-klaar" tabindex="-1">
-                                    {tx.check_email_title}
+                                    {tx.common.check_email_title.as_str()}
                                 </h1>
-                                <p>{(tx.register_done)(&address)}</p>
-                                <p class="ml-muted">{tx.register_done_next}</p>
+                                <p>{crate::i18n::fill(&tx.account.register_done, &[("email", &address)])}</p>
+                                <p class="ml-muted">{tx.account.register_done_next.as_str()}</p>
                             </div>
                         </div>
                     }

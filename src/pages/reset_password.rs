@@ -25,7 +25,7 @@ fn is_token_error(code: Option<ErrorCode>) -> bool {
 #[component]
 pub fn ResetPassword() -> impl IntoView {
     let tx = t();
-    set_title(tx.reset_title);
+    set_title(tx.account.reset_title.as_str());
     let session = use_session();
     let token = use_query_map()
         .get_untracked()
@@ -77,7 +77,7 @@ pub fn ResetPassword() -> impl IntoView {
                     // Every session of the account has ended, ours too.
                     session.user.set(None);
                     done.set(true);
-                    set_title(t().reset_done_title);
+                    set_title(t().account.reset_done_title.as_str());
                     focus_main_heading();
                     let _ = api::refresh_session(session).await;
                 }
@@ -93,7 +93,7 @@ pub fn ResetPassword() -> impl IntoView {
             view! {
                 <p>
                     <a class="ml-button ml-button--secondary" href=config().href("/forgot-password")>
-                        {tx.reset_new_link}
+                        {tx.account.reset_new_link.as_str()}
                     </a>
                 </p>
             }
@@ -105,11 +105,11 @@ pub fn ResetPassword() -> impl IntoView {
             view! {
                 <div class="ml-page ml-page--narrow">
                     <div class="ml-card ml-result">
-                        <h1 class="ml-title" tabindex="-1">{tx.reset_done_title}</h1>
-                        <p>{tx.reset_done_text}</p>
+                        <h1 class="ml-title" tabindex="-1">{tx.account.reset_done_title.as_str()}</h1>
+                        <p>{tx.account.reset_done_text.as_str()}</p>
                         <p>
                             <a class="ml-button ml-button--primary" href=config().href("/sign-in")>
-                                {tx.sign_in_link}
+                                {tx.common.sign_in_link.as_str()}
                             </a>
                         </p>
                     </div>
@@ -119,13 +119,13 @@ pub fn ResetPassword() -> impl IntoView {
         } else {
             view! {
                 <div class="ml-page ml-page--narrow">
-                    <h1 class="ml-title" tabindex="-1">{tx.reset_title}</h1>
-                    <p class="ml-lead">{tx.reset_intro}</p>
+                    <h1 class="ml-title" tabindex="-1">{tx.account.reset_title.as_str()}</h1>
+                    <p class="ml-lead">{tx.account.reset_intro.as_str()}</p>
                     <ErrorSummary
                         form=form
                         labels=vec![
-                            ("password", tx.new_password),
-                            ("password_confirmation", tx.new_password_confirmation),
+                            ("password", tx.account.new_password.as_str()),
+                            ("password_confirmation", tx.account.new_password_confirmation.as_str()),
                         ]
                     />
                     {new_link}
@@ -136,11 +136,11 @@ pub fn ResetPassword() -> impl IntoView {
                     >
                         <Field
                             id="password"
-                            label=tx.new_password
+                            label=tx.account.new_password.as_str()
                             value=password
                             kind="password"
                             autocomplete="new-password"
-                            hint=tx.password_hint
+                            hint=tx.account.password_hint.as_str()
                             reveal=show_password
                             reveal_toggle=true
                             required=true
@@ -148,7 +148,7 @@ pub fn ResetPassword() -> impl IntoView {
                         />
                         <Field
                             id="password_confirmation"
-                            label=tx.new_password_confirmation
+                            label=tx.account.new_password_confirmation.as_str()
                             value=password_confirmation
                             kind="password"
                             autocomplete="new-password"
@@ -157,7 +157,7 @@ pub fn ResetPassword() -> impl IntoView {
                             error=form.field("password_confirmation")
                         />
                         <div class="ml-form__actions">
-                            <SubmitButton label=tx.reset_submit pending=form.pending />
+                            <SubmitButton label=tx.account.reset_submit.as_str() pending=form.pending />
                         </div>
                     </form>
                 </div>

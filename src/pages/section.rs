@@ -14,11 +14,11 @@ use crate::pages::not_found::NotFound;
 pub fn section_title(section: &str) -> Option<&'static str> {
     let t = t();
     Some(match section {
-        "profile" => t.profile_title,
-        "garage" => t.garage_title,
-        "map" => t.map_title,
-        "trips" => t.trips_title,
-        "wallet" => t.wallet_title,
+        "profile" => t.common.profile_title.as_str(),
+        "garage" => t.common.garage_title.as_str(),
+        "map" => t.common.map_title.as_str(),
+        "trips" => t.common.trips_title.as_str(),
+        "wallet" => t.common.wallet_title.as_str(),
         _ => return None,
     })
 }
@@ -35,9 +35,9 @@ pub fn Section() -> impl IntoView {
                     <Protected>
                         <div class="ml-page">
                             <h1 class="ml-title" tabindex="-1">{title}</h1>
-                            <p class="ml-notice">{t().section_under_construction}</p>
+                            <p class="ml-notice">{t().common.section_under_construction.as_str()}</p>
                             <p>
-                                <a href=config().href("/")>{t().back_home}</a>
+                                <a href=config().href("/")>{t().common.back_home.as_str()}</a>
                             </p>
                         </div>
                     </Protected>

@@ -18,7 +18,7 @@ use crate::session::{use_session, SessionStatus};
 #[component]
 pub fn SignIn() -> impl IntoView {
     let tx = t();
-    set_title(tx.sign_in_title);
+    set_title(tx.account.sign_in_title.as_str());
     let session = use_session();
     let navigate = use_navigate();
     let query = use_query_map();
@@ -84,7 +84,7 @@ pub fn SignIn() -> impl IntoView {
         (form.request_code() == Some(ErrorCode::EmailNotConfirmed)).then(|| {
             view! {
                 <SubmitButton
-                    label=tx.resend_confirmation
+                    label=tx.common.resend_confirmation.as_str()
                     pending=resend_pending
                     kind="button"
                     class="ml-button ml-button--secondary"
@@ -96,21 +96,21 @@ pub fn SignIn() -> impl IntoView {
 
     view! {
         <div class="ml-page ml-page--narrow">
-            <h1 class="ml-title" tabindex="-1">{tx.sign_in_title}</h1>
-            <ErrorSummary form=form labels=vec![("email", tx.email), ("password", tx.password)]>
+            <h1 class="ml-title" tabindex="-1">{tx.account.sign_in_title.as_str()}</h1>
+            <ErrorSummary form=form labels=vec![("email", tx.common.email.as_str()), ("password", tx.common.password.as_str())]>
                 {resend_button}
             </ErrorSummary>
             <div role="status" class="ml-status">
                 {move || {
                     resent_to
                         .get()
-                        .map(|a| view! { <p class="ml-notice ml-notice--ok">{(tx.resend_done)(&a)}</p> })
+                        .map(|a| view! { <p class="ml-notice ml-notice--ok">{crate::i18n::fill(&tx.common.resend_done, &[("email", &a)])}</p> })
                 }}
             </div>
             <form class="ml-form ml-card" novalidate on:submit=submit>
                 <Field
                     id="email"
-                    label=tx.email
+                    label=tx.common.email.as_str()
                     value=email
                     kind="email"
                     autocomplete="email"
@@ -119,7 +119,7 @@ pub fn SignIn() -> impl IntoView {
                 />
                 <Field
                     id="password"
-                    label=tx.password
+                    label=tx.common.password.as_str()
                     value=password
                     kind="password"
                     autocomplete="current-password"
@@ -127,15 +127,15 @@ pub fn SignIn() -> impl IntoView {
                     error=form.field("password")
                 />
                 <div class="ml-form__actions ml-form__actions--split">
-                    <SubmitButton label=tx.sign_in_submit pending=form.pending />
-                    <a href=config().href("/forgot-password")>{tx.sign_in_forgot}</a>
+                    <SubmitButton label=tx.account.sign_in_submit.as_str() pending=form.pending />
+                    <a href=config().href("/forgot-password")>{tx.account.sign_in_forgot.as_str()}</a>
                 </div>
             </form>
             <p class="ml-aside">
-                {tx.sign_in_no_account}" "
-                <a href=config().href("/register")>{tx.sign_in_register}</a>
+                {tx.account.sign_in_no_account.as_str()}" "
+                <a href=config().href("/register")>{tx.account.sign_in_register.as_str()}</a>
             </p>
-            <p class="ml-muted">{tx.sign_in_shared_computer}</p>
+            <p class="ml-muted">{tx.account.sign_in_shared_computer.as_str()}</p>
         </div>
     }
 }

@@ -1,0 +1,233 @@
+//! /garage/add: add a vehicle with VIN, plate, nickname and proof of access (C1).
+
+use leptos::ev::SubmitEvent;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::hooks::use_navigate;
+use mijn_lexus_contract::vehicle::{add_vehicle_fields as f, AddVehicleRequest};
+use mijn_lexus_contract::{ErrorCode, FieldError};
+
+use crate::api::garage as api;
+use crate::components::error_summary::ErrorSummary;
+use crate::components::field::{Field, SubmitButton};
+use crate::components::protected::Protected;
+use crate::config::{config, navigate_to};
+use crate::forms::{set_title, FormState};
+use crate::i18n::{fill, t};
+use crate::session::use_session;
+
+#[component]
+pub fn AddVehicle() -> impl IntoView {
+    set_title(&t().garage.add_title);
+    view! {
+        <Protected>
+            <AddVehicleForm />
+        </Protected>
+    }
+}
+
+/// "12.345", "12 345" or "12345" as typed on the dashboard; `None` when empty.
+fn parse_km(raw: &str) -> Result<Option<f64>, ()> {
+    let digits: String = raw
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '.' && *c != '\u{a0}')
+        .collect();
+    if digits.is_empty() {
+        return Ok(None);
+    }
+    digits
+        .replace(',', ".")
+        .parse::<f64>()
+        .map(Some)
+        .map_err(drop)
+}
+
+#[component]
+fn AddVehicleForm() -> impl IntoView {
+    let g = &t().garage;
+    let session = use_session();
+    let navigate = use_navigate();
+    let form = FormState::new();
+    let vin = RwSignal::new(String::new());
+    let plate = RwSignal::new(String::new());
+    let nickname = RwSignal::new(String::new());
+    let odometer = RwSignal::new(String::new());
+    let code = RwSignal::new(String::new());
+    // true: proof by activation code; false: by odometer.
+    let by_code = RwSignal::new(false);
+    let locked_until = RwSignal::new(None::<String>);
+
+    let submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        if form.pending.get_untracked() {
+            return;
+        }
+        form.begin();
+        locked_until.set(None);
+        let use_code = by_code.get_untracked();
+        let km = if use_code {
+            Ok(None)
+        } else {
+            parse_km(&odometer.get_untracked())
+        };
+        let request = AddVehicleRequest {
+            vin: vin.get_untracked(),
+            licence_plate: plate.get_untracked(),
+            nickname: nickname.get_untracked(),
+            odometer_km: km.unwrap_or(None),
+            activation_code: use_code.then(|| code.get_untracked()),
+        };
+        let mut errors = request.parse().err().unwrap_or_default();
+        if use_code && code.with_untracked(|c| c.trim().is_empty()) {
+            errors.retain(|e| e.field != f::ODOMETER_KM);
+            errors.push(FieldError::new(f::ACTIVATION_CODE, ErrorCode::Required));
+        }
+        if km.is_err() {
+            errors.retain(|e| e.field != f::ODOMETER_KM);
+            errors.push(FieldError::new(f::ODOMETER_KM, ErrorCode::InvalidValue));
+        }
+        if !errors.is_empty() {
+            form.fail_fields(errors);
+            return;
+        }
+        form.pending.set(true);
+        let navigate = navigate.clone();
+        spawn_local(async move {
+            match api::add_vehicle(session, &request).await {
+                Ok(_) => navigate_to(&navigate, "/garage?added=1", false),
+                Err(e) => {
+                    if e.error.code() == Some(ErrorCode::ProofLocked) {
+                        let secs = e.retry_after_secs.unwrap_or(15 * 60);
+                        let at = chrono::Local::now() + chrono::Duration::seconds(secs as i64);
+                        locked_until.set(Some(fill(
+                            &t().garage.proof_locked_until,
+                            &[("time", &at.format("%H:%M").to_string())],
+                        )));
+                    }
+                    form.fail(e.error, str::to_owned);
+                }
+            }
+            form.pending.set(false);
+        });
+    };
+
+    let labels = vec![
+        (f::VIN, g.vin.as_str()),
+        (f::LICENCE_PLATE, g.licence_plate.as_str()),
+        (f::NICKNAME, g.nickname.as_str()),
+        (f::ODOMETER_KM, g.odometer_km.as_str()),
+        (f::ACTIVATION_CODE, g.activation_code.as_str()),
+    ];
+    let proof_choice = move |code_chosen: bool, id: &'static str, label: &'static str| {
+        view! {
+            <div class="ml-radio">
+                <input
+                    type="radio"
+                    class="ml-radio__input"
+                    id=id
+                    name="proof"
+                    prop:checked=move || by_code.get() == code_chosen
+                    on:change=move |_| by_code.set(code_chosen)
+                />
+                <label class="ml-radio__label" for=id>{label}</label>
+            </div>
+        }
+    };
+
+    view! {
+        <div class="ml-page ml-page--narrow">
+            <p class="ml-back">
+                <a href=config().href("/garage")>{g.back_to_garage.as_str()}</a>
+            </p>
+            <h1 class="ml-title" tabindex="-1">{g.add_title.as_str()}</h1>
+            <p>{g.add_intro.as_str()}</p>
+            <ErrorSummary form=form labels=labels />
+            <form class="ml-form ml-card" novalidate on:submit=submit>
+                <Field
+                    id=f::VIN
+                    label=g.vin.as_str()
+                    hint=g.vin_hint.as_str()
+                    value=vin
+                    autocomplete="off"
+                    required=true
+                    error=form.field(f::VIN)
+                />
+                <Field
+                    id=f::LICENCE_PLATE
+                    label=g.licence_plate.as_str()
+                    value=plate
+                    autocomplete="off"
+                    required=true
+                    error=form.field(f::LICENCE_PLATE)
+                />
+                <Field
+                    id=f::NICKNAME
+                    label=g.nickname_optional.as_str()
+                    hint=g.nickname_hint.as_str()
+                    value=nickname
+                    autocomplete="off"
+                    error=form.field(f::NICKNAME)
+                />
+                <fieldset class="ml-fieldset">
+                    <legend class="ml-fieldset__legend">{g.proof_legend.as_str()}</legend>
+                    <p class="ml-field__hint">{g.proof_hint.as_str()}</p>
+                    <div class="ml-radios">
+                        {proof_choice(false, "proof-odometer", g.proof_odometer.as_str())}
+                        {proof_choice(true, "proof-code", g.proof_code.as_str())}
+                    </div>
+                    {move || {
+                        if by_code.get() {
+                            view! {
+                                <Field
+                                    id=f::ACTIVATION_CODE
+                                    label=g.activation_code.as_str()
+                                    hint=g.activation_code_hint.as_str()
+                                    value=code
+                                    autocomplete="off"
+                                    required=true
+                                    error=form.field(f::ACTIVATION_CODE)
+                                />
+                            }
+                                .into_any()
+                        } else {
+                            view! {
+                                <Field
+                                    id=f::ODOMETER_KM
+                                    label=g.odometer_km.as_str()
+                                    hint=g.odometer_hint.as_str()
+                                    value=odometer
+                                    autocomplete="off"
+                                    required=true
+                                    error=form.field(f::ODOMETER_KM)
+                                />
+                            }
+                                .into_any()
+                        }
+                    }}
+                    {move || {
+                        locked_until
+                            .get()
+                            .map(|m| view! { <p class="ml-field__error" id="proof-locked">{m}</p> })
+                    }}
+                </fieldset>
+                <div class="ml-form__actions">
+                    <SubmitButton label=g.add_submit.as_str() pending=form.pending />
+                </div>
+            </form>
+        </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_km;
+
+    #[test]
+    fn odometer_as_typed() {
+        assert_eq!(parse_km(""), Ok(None));
+        assert_eq!(parse_km(" 12.345 "), Ok(Some(12345.0)));
+        assert_eq!(parse_km("12 345"), Ok(Some(12345.0)));
+        assert_eq!(parse_km("12345,5"), Ok(Some(12345.5)));
+        assert_eq!(parse_km("12a"), Err(()));
+    }
+}

@@ -1,0 +1,162 @@
+//! How the garage shows numbers, dates and the age of a value.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use mijn_lexus_contract::charger::ChargerState;
+use mijn_lexus_contract::vehicle::{Powertrain, VehicleRole};
+
+use crate::i18n::{fill, t};
+
+/// How long ago something was measured, in the largest whole unit.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Age {
+    /// Less than a minute (or a clock slightly ahead of ours).
+    Now,
+    Minutes(i64),
+    Hours(i64),
+    Days(i64),
+}
+
+pub fn age(then: DateTime<Utc>, now: DateTime<Utc>) -> Age {
+    let minutes = (now - then).num_minutes();
+    match minutes {
+        m if m < 1 => Age::Now,
+        m if m < 60 => Age::Minutes(m),
+        m if m < 24 * 60 => Age::Hours(m / 60),
+        m => Age::Days(m / (24 * 60)),
+    }
+}
+
+/// "3 uur geleden"
+pub fn ago(then: DateTime<Utc>, now: DateTime<Utc>) -> String {
+    let g = &t().garage;
+    let (one, many, n) = match age(then, now) {
+        Age::Now => return g.ago_now.clone(),
+        Age::Minutes(n) => (&g.ago_minute, &g.ago_minutes, n),
+        Age::Hours(n) => (&g.ago_hour, &g.ago_hours, n),
+        Age::Days(n) => (&g.ago_day, &g.ago_days, n),
+    };
+    fill(if n == 1 { one } else { many }, &[("n", &n.to_string())])
+}
+
+/// Groups thousands and uses the language's decimal separator:
+/// `number(12345.6, 1, ".", ",")` -> "12.345,6".
+pub fn group(value: f64, decimals: usize, group_sep: &str, decimal_sep: &str) -> String {
+    let text = format!("{:.*}", decimals, value.abs());
+    let (int, frac) = text.split_once('.').unwrap_or((&text, ""));
+    let mut out = String::new();
+    if value < 0.0 && text.chars().any(|c| c != '0' && c != '.') {
+        out.push('-');
+    }
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            out.push_str(group_sep);
+        }
+        out.push(c);
+    }
+    if !frac.is_empty() {
+        out.push_str(decimal_sep);
+        out.push_str(frac);
+    }
+    out
+}
+
+pub fn number(value: f64, decimals: usize) -> String {
+    let g = &t().garage;
+    group(value, decimals, &g.group_separator, &g.decimal_separator)
+}
+
+/// "12.345 km"
+pub fn km(value: f64) -> String {
+    fill(&t().garage.unit_km, &[("n", &number(value, 0))])
+}
+
+/// "60 %"
+pub fn percent(value: f64) -> String {
+    fill(&t().garage.unit_percent, &[("n", &number(value, 0))])
+}
+
+pub fn date(d: NaiveDate) -> String {
+    d.format(&t().garage.date_format).to_string()
+}
+
+pub fn powertrain(p: Powertrain) -> &'static str {
+    let g = &t().garage;
+    match p {
+        Powertrain::Hybrid => &g.powertrain_hybrid,
+        Powertrain::PlugInHybrid => &g.powertrain_plug_in_hybrid,
+        Powertrain::Electric => &g.powertrain_electric,
+    }
+}
+
+pub fn role(r: VehicleRole) -> &'static str {
+    let g = &t().garage;
+    match r {
+        VehicleRole::Main => &g.role_main,
+        VehicleRole::Secondary => &g.role_secondary,
+    }
+}
+
+pub fn charger_state(s: Option<ChargerState>) -> &'static str {
+    let g = &t().garage;
+    match s {
+        None => &g.charger_state_unknown,
+        Some(ChargerState::Idle) => &g.charger_state_idle,
+        Some(ChargerState::Charging) => &g.charger_state_charging,
+        Some(ChargerState::Error) => &g.charger_state_error,
+    }
+}
+
+/// Families with their own artwork in public/vehicles/.
+const FAMILIES: [&str; 3] = ["ux", "nx", "rz"];
+
+/// The picture of a model family; a generic Lexus for a family we have no
+/// drawing of.
+pub fn picture(family: &str) -> String {
+    let family = if FAMILIES.contains(&family) {
+        family
+    } else {
+        "generic"
+    };
+    crate::config::config().asset(&format!("vehicles/{family}.svg"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::Duration;
+
+    fn at(s: &str) -> DateTime<Utc> {
+        DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc)
+    }
+
+    #[test]
+    fn ages_use_the_largest_whole_unit() {
+        let now = at("2026-03-01T12:00:00Z");
+        assert_eq!(age(now, now), Age::Now);
+        assert_eq!(age(now - Duration::seconds(59), now), Age::Now);
+        // A car clock slightly ahead is "now", not "in the future".
+        assert_eq!(age(now + Duration::seconds(30), now), Age::Now);
+        assert_eq!(age(now - Duration::seconds(60), now), Age::Minutes(1));
+        assert_eq!(age(now - Duration::minutes(59), now), Age::Minutes(59));
+        assert_eq!(age(now - Duration::minutes(60), now), Age::Hours(1));
+        assert_eq!(
+            age(now - Duration::minutes(3 * 60 + 59), now),
+            Age::Hours(3)
+        );
+        assert_eq!(age(now - Duration::hours(23), now), Age::Hours(23));
+        assert_eq!(age(now - Duration::hours(24), now), Age::Days(1));
+        assert_eq!(age(now - Duration::days(40), now), Age::Days(40));
+    }
+
+    #[test]
+    fn numbers_are_grouped() {
+        assert_eq!(group(0.0, 0, ".", ","), "0");
+        assert_eq!(group(999.0, 0, ".", ","), "999");
+        assert_eq!(group(12345.0, 0, ".", ","), "12.345");
+        assert_eq!(group(1234567.4, 0, ".", ","), "1.234.567");
+        assert_eq!(group(7.36, 1, ".", ","), "7,4");
+        assert_eq!(group(12345.6, 1, ",", "."), "12,345.6");
+        assert_eq!(group(-1500.0, 0, ".", ","), "-1.500");
+        assert_eq!(group(-0.2, 0, ".", ","), "0");
+    }
+}
