@@ -123,6 +123,10 @@ pub struct RateLimitConfig {
     /// Registrations per client IP per window.
     #[arg(long, env = "RATE_LIMIT_REGISTER_PER_IP", default_value_t = 10)]
     pub register_per_ip: u32,
+    /// Registrations per e-mail address per window: registering a known
+    /// address mails its owner, so this also bounds those mails.
+    #[arg(long, env = "RATE_LIMIT_REGISTER_PER_ADDRESS", default_value_t = 3)]
+    pub register_per_address: u32,
     /// Window of the registration limit, in seconds.
     #[arg(long, env = "RATE_LIMIT_REGISTER_WINDOW_SECS", default_value_t = 3600)]
     pub register_window_secs: u64,
@@ -147,6 +151,7 @@ impl Default for RateLimitConfig {
             sign_in_per_ip: 50,
             sign_in_window_secs: 15 * 60,
             register_per_ip: 10,
+            register_per_address: 3,
             register_window_secs: 3600,
             email_per_address: 3,
             email_per_ip: 20,

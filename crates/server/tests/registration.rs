@@ -374,3 +374,36 @@ async fn legal_documents_are_served_and_acceptance_recorded() {
         )]
     );
 }
+
+/// Registering one address again and again (which mails its owner each time)
+/// is limited per address, whoever sends it, and the answer is the same for a
+/// known and an unknown address.
+#[tokio::test]
+async fn registration_is_rate_limited_per_address() {
+    let app = TestApp::spawn().await;
+    let _owner = app.confirmed_account("els@example.be").await;
+    for email in ["els@example.be", "nieuw@example.be"] {
+        let attempts = if email == "els@example.be" { 2 } else { 3 };
+        for _ in 0..attempts {
+            let b = app.browser().await;
+            assert_eq!(
+                b.post("/api/accounts", &registration(email)).await.status(),
+                202
+            );
+        }
+        let b = app.browser().await;
+        let resp = b.post("/api/accounts", &registration(email)).await;
+        assert!(resp.headers().contains_key("retry-after"));
+        expect_error(resp, 429, ErrorCode::RateLimited).await;
+    }
+    // At most: the confirmation mail plus two "someone used your address" mails.
+    assert_eq!(app.outbox("els@example.be").await.len(), 3);
+    app.clock.advance(chrono::Duration::hours(1));
+    let b = app.browser().await;
+    assert_eq!(
+        b.post("/api/accounts", &registration("els@example.be"))
+            .await
+            .status(),
+        202
+    );
+}

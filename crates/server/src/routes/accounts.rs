@@ -81,7 +81,17 @@ pub async fn register(
     };
 
     let now = state.clock.now();
-    if let Err(secs) = state.limits.register_ip.hit(&client.ip.to_string(), now) {
+    let limited = state
+        .limits
+        .register_ip
+        .hit(&client.ip.to_string(), now)
+        .and_then(|()| {
+            state
+                .limits
+                .register_address
+                .hit(account.email.as_str(), now)
+        });
+    if let Err(secs) = limited {
         tracing::warn!(client_ip = %client.ip, "registration rate limited");
         return Err(AppError::RateLimited {
             retry_after_secs: secs,

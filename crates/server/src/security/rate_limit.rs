@@ -79,6 +79,7 @@ pub struct RateLimits {
     /// Failed sign-ins per IP.
     pub sign_in_ip: RateLimiter,
     pub register_ip: RateLimiter,
+    pub register_address: RateLimiter,
     pub reset_address: RateLimiter,
     pub reset_ip: RateLimiter,
     pub resend_address: RateLimiter,
@@ -91,6 +92,7 @@ impl RateLimits {
             sign_in_address: RateLimiter::new(c.sign_in_per_address, c.sign_in_window_secs),
             sign_in_ip: RateLimiter::new(c.sign_in_per_ip, c.sign_in_window_secs),
             register_ip: RateLimiter::new(c.register_per_ip, c.register_window_secs),
+            register_address: RateLimiter::new(c.register_per_address, c.register_window_secs),
             reset_address: RateLimiter::new(c.email_per_address, c.email_window_secs),
             reset_ip: RateLimiter::new(c.email_per_ip, c.email_window_secs),
             resend_address: RateLimiter::new(c.email_per_address, c.email_window_secs),
