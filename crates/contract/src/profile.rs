@@ -83,27 +83,8 @@ pub struct Phone(String);
 
 impl Phone {
     pub fn parse(raw: &str, country: Country) -> Result<Phone, ErrorCode> {
-        let compact: String = raw
-            .chars()
-            .filter(|c| !matches!(c, ' ' | '.' | '-' | '(' | ')' | '/'))
-            .collect();
-        if compact.is_empty() {
-            return Err(ErrorCode::Required);
-        }
-        let international = if let Some(rest) = compact.strip_prefix('+') {
-            rest.to_owned()
-        } else if let Some(rest) = compact.strip_prefix("00") {
-            rest.to_owned()
-        } else if let Some(rest) = compact.strip_prefix('0') {
-            format!("{}{}", country.calling_code(), rest)
-        } else {
-            return Err(ErrorCode::PhoneNumberInvalid);
-        };
-        if !international.chars().all(|c| c.is_ascii_digit())
-            || !(8..=15).contains(&international.len())
-        {
-            return Err(ErrorCode::PhoneNumberInvalid);
-        }
+        let international =
+            crate::validation::international_digits(raw, country, ErrorCode::PhoneNumberInvalid)?;
         // National significant number lengths (after the country code).
         let national_ok = |prefix: &str, lens: std::ops::RangeInclusive<usize>| {
             international

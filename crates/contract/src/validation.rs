@@ -105,29 +105,43 @@ impl PersonName {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct MobilePhone(String);
 
+/// The digits of a phone number in international form, without the `+`
+/// (`"0470 12 34 56"` in BE -> `"32470123456"`): spaces, dots, dashes,
+/// brackets and slashes are dropped, `+` and `00` start an international
+/// number, a leading `0` is the national trunk prefix of `country`. Only the
+/// E.164 length (8 to 15 digits) is checked; `invalid` is the code to give.
+pub fn international_digits(
+    raw: &str,
+    country: Country,
+    invalid: ErrorCode,
+) -> Result<String, ErrorCode> {
+    let compact: String = raw
+        .chars()
+        .filter(|c| !matches!(c, ' ' | '.' | '-' | '(' | ')' | '/'))
+        .collect();
+    if compact.is_empty() {
+        return Err(ErrorCode::Required);
+    }
+    let international = if let Some(rest) = compact.strip_prefix('+') {
+        rest.to_owned()
+    } else if let Some(rest) = compact.strip_prefix("00") {
+        rest.to_owned()
+    } else if let Some(rest) = compact.strip_prefix('0') {
+        format!("{}{}", country.calling_code(), rest)
+    } else {
+        return Err(invalid);
+    };
+    if international.chars().all(|c| c.is_ascii_digit()) && (8..=15).contains(&international.len())
+    {
+        Ok(international)
+    } else {
+        Err(invalid)
+    }
+}
+
 impl MobilePhone {
     pub fn parse(raw: &str, country: Country) -> Result<MobilePhone, ErrorCode> {
-        let compact: String = raw
-            .chars()
-            .filter(|c| !matches!(c, ' ' | '.' | '-' | '(' | ')' | '/'))
-            .collect();
-        if compact.is_empty() {
-            return Err(ErrorCode::Required);
-        }
-        let international = if let Some(rest) = compact.strip_prefix('+') {
-            rest.to_owned()
-        } else if let Some(rest) = compact.strip_prefix("00") {
-            rest.to_owned()
-        } else if let Some(rest) = compact.strip_prefix('0') {
-            format!("{}{}", country.calling_code(), rest)
-        } else {
-            return Err(ErrorCode::PhoneInvalid);
-        };
-        if !international.chars().all(|c| c.is_ascii_digit())
-            || !(8..=15).contains(&international.len())
-        {
-            return Err(ErrorCode::PhoneInvalid);
-        }
+        let international = international_digits(raw, country, ErrorCode::PhoneInvalid)?;
         // A number in one of our countries must be a mobile number there;
         // other countries only get the E.164 length check above.
         let national_ok = |prefix: &str, mobile_starts: &[&str], lens: &[usize]| {
