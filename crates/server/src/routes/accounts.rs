@@ -14,6 +14,7 @@ use super::{consume_token, find_user_by_email, issue_token, ApiJson, TokenPurpos
 use crate::error::{AppError, AppResult};
 use crate::mail::{self, templates};
 use crate::security::password;
+use crate::security::rate_limit::hit_both;
 use crate::security::session::ClientInfo;
 use crate::state::AppState;
 
@@ -81,16 +82,15 @@ pub async fn register(
     };
 
     let now = state.clock.now();
-    let limited = state
-        .limits
-        .register_ip
-        .hit(&client.ip.to_string(), now)
-        .and_then(|()| {
-            state
-                .limits
-                .register_address
-                .hit(account.email.as_str(), now)
-        });
+    let limits = &state.limits;
+    let ip = client.ip.to_string();
+    let limited = hit_both(
+        &limits.register_address,
+        account.email.as_str(),
+        &limits.register_ip,
+        &ip,
+        now,
+    );
     if let Err(secs) = limited {
         tracing::warn!(client_ip = %client.ip, "registration rate limited");
         return Err(AppError::RateLimited {
@@ -270,17 +270,16 @@ pub async fn resend(
     let limits = &state.limits;
     let ip = client.ip.to_string();
     // Counted whether or not the address exists, so a 429 reveals nothing.
-    if let Err(secs) = limits
-        .resend_address
-        .check(email.as_str(), now)
-        .and(limits.resend_ip.check(&ip, now))
-    {
-        return Err(AppError::RateLimited {
-            retry_after_secs: secs,
-        });
-    }
-    limits.resend_address.record(email.as_str(), now);
-    limits.resend_ip.record(&ip, now);
+    hit_both(
+        &limits.resend_address,
+        email.as_str(),
+        &limits.resend_ip,
+        &ip,
+        now,
+    )
+    .map_err(|secs| AppError::RateLimited {
+        retry_after_secs: secs,
+    })?;
 
     if let Some(user) = find_user_by_email(&state.db, email.as_str()).await? {
         if user.email_confirmed_at.is_none() {

@@ -10,6 +10,7 @@ use super::{check_token, consume_token, find_user_by_email, issue_token, ApiJson
 use crate::error::{AppError, AppResult};
 use crate::mail::{self, templates};
 use crate::security::password;
+use crate::security::rate_limit::hit_both;
 use crate::security::session::ClientInfo;
 use crate::state::AppState;
 
@@ -32,17 +33,16 @@ pub async fn request_reset(
     let limits = &state.limits;
     let ip = client.ip.to_string();
     // Counted whether or not the address exists, so a 429 reveals nothing.
-    if let Err(secs) = limits
-        .reset_address
-        .check(email.as_str(), now)
-        .and(limits.reset_ip.check(&ip, now))
-    {
-        return Err(AppError::RateLimited {
-            retry_after_secs: secs,
-        });
-    }
-    limits.reset_address.record(email.as_str(), now);
-    limits.reset_ip.record(&ip, now);
+    hit_both(
+        &limits.reset_address,
+        email.as_str(),
+        &limits.reset_ip,
+        &ip,
+        now,
+    )
+    .map_err(|secs| AppError::RateLimited {
+        retry_after_secs: secs,
+    })?;
 
     if let Some(user) = find_user_by_email(&state.db, email.as_str()).await? {
         let mut conn = state.db.acquire().await?;

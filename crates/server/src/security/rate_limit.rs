@@ -72,6 +72,22 @@ impl RateLimiter {
     }
 }
 
+/// Checks a per-address and a per-IP limit together and records the attempt
+/// in both only when neither is exceeded. Callers count the attempt whether
+/// or not the address has an account, so a 429 reveals nothing.
+pub fn hit_both(
+    by_address: &RateLimiter,
+    address: &str,
+    by_ip: &RateLimiter,
+    ip: &str,
+    now: DateTime<Utc>,
+) -> Result<(), u64> {
+    by_address.check(address, now).and(by_ip.check(ip, now))?;
+    by_address.record(address, now);
+    by_ip.record(ip, now);
+    Ok(())
+}
+
 /// Every limit the API applies.
 pub struct RateLimits {
     /// Failed sign-ins per address.
