@@ -696,3 +696,28 @@ async fn chargers_with_serial_and_pin() {
     .await;
     assert_eq!(b.delete("/api/chargers/HC22-0012345").await.status(), 204);
 }
+
+#[tokio::test]
+async fn warning_lights_follow_accept_language() {
+    let app = TestApp::spawn().await;
+    app.vehicle(VIN, 12_000.0).await;
+    let b = app.signed_in("els@example.be").await;
+    b.add_vehicle(VIN).await;
+    for (lang, title) in [
+        ("fr", "Pression des pneus trop basse"),
+        ("en", "Tyre pressure too low"),
+        ("nl", "Bandenspanning te laag"),
+    ] {
+        let resp = b
+            .client
+            .get(b.url(&format!("/api/vehicles/{VIN}/status")))
+            .header("accept-language", lang)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(resp.status(), 200);
+        let s: Value = resp.json().await.unwrap();
+        assert_eq!(s["warning_lights"][0]["code"], "tyre_pressure_low");
+        assert_eq!(s["warning_lights"][0]["title"], title, "{lang}");
+    }
+}

@@ -21,7 +21,7 @@ use crate::error::{AppError, AppResult};
 use crate::garage::{self, UserVehicle};
 use crate::mail;
 use crate::security::constant_time_eq;
-use crate::security::session::SignedIn;
+use crate::security::session::{ClientInfo, SignedIn};
 use crate::state::AppState;
 use crate::telematics::activation_code_hash;
 
@@ -261,6 +261,7 @@ fn measured<T>(v: Option<T>, at: Option<i64>) -> Option<Measured<T>> {
 pub async fn status(
     State(state): State<AppState>,
     v: UserVehicle,
+    client: ClientInfo,
 ) -> AppResult<Json<VehicleStatus>> {
     v.require(|p| p.can_see_status)?;
     let row: Option<StateRow> = sqlx::query_as("SELECT * FROM vehicle_state WHERE vehicle_id = ?")
@@ -277,7 +278,8 @@ pub async fn status(
     let mut warning_lights: Vec<WarningLight> = warnings
         .iter()
         .filter_map(|(code, since, seen)| {
-            warning_light(code).map(|w| WarningLight::from_catalog(w, time(*since), time(*seen)))
+            warning_light(code)
+                .map(|w| WarningLight::from_catalog(w, client.lang, time(*since), time(*seen)))
         })
         .collect();
     warning_lights.sort_by_key(|w| std::cmp::Reverse(w.severity));
