@@ -25,6 +25,8 @@ test('G2 every public page works at 360 px without sideways scrolling', async ({
 
 test('G2 the registration form can be completed with the keyboard alone', async ({ page }) => {
   await page.goto('/register');
+  // The app mounts once its text pack is in; only then is there anything to tab to.
+  await expect(page.getByRole('heading', { level: 1, name: 'Account aanmaken' })).toBeVisible();
   await page.keyboard.press('Tab');
   await expect(page.getByRole('link', { name: 'Naar de inhoud' })).toBeFocused();
   await fillRegistration(page, newPerson('keyboard'));
