@@ -153,7 +153,7 @@ pub async fn register(
     .execute(&mut *tx)
     .await?;
     let link = issue_token(
-        &mut tx,
+        &mut *tx,
         &state.public_url,
         user_id,
         TokenPurpose::ConfirmEmail,
@@ -220,16 +220,14 @@ async fn notify_known_address(state: &AppState, email: &str) -> AppResult<()> {
             ))
             .await;
     } else {
-        let mut conn = state.db.acquire().await?;
         let link = issue_token(
-            &mut conn,
+            &state.db,
             &state.public_url,
             user.id,
             TokenPurpose::ConfirmEmail,
             state.clock.unix(),
         )
         .await?;
-        drop(conn);
         state
             .mailer
             .send(mail::confirm_email(&user.recipient(), &link))
@@ -283,16 +281,14 @@ pub async fn resend(
 
     if let Some(user) = find_user_by_email(&state.db, email.as_str()).await? {
         if user.email_confirmed_at.is_none() {
-            let mut conn = state.db.acquire().await?;
             let link = issue_token(
-                &mut conn,
+                &state.db,
                 &state.public_url,
                 user.id,
                 TokenPurpose::ConfirmEmail,
                 now.timestamp(),
             )
             .await?;
-            drop(conn);
             state
                 .mailer
                 .send(mail::confirm_email(&user.recipient(), &link))

@@ -157,7 +157,7 @@ impl TokenPurpose {
 
 /// Stores a new token for `user_id` and returns the link to mail.
 pub async fn issue_token(
-    conn: &mut SqliteConnection,
+    conn: impl sqlx::SqliteExecutor<'_>,
     public_url: &str,
     user_id: i64,
     purpose: TokenPurpose,

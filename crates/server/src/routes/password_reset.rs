@@ -45,16 +45,14 @@ pub async fn request_reset(
     })?;
 
     if let Some(user) = find_user_by_email(&state.db, email.as_str()).await? {
-        let mut conn = state.db.acquire().await?;
         let link = issue_token(
-            &mut conn,
+            &state.db,
             &state.public_url,
             user.id,
             TokenPurpose::PasswordReset,
             now.timestamp(),
         )
         .await?;
-        drop(conn);
         state
             .mailer
             .send(mail::password_reset(&user.recipient(), &link))

@@ -192,7 +192,7 @@ pub async fn change_email(
     .execute(&mut *tx)
     .await?;
     let link = issue_token(
-        &mut tx,
+        &mut *tx,
         &state.public_url,
         user.id,
         TokenPurpose::ChangeEmail,
