@@ -6,9 +6,10 @@ use mijn_lexus_contract::legal::{LegalDocument, LegalKind};
 use mijn_lexus_contract::profile::{
     AcceptLegalRequest, AcceptedDocuments, ChangeEmailRequest, ChangePasswordRequest,
     ChooseDealerRequest, ConsentKind, Consents, DealerList, DeleteAccountRequest, EmergencyContact,
-    EmergencyContactState, PreferredDealer, Profile, SetConsentRequest, UpdateProfileRequest,
+    EmergencyContactState, PreferredDealer, Profile, SetConsentRequest, SetLanguageRequest,
+    UpdateProfileRequest,
 };
-use mijn_lexus_contract::routes;
+use mijn_lexus_contract::{routes, Language};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
@@ -33,7 +34,15 @@ pub async fn update_profile(session: Session, body: &UpdateProfileRequest) -> Ap
     put(session, routes::PROFILE, body).await
 }
 
-/// The request that stores `profile` unchanged (to change one part, e.g. the language).
+/// Stores the language of the interface in the profile (the language switch).
+pub async fn set_language(session: Session, language: Language) -> ApiResult<()> {
+    let body = to_json(&SetLanguageRequest { language })?;
+    mutate(session, Method::PUT, routes::PROFILE_LANGUAGE, Some(body))
+        .await
+        .map(drop)
+}
+
+/// The form values of `profile` as they are (the form starts from them).
 pub fn as_update(p: &Profile) -> UpdateProfileRequest {
     UpdateProfileRequest {
         salutation: Some(p.salutation),

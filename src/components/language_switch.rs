@@ -8,16 +8,7 @@ use mijn_lexus_contract::Language;
 
 use crate::api::profile as api;
 use crate::i18n::{lang, remember_language, switch_language, t};
-use crate::session::{use_session, Session};
-
-/// Stores `to` in the profile (all other fields unchanged).
-async fn save_to_profile(session: Session, to: Language) {
-    if let Ok(profile) = api::profile().await {
-        let mut request = api::as_update(&profile);
-        request.language = Some(to);
-        let _ = api::update_profile(session, &request).await;
-    }
-}
+use crate::session::use_session;
 
 #[component]
 pub fn LanguageSwitch() -> impl IntoView {
@@ -44,7 +35,9 @@ pub fn LanguageSwitch() -> impl IntoView {
         busy.set(true);
         spawn_local(async move {
             if session.is_signed_in() {
-                save_to_profile(session, to).await;
+                // Failing to store it only means the profile keeps the old
+                // language; the switch itself still happens.
+                let _ = api::set_language(session, to).await;
             }
             switch_language(to);
         });

@@ -46,6 +46,9 @@ pub mod routes {
 
     /// GET `Profile`; PUT `UpdateProfileRequest` -> `Profile`.
     pub const PROFILE: &str = "/profile";
+    /// PUT `SetLanguageRequest` -> 204: the language switch, one field only,
+    /// so it never overwrites a profile being edited elsewhere.
+    pub const PROFILE_LANGUAGE: &str = "/profile/language";
     /// POST `ChangeEmailRequest` -> 202 `Accepted` (link to the new address).
     pub const PROFILE_EMAIL: &str = "/profile/email";
     /// POST `ConfirmEmailRequest` -> 204: use the link; no session needed.

@@ -179,6 +179,12 @@ pub struct Profile {
     pub landline_phone: Option<String>,
 }
 
+/// The language of the interface and of the mails, set on its own (G1).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SetLanguageRequest {
+    pub language: Language,
+}
+
 /// PUT /profile. The address is optional as a whole: leave street, house
 /// number, postcode and city all empty, or fill in all four (box stays
 /// optional). Phones and birth date are optional (empty = none).

@@ -241,6 +241,7 @@ pub fn router(state: AppState, site: StaticSite, headers: SecurityHeaders) -> Ro
             "/profile",
             get(routes::profile::get).put(routes::profile::update),
         )
+        .route("/profile/language", put(routes::profile::set_language))
         .route("/profile/email", post(routes::profile::change_email))
         .route(
             "/profile/email/confirm",
@@ -504,10 +505,16 @@ async fn static_files(State(site): State<Arc<StaticSite>>, req: Request) -> Resp
     resp
 }
 
-/// Trunk's content-hashed file names: `name-<16+ hex>.js`, `name-<hex>_bg.wasm`,
-/// `name-<hex>.css`.
+/// Content-addressed files: Trunk's hashed names (`name-<16+ hex>.js`,
+/// `name-<hex>_bg.wasm`, `name-<hex>.css`) and everything under the wasm
+/// build's `pkg-<16+ hex>/` directory (scripts/build-wasm.sh).
 pub fn is_hashed_asset(path: &str) -> bool {
-    let file = path.rsplit('/').next().unwrap_or("");
+    let is_hash = |s: &str| s.len() >= 16 && s.chars().all(|c| c.is_ascii_hexdigit());
+    let mut segments = path.trim_start_matches('/').split('/');
+    let file = segments.next_back().unwrap_or("");
+    if segments.any(|dir| dir.strip_prefix("pkg-").is_some_and(is_hash)) {
+        return true;
+    }
     let Some((stem, ext)) = file.rsplit_once('.') else {
         return false;
     };
@@ -515,10 +522,7 @@ pub fn is_hashed_asset(path: &str) -> bool {
         return false;
     }
     let stem = stem.strip_suffix("_bg").unwrap_or(stem);
-    let Some((_, hash)) = stem.rsplit_once('-') else {
-        return false;
-    };
-    hash.len() >= 16 && hash.chars().all(|c| c.is_ascii_hexdigit())
+    stem.rsplit_once('-').is_some_and(|(_, hash)| is_hash(hash))
 }
 
 #[cfg(test)]
@@ -533,6 +537,12 @@ mod tests {
         assert!(!is_hashed_asset("/logo.svg"));
         assert!(!is_hashed_asset("/app-123.js"));
         assert!(!is_hashed_asset("/index.html"));
+        assert!(is_hashed_asset("/pkg-0123456789abcdef/mijn-lexus_bg.wasm"));
+        assert!(is_hashed_asset(
+            "/mijn-lexus/pkg-0123456789abcdef/__wasm_split.js"
+        ));
+        assert!(!is_hashed_asset("/pkg-0123/boot.js"));
+        assert!(!is_hashed_asset("/pkg-0123456789abcdef"));
     }
 
     #[test]

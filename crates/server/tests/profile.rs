@@ -405,3 +405,39 @@ async fn users_only_ever_see_and_change_their_own_profile() {
     )
     .await;
 }
+
+#[tokio::test]
+async fn the_language_switch_changes_only_the_language() {
+    let app = TestApp::spawn().await;
+    let b = app.signed_in("lang@example.be").await;
+    let before: Value = b.get("/api/profile").await.json().await.unwrap();
+
+    let resp = b
+        .put("/api/profile/language", &json!({"language": "fr"}))
+        .await;
+    assert_eq!(resp.status(), 204);
+    let after: Value = b.get("/api/profile").await.json().await.unwrap();
+    assert_eq!(after["language"], "fr");
+    let mut expected = before.clone();
+    expected["language"] = "fr".into();
+    assert_eq!(after, expected, "nothing else changes");
+    let me: Value = b.get("/api/me").await.json().await.unwrap();
+    assert_eq!(me["language"], "fr");
+
+    // A language the portal does not speak changes nothing.
+    let resp = b
+        .put("/api/profile/language", &json!({"language": "de"}))
+        .await;
+    assert_eq!(resp.status(), 400);
+    let err: Value = resp.json().await.unwrap();
+    assert!(err["code"].is_string(), "{err}");
+    let after: Value = b.get("/api/profile").await.json().await.unwrap();
+    assert_eq!(after["language"], "fr");
+
+    // Signed out, the switch is refused.
+    let anonymous = app.browser().await;
+    let resp = anonymous
+        .put("/api/profile/language", &json!({"language": "en"}))
+        .await;
+    assert_eq!(resp.status(), 401);
+}

@@ -13,7 +13,7 @@ use mijn_lexus_contract::legal::LegalKind;
 use mijn_lexus_contract::profile::{
     AcceptLegalRequest, AcceptedDocument, AcceptedDocuments, ChangeEmailRequest,
     ChangePasswordRequest, ConsentKind, ConsentRecord, ConsentState, Consents, EmergencyContact,
-    EmergencyContactState, Profile, SetConsentRequest, UpdateProfileRequest,
+    EmergencyContactState, Profile, SetConsentRequest, SetLanguageRequest, UpdateProfileRequest,
 };
 use mijn_lexus_contract::{Country, ErrorCode, FieldError, Language, Salutation};
 use sqlx::SqlitePool;
@@ -128,6 +128,21 @@ pub async fn update(
     .await?;
     tracing::info!(user_id = session.user_id, "profile updated");
     Ok(Json(load_profile(&state, session.user_id).await?))
+}
+
+/// PUT /profile/language: the language switch of a signed-in user.
+pub async fn set_language(
+    State(state): State<AppState>,
+    SignedIn(session): SignedIn,
+    ApiJson(req): ApiJson<SetLanguageRequest>,
+) -> AppResult<StatusCode> {
+    sqlx::query("UPDATE users SET language = ?, updated_at = ? WHERE id = ?")
+        .bind(req.language.code())
+        .bind(state.clock.unix())
+        .bind(session.user_id)
+        .execute(&state.db)
+        .await?;
+    Ok(StatusCode::NO_CONTENT)
 }
 
 /// Checks the current password; wrong answers count toward the sign-in
