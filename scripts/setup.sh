@@ -7,6 +7,7 @@ cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
 
 TRUNK_VERSION=0.21.14
+WASM_SPLIT_VERSION=0.2.4
 say() { printf '\033[1msetup:\033[0m %s\n' "$*"; }
 
 # Rust target for the SPA.
@@ -21,8 +22,8 @@ if [ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]; then
   cargo install trunk --version "$TRUNK_VERSION" --locked
 fi
 
-# wasm-bindgen-cli must match the wasm-bindgen version in Cargo.lock exactly,
-# or Trunk would try to download its own.
+# wasm-bindgen-cli must match the wasm-bindgen version in Cargo.lock exactly
+# (the wasm-bindgen macros and the CLI share one schema).
 WBG_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
 if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WBG_VERSION" ]; then
   say "installing wasm-bindgen-cli $WBG_VERSION"
@@ -30,6 +31,15 @@ if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WBG_VERSION" ]; t
   # resolution when a locked dependency is missing from the registry.
   cargo install wasm-bindgen-cli --version "$WBG_VERSION" --locked ||
     cargo install wasm-bindgen-cli --version "$WBG_VERSION"
+fi
+
+# wasm-split-cli cuts the SPA's wasm into one chunk per page
+# (scripts/build-wasm.sh).
+# (It has no --version; cargo's install list says which one is there.)
+if ! command -v wasm-split-cli >/dev/null ||
+   ! cargo install --list | grep -qx "wasm_split_cli_support v$WASM_SPLIT_VERSION:"; then
+  say "installing wasm-split-cli $WASM_SPLIT_VERSION"
+  cargo install wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary --locked
 fi
 
 # Debian packages: Chromium for the browser tests, brotli to pre-compress the

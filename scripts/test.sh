@@ -7,8 +7,8 @@ scripts/setup.sh
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 started=$(date +%s)
 
-echo "test: contract and server (cargo test --release)"
-cargo test --release --locked -p mijn-lexus-contract -p mijn-lexus-server 2>&1 | tee /tmp/mijn-lexus-cargo-test.log
+echo "test: SPA (native), contract and server (cargo test --release)"
+cargo test --release --locked -p mijn-lexus -p mijn-lexus-contract -p mijn-lexus-server 2>&1 | tee /tmp/mijn-lexus-cargo-test.log
 cargo_passed=$(awk '/^test result:/ { s += $4 } END { print s + 0 }' /tmp/mijn-lexus-cargo-test.log)
 
 scripts/build.sh
@@ -19,6 +19,9 @@ export MIJN_LEXUS_DIST="$PWD/dist"
 e2e_passed=$(node -e 'const r=require("./end2end/.tmp/results.json");console.log(r.stats.expected)')
 e2e_failed=$(node -e 'const r=require("./end2end/.tmp/results.json");console.log(r.stats.unexpected+r.stats.flaky)')
 
-echo "wasm: $(stat -c %s dist/*.wasm) bytes raw, $(gzip -9 -c dist/*.wasm | wc -c) bytes gzip"
+# The first-load budget is a test too: over it, the run fails.
+first_load_failed=0
+node scripts/first-load.mjs dist || first_load_failed=1
 echo "test: took $(( $(date +%s) - started )) s"
-echo "tests: $((cargo_passed + e2e_passed)) passed, $e2e_failed failed"
+echo "tests: $((cargo_passed + e2e_passed + 1 - first_load_failed)) passed, $((e2e_failed + first_load_failed)) failed"
+[ "$((e2e_failed + first_load_failed))" -eq 0 ]

@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # Trunk post-build hook (runs in the repository root, on Trunk's staging dir):
-# bundle the text packs, then pre-compress everything compressible.
+# build the split wasm, join the style sheets, bundle the text packs, then
+# pre-compress everything compressible.
 set -euo pipefail
+bash scripts/build-wasm.sh "$TRUNK_STAGING_DIR" "${TRUNK_PROFILE:-release}"
+node scripts/css-bundle.mjs "$TRUNK_STAGING_DIR"
 node scripts/i18n-bundle.mjs i18n "$TRUNK_STAGING_DIR/i18n"
 bash scripts/precompress.sh "$TRUNK_STAGING_DIR"

@@ -7,30 +7,12 @@ use leptos_router::hooks::use_location;
 use leptos_router::path;
 
 use crate::api;
+use crate::areas::{prefetch_areas, AccountPages, GaragePages, HomePages, Page, ProfilePages};
 use crate::components::cookie_notice::CookieNotice;
 use crate::components::shell::{Footer, Header, SkipLink};
 use crate::config::config;
 use crate::forms::focus_main_heading;
-use crate::pages::confirm::Confirm;
-use crate::pages::forgot_password::ForgotPassword;
-use crate::pages::garage::add::AddVehicle;
-use crate::pages::garage::charger::AddCharger;
-use crate::pages::garage::invitation::AcceptInvitation;
-use crate::pages::garage::status::VehiclePage;
-use crate::pages::garage::Garage;
-use crate::pages::home::Home;
 use crate::pages::not_found::NotFound;
-use crate::pages::profile::confirm_email::ConfirmEmailChange;
-use crate::pages::profile::consents::ConsentsPage;
-use crate::pages::profile::dealer::DealerPage;
-use crate::pages::profile::emergency::EmergencyPage;
-use crate::pages::profile::personal::PersonalPage;
-use crate::pages::profile::privacy::{AccountDeleted, PrivacyPage};
-use crate::pages::profile::security::{EmailPage, PasswordPage};
-use crate::pages::register::Register;
-use crate::pages::reset_password::ResetPassword;
-use crate::pages::section::Section;
-use crate::pages::sign_in::SignIn;
 use crate::session::Session;
 
 #[component]
@@ -40,38 +22,40 @@ pub fn App() -> impl IntoView {
     spawn_local(async move {
         let _ = api::refresh_session(session).await;
     });
+    prefetch_areas(session);
+    let (is_routing, set_is_routing) = signal(false);
 
     view! {
         <div class="ml-app">
-            <Router base=config().base.as_str()>
-                <FocusOnNavigation />
+            <Router base=config().base.as_str() set_is_routing>
+                <FocusOnNavigation is_routing />
                 <SkipLink />
                 <Header />
                 <CookieNotice />
                 <main class="ml-main" id="inhoud" tabindex="-1">
                     <FlatRoutes fallback=NotFound>
-                        <Route path=path!("/") view=Home />
-                        <Route path=path!("/register") view=Register />
-                        <Route path=path!("/confirm") view=Confirm />
-                        <Route path=path!("/sign-in") view=SignIn />
-                        <Route path=path!("/forgot-password") view=ForgotPassword />
-                        <Route path=path!("/reset-password") view=ResetPassword />
+                        <Route path=path!("/") view={Page::Home(HomePages::Home)} />
+                        <Route path=path!("/register") view={Page::Account(AccountPages::Register)} />
+                        <Route path=path!("/confirm") view={Page::Account(AccountPages::Confirm)} />
+                        <Route path=path!("/sign-in") view={Page::SignIn} />
+                        <Route path=path!("/forgot-password") view={Page::Account(AccountPages::ForgotPassword)} />
+                        <Route path=path!("/reset-password") view={Page::Account(AccountPages::ResetPassword)} />
                         // The five sections: /profile, /garage, /map, /trips, /wallet.
-                        <Route path=path!("/garage") view=Garage />
-                        <Route path=path!("/garage/add") view=AddVehicle />
-                        <Route path=path!("/garage/charger/add") view=AddCharger />
-                        <Route path=path!("/garage/:vin") view=VehiclePage />
-                        <Route path=path!("/invitation") view=AcceptInvitation />
-                        <Route path=path!("/profile") view=PersonalPage />
-                        <Route path=path!("/profile/email") view=EmailPage />
-                        <Route path=path!("/profile/password") view=PasswordPage />
-                        <Route path=path!("/profile/dealer") view=DealerPage />
-                        <Route path=path!("/profile/emergency-contact") view=EmergencyPage />
-                        <Route path=path!("/profile/consents") view=ConsentsPage />
-                        <Route path=path!("/profile/privacy") view=PrivacyPage />
-                        <Route path=path!("/confirm-email-change") view=ConfirmEmailChange />
-                        <Route path=path!("/account-deleted") view=AccountDeleted />
-                        <Route path=path!("/:section") view=Section />
+                        <Route path=path!("/garage") view={Page::Garage(GaragePages::Garage)} />
+                        <Route path=path!("/garage/add") view={Page::Garage(GaragePages::AddVehicle)} />
+                        <Route path=path!("/garage/charger/add") view={Page::Garage(GaragePages::AddCharger)} />
+                        <Route path=path!("/garage/:vin") view={Page::Garage(GaragePages::VehiclePage)} />
+                        <Route path=path!("/invitation") view={Page::Garage(GaragePages::AcceptInvitation)} />
+                        <Route path=path!("/profile") view={Page::Profile(ProfilePages::PersonalPage)} />
+                        <Route path=path!("/profile/email") view={Page::Profile(ProfilePages::EmailPage)} />
+                        <Route path=path!("/profile/password") view={Page::Profile(ProfilePages::PasswordPage)} />
+                        <Route path=path!("/profile/dealer") view={Page::Profile(ProfilePages::DealerPage)} />
+                        <Route path=path!("/profile/emergency-contact") view={Page::Profile(ProfilePages::EmergencyPage)} />
+                        <Route path=path!("/profile/consents") view={Page::Profile(ProfilePages::ConsentsPage)} />
+                        <Route path=path!("/profile/privacy") view={Page::Profile(ProfilePages::PrivacyPage)} />
+                        <Route path=path!("/confirm-email-change") view={Page::Account(AccountPages::ConfirmEmailChange)} />
+                        <Route path=path!("/account-deleted") view={Page::Account(AccountPages::AccountDeleted)} />
+                        <Route path=path!("/:section") view={Page::Home(HomePages::Section)} />
                     </FlatRoutes>
                 </main>
                 <Footer />
@@ -82,12 +66,40 @@ pub fn App() -> impl IntoView {
 
 /// After every client-side navigation (not the first load), focus moves to the
 /// new page's h1 so screen-reader and keyboard users start at the content.
+///
+/// A page whose area is still being fetched (see `lazy_area!`) is drawn only
+/// when the router's `is_routing` falls back to false, so focus waits for that;
+/// when nothing is loading by the next frame (an area already here, the
+/// not-found page) it moves at once.
 #[component]
-fn FocusOnNavigation() -> impl IntoView {
+fn FocusOnNavigation(is_routing: ReadSignal<bool>) -> impl IntoView {
     let location = use_location();
+    let pending = StoredValue::new(false);
+    let focus_if_pending = move || {
+        if pending.get_value() {
+            pending.set_value(false);
+            focus_main_heading();
+        }
+    };
     Effect::watch(
         move || location.pathname.get(),
-        move |_, _, _| focus_main_heading(),
+        move |_, _, _| {
+            pending.set_value(true);
+            request_animation_frame(move || {
+                if !is_routing.get_untracked() {
+                    focus_if_pending();
+                }
+            });
+        },
+        false,
+    );
+    Effect::watch(
+        move || is_routing.get(),
+        move |routing, _, _| {
+            if !*routing {
+                focus_if_pending();
+            }
+        },
         false,
     );
 }

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use mijn_lexus_contract::{ErrorCode, FieldError};
 
 use crate::api::ClientError;
-use crate::i18n::lang;
+use crate::i18n::error_text;
 
 #[derive(Clone, Copy, Debug)]
 pub struct FormState {
@@ -36,7 +36,7 @@ impl FormState {
             errors.with(|errs| {
                 errs.iter()
                     .find(|(field, _)| field == id)
-                    .map(|(_, code)| code.message(lang()))
+                    .map(|(_, code)| error_text(*code))
             })
         })
     }

@@ -2,6 +2,7 @@
 
 mod api;
 mod app;
+mod areas;
 mod components;
 mod config;
 mod forms;
@@ -13,7 +14,13 @@ mod session;
 use wasm_bindgen_futures::spawn_local;
 
 fn main() {
-    console_error_panic_hook::set_once();
+    // A panic aborts the app (panic = "abort"); the visitor must not be left
+    // with a page that silently stopped working, e.g. when a part of the app
+    // could not be fetched (lazy areas, see app.rs).
+    std::panic::set_hook(Box::new(|info| {
+        console_error_panic_hook::hook(info);
+        show_fatal_error();
+    }));
     spawn_local(async {
         let lang = i18n::initial_language();
         match api::fetch_text_pack(lang).await {
@@ -21,14 +28,14 @@ fn main() {
                 i18n::install(lang, texts);
                 leptos::mount::mount_to_body(app::App);
             }
-            Err(_) => show_load_failure(),
+            Err(_) => show_fatal_error(),
         }
     });
 }
 
 /// Without its texts the app cannot say anything in the visitor's language;
 /// this one fixed message (in the three languages) is the only text in code.
-fn show_load_failure() {
+fn show_fatal_error() {
     const MESSAGE: &str =
         "Mijn Lexus kon niet laden. Controleer uw verbinding en vernieuw de pagina. \
         / Mijn Lexus n’a pas pu se charger. Vérifiez votre connexion et rechargez la page. \
@@ -39,6 +46,7 @@ fn show_load_failure() {
     if let (Some(body), Ok(p)) = (document.body(), document.create_element("p")) {
         p.set_text_content(Some(MESSAGE));
         let _ = p.set_attribute("role", "alert");
-        let _ = body.append_child(&p);
+        let _ = p.set_attribute("class", "ml-fatal");
+        let _ = body.prepend_with_node_1(&p);
     }
 }

@@ -15,7 +15,7 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 
 use crate::config::config;
-use crate::i18n::{lang, t};
+use crate::i18n::{error_text, lang, t};
 use crate::session::{Session, SessionStatus};
 
 pub mod garage;
@@ -30,8 +30,13 @@ pub enum ClientError {
 }
 
 impl ClientError {
-    fn from_code(code: ErrorCode) -> ClientError {
-        ClientError::Api(ApiError::new(code, lang()))
+    /// An error the client itself concludes, with the code's text.
+    pub fn from_code(code: ErrorCode) -> ClientError {
+        ClientError::Api(ApiError {
+            code,
+            message: error_text(code).to_owned(),
+            fields: Vec::new(),
+        })
     }
 
     pub fn code(&self) -> Option<ErrorCode> {
@@ -45,7 +50,7 @@ impl ClientError {
     pub fn message(&self) -> &'static str {
         match self {
             ClientError::Network => t().common.no_connection.as_str(),
-            ClientError::Api(e) => e.code.message(lang()),
+            ClientError::Api(e) => error_text(e.code),
         }
     }
 

@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use crate::forms::{focus_id, FormState};
-use crate::i18n::{lang, t};
+use crate::i18n::{error_text, t};
 
 #[component]
 pub fn ErrorSummary(
@@ -44,8 +44,8 @@ pub fn ErrorSummary(
                 .into_iter()
                 .map(|(field, code)| {
                     let text = match label_of(&field) {
-                        Some(label) => format!("{label}: {}", code.message(lang())),
-                        None => code.message(lang()).to_owned(),
+                        Some(label) => format!("{label}: {}", error_text(code)),
+                        None => error_text(code).to_owned(),
                     };
                     let href = format!("#{field}");
                     let target = field.clone();

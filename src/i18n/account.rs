@@ -1,9 +1,6 @@
 //! Registration, e-mail confirmation, sign-in and password reset (A1-A3), legal documents.
 
-use serde::Deserialize;
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+text_area! {
 pub struct AccountTexts {
     pub register_title: String,
     pub register_intro: String,
@@ -52,4 +49,5 @@ pub struct AccountTexts {
     pub reset_done_title: String,
     pub reset_done_text: String,
     pub reset_new_link: String,
+}
 }

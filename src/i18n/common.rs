@@ -1,9 +1,6 @@
 //! Texts shared by the whole portal: frame, navigation, forms, shared labels, signed-in overview, not-found page.
 
-use serde::Deserialize;
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+text_area! {
 pub struct CommonTexts {
     pub app_name: String,
     pub skip_link: String,
@@ -20,6 +17,8 @@ pub struct CommonTexts {
     pub footer_text: String,
     pub loading: String,
     pub retry: String,
+    pub area_load_failed_title: String,
+    pub area_load_failed: String,
     pub session_unavailable: String,
     pub cookie_label: String,
     pub cookie_text: String,
@@ -68,4 +67,5 @@ pub struct CommonTexts {
     pub not_found_title: String,
     pub not_found_text: String,
     pub not_found_link: String,
+}
 }

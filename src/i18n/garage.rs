@@ -1,9 +1,6 @@
 //! Texts of the garage (C1-C5): vehicles, status, service, secondary users, chargers.
 
-use serde::Deserialize;
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+text_area! {
 pub struct GarageTexts {
     pub title: String,
     pub loading: String,
@@ -143,4 +140,5 @@ pub struct GarageTexts {
     pub invitation_title: String,
     pub invitation_intro: String,
     pub invitation_accept: String,
+}
 }

@@ -7,11 +7,52 @@
 //! that language travels to the browser, so adding languages or texts does not
 //! grow the wasm.
 //!
-//! Each area is a struct of `String`s that refuses unknown and missing keys
-//! (`deny_unknown_fields`, no defaults), and a test parses every pack, so a
+//! Each area is a struct of `String`s (declared with [`text_area!`]) that
+//! refuses unknown and missing keys, and a test parses every pack, so a
 //! language cannot forget a text. Placeholders like `{email}` are filled with
-//! [`fill`]. Error texts are not here: they come from `ErrorCode::message`
-//! in the contract, so the browser and the server say the same thing.
+//! [`fill`]. The error texts (`errors.json`, one per code) are the
+//! contract's `ErrorCode::message`, copied so the browser carries only its own
+//! language; a test fails when they differ, so the browser and the server
+//! always say the same thing.
+
+/// Declares one area's texts: a struct of `String` fields filled from a JSON
+/// object by key, refusing missing and unknown keys.
+///
+/// Why not `#[derive(Deserialize)]`: for a few hundred fields serde's derive
+/// generated over 250 KB of wasm (a match arm, a duplicate check and an error
+/// path per field), more than all the pages it serves. Here no code is spent
+/// per field: the keys are looked up in a loop ([`take_keys`]) and the array
+/// of values becomes the struct as it is.
+macro_rules! text_area {
+    ($(#[$meta:meta])* pub struct $name:ident { $($(#[$fmeta:meta])* pub $field:ident: String,)* }) => {
+        $(#[$meta])*
+        #[derive(Debug)]
+        #[repr(C)]
+        pub struct $name {
+            $($(#[$fmeta])* pub $field: String,)*
+        }
+
+        impl $name {
+            /// The keys of this area, in field order.
+            pub const KEYS: &'static [&'static str] = &[$(stringify!($field)),*];
+
+            /// Takes the texts out of the area's JSON object.
+            pub fn from_map(
+                area: &str,
+                map: std::collections::HashMap<String, String>,
+            ) -> Result<Self, String> {
+                let values = $crate::i18n::take_keys(area, map, Self::KEYS)?;
+                let values = <[String; $name::KEYS.len()]>::try_from(values)
+                    .map_err(|_| format!("{area}: wrong number of texts"))?;
+                // SAFETY: a `#[repr(C)]` struct whose fields are all `String`
+                // lays them out like `[String; N]`, in declaration order, which
+                // is the order of `KEYS`; `transmute` refuses to compile if the
+                // sizes ever differ.
+                Ok(unsafe { std::mem::transmute::<[String; $name::KEYS.len()], $name>(values) })
+            }
+        }
+    };
+}
 
 mod account;
 mod common;
@@ -20,8 +61,9 @@ mod profile;
 
 use std::sync::OnceLock;
 
-use mijn_lexus_contract::{Country, Language, Salutation};
-use serde::Deserialize;
+use std::collections::HashMap;
+
+use mijn_lexus_contract::{Country, ErrorCode, Language, Salutation};
 
 pub use account::AccountTexts;
 pub use common::CommonTexts;
@@ -29,13 +71,14 @@ pub use garage::GarageTexts;
 pub use profile::ProfileTexts;
 
 /// All texts of one language.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug)]
 pub struct Texts {
     pub common: CommonTexts,
     pub account: AccountTexts,
     pub profile: ProfileTexts,
     pub garage: GarageTexts,
+    /// Error texts by code (`ErrorCode::as_str`).
+    pub errors: HashMap<String, String>,
 }
 
 struct Loaded {
@@ -68,6 +111,15 @@ pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
         })
 }
 
+/// The text for an error code in the interface language.
+pub fn error_text(code: ErrorCode) -> &'static str {
+    let errors = &t().errors;
+    errors
+        .get(code.as_str())
+        .or_else(|| errors.get(ErrorCode::Internal.as_str()))
+        .map_or("", String::as_str)
+}
+
 /// "Aanmelden" -> "Aanmelden – Mijn Lexus"
 pub fn document_title(page: &str) -> String {
     format!("{page} – {}", t().common.app_name)
@@ -94,14 +146,50 @@ pub fn initial_language() -> Language {
     stored.or_else(browser).unwrap_or_default()
 }
 
-/// Parses a text pack (the JSON of one language, all areas).
-pub fn parse(json: &str) -> Result<Texts, serde_json::Error> {
-    serde_json::from_str(json)
+/// Parses a text pack: the JSON of one language, an object per area.
+pub fn parse(json: &str) -> Result<Texts, String> {
+    let mut areas: HashMap<String, HashMap<String, String>> =
+        serde_json::from_str(json).map_err(|e| e.to_string())?;
+    let mut area = |name: &str| areas.remove(name).ok_or_else(|| format!("{name}: missing"));
+    let texts = Texts {
+        common: CommonTexts::from_map("common", area("common")?)?,
+        account: AccountTexts::from_map("account", area("account")?)?,
+        profile: ProfileTexts::from_map("profile", area("profile")?)?,
+        garage: GarageTexts::from_map("garage", area("garage")?)?,
+        errors: area("errors")?,
+    };
+    match areas.keys().next() {
+        Some(unknown) => Err(format!("{unknown}: unknown area")),
+        None => Ok(texts),
+    }
+}
+
+/// The values of `keys`, in that order; every key must be there and no other.
+fn take_keys(
+    area: &str,
+    mut map: HashMap<String, String>,
+    keys: &[&str],
+) -> Result<Vec<String>, String> {
+    let values = keys
+        .iter()
+        .map(|key| {
+            map.remove(*key)
+                .ok_or_else(|| format!("{area}.{key}: missing"))
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    match map.keys().next() {
+        Some(unknown) => Err(format!("{area}.{unknown}: unknown key")),
+        None => Ok(values),
+    }
 }
 
 /// Makes `texts` the texts of the running app. Called once, before mount.
 pub fn install(lang: Language, texts: Texts) {
-    let _ = LOADED.set(Loaded { lang, texts });
+    // Installed once and kept for good: never dropping the texts spares the
+    // wasm their drop code (a second call cannot happen; it would be ignored).
+    if let Err(again) = LOADED.set(Loaded { lang, texts }) {
+        std::mem::forget(again);
+    }
     if let Some(html) = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.document_element())
@@ -214,6 +302,73 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// The packs' error texts are the contract's, code for code, in every
+    /// language. `MIJN_LEXUS_WRITE_ERROR_TEXTS=1 cargo test -p mijn-lexus`
+    /// writes them after a change in the contract.
+    #[test]
+    fn error_texts_are_the_contracts() {
+        for lang in Language::ALL {
+            let expected: serde_json::Map<String, serde_json::Value> = ErrorCode::ALL
+                .iter()
+                .map(|c| (c.as_str().to_owned(), c.message(lang).into()))
+                .collect();
+            let path = format!(
+                "{}/i18n/{}/errors.json",
+                env!("CARGO_MANIFEST_DIR"),
+                lang.code()
+            );
+            if std::env::var_os("MIJN_LEXUS_WRITE_ERROR_TEXTS").is_some() {
+                let json = serde_json::to_string_pretty(&expected).unwrap() + "\n";
+                std::fs::write(&path, json).unwrap();
+            }
+            let pack: serde_json::Map<String, serde_json::Value> =
+                serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+            assert_eq!(
+                pack, expected,
+                "{path} differs from the contract; run with MIJN_LEXUS_WRITE_ERROR_TEXTS=1"
+            );
+        }
+    }
+
+    #[test]
+    fn a_missing_or_unknown_key_is_refused() {
+        let pack = |extra: &str| {
+            let mut bundle = serde_json::Map::new();
+            for (area, keys) in [
+                ("common", CommonTexts::KEYS),
+                ("account", AccountTexts::KEYS),
+                ("profile", ProfileTexts::KEYS),
+                ("garage", GarageTexts::KEYS),
+            ] {
+                let object: serde_json::Map<_, _> = keys
+                    .iter()
+                    .map(|k| {
+                        (
+                            k.to_string(),
+                            serde_json::Value::from(format!("{area}:{k}")),
+                        )
+                    })
+                    .collect();
+                bundle.insert(area.into(), object.into());
+            }
+            bundle.insert("errors".into(), serde_json::json!({ "internal": "x" }));
+            let mut json = serde_json::Value::Object(bundle);
+            match extra {
+                "missing" => {
+                    json["garage"].as_object_mut().unwrap().remove("title");
+                }
+                "unknown" => json["garage"]["titel"] = "x".into(),
+                _ => {}
+            }
+            parse(&json.to_string())
+        };
+        let texts = pack("").unwrap();
+        assert_eq!(texts.garage.title, "garage:title");
+        assert_eq!(texts.common.app_name, "common:app_name");
+        assert_eq!(pack("missing").unwrap_err(), "garage.title: missing");
+        assert_eq!(pack("unknown").unwrap_err(), "garage.titel: unknown key");
     }
 
     #[test]

@@ -1,9 +1,6 @@
 //! Texts of "Mijn profiel" (B1-B5), the re-acceptance page (A4) and the language switch.
 
-use serde::Deserialize;
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+text_area! {
 pub struct ProfileTexts {
     pub nav_label: String,
     pub personal_title: String,
@@ -133,4 +130,5 @@ pub struct ProfileTexts {
     pub language_label: String,
     pub hours_period: String,
     pub account_deleted_doc_title: String,
+}
 }

@@ -5,14 +5,14 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::use_query_map;
 use mijn_lexus_contract::account::{ConfirmEmailRequest, EmailRequest};
-use mijn_lexus_contract::{routes, ApiError, ErrorCode};
+use mijn_lexus_contract::{routes, ErrorCode};
 
 use crate::api::{self, ClientError};
 use crate::components::error_summary::ErrorSummary;
 use crate::components::field::{Field, SubmitButton};
 use crate::config::config;
 use crate::forms::{focus_main_heading, set_title, FormState};
-use crate::i18n::{lang, t};
+use crate::i18n::t;
 use crate::session::use_session;
 
 #[derive(Clone, Debug, PartialEq)]
@@ -39,10 +39,7 @@ pub fn Confirm() -> impl IntoView {
         state.set(State::Busy);
         spawn_local(async move {
             let result = if token.is_empty() {
-                Err(ClientError::Api(ApiError::new(
-                    ErrorCode::TokenInvalid,
-                    lang(),
-                )))
+                Err(ClientError::from_code(ErrorCode::TokenInvalid))
             } else {
                 api::post_ok(
                     session,

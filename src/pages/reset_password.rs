@@ -5,14 +5,14 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::use_query_map;
 use mijn_lexus_contract::account::ResetPasswordRequest;
-use mijn_lexus_contract::{routes, ApiError, ErrorCode};
+use mijn_lexus_contract::{routes, ErrorCode};
 
 use crate::api::{self, ClientError};
 use crate::components::error_summary::ErrorSummary;
 use crate::components::field::{Field, SubmitButton};
 use crate::config::config;
 use crate::forms::{focus_main_heading, set_title, FormState};
-use crate::i18n::{lang, t};
+use crate::i18n::t;
 use crate::session::use_session;
 
 fn is_token_error(code: Option<ErrorCode>) -> bool {
@@ -41,7 +41,7 @@ pub fn ResetPassword() -> impl IntoView {
     // A link without a token cannot work: say so straight away.
     if token.is_empty() {
         form.fail(
-            ClientError::Api(ApiError::new(ErrorCode::TokenInvalid, lang())),
+            ClientError::from_code(ErrorCode::TokenInvalid),
             str::to_owned,
         );
     }
@@ -59,7 +59,7 @@ pub fn ResetPassword() -> impl IntoView {
         };
         if request.token.is_empty() {
             form.fail(
-                ClientError::Api(ApiError::new(ErrorCode::TokenInvalid, lang())),
+                ClientError::from_code(ErrorCode::TokenInvalid),
                 str::to_owned,
             );
             return;

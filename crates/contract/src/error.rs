@@ -98,6 +98,75 @@ pub enum ErrorCode {
 }
 
 impl ErrorCode {
+    /// Every code, in declaration order (for tests and the SPA's text packs).
+    pub const ALL: &'static [ErrorCode] = &[
+        ErrorCode::Required,
+        ErrorCode::TooLong,
+        ErrorCode::EmailInvalid,
+        ErrorCode::NameInvalid,
+        ErrorCode::PhoneInvalid,
+        ErrorCode::PasswordTooShort,
+        ErrorCode::PasswordTooLong,
+        ErrorCode::PasswordCommon,
+        ErrorCode::PasswordContainsEmail,
+        ErrorCode::PasswordMismatch,
+        ErrorCode::TermsNotAccepted,
+        ErrorCode::PrivacyNotAccepted,
+        ErrorCode::LegalVersionOutdated,
+        ErrorCode::ValidationFailed,
+        ErrorCode::MalformedRequest,
+        ErrorCode::UnsupportedMediaType,
+        ErrorCode::PayloadTooLarge,
+        ErrorCode::InvalidCredentials,
+        ErrorCode::EmailNotConfirmed,
+        ErrorCode::RateLimited,
+        ErrorCode::TokenInvalid,
+        ErrorCode::TokenExpired,
+        ErrorCode::TokenUsed,
+        ErrorCode::Unauthenticated,
+        ErrorCode::CsrfFailed,
+        ErrorCode::NotFound,
+        ErrorCode::MethodNotAllowed,
+        ErrorCode::Timeout,
+        ErrorCode::Internal,
+        ErrorCode::VinWrongLength,
+        ErrorCode::VinForbiddenLetter,
+        ErrorCode::VinInvalidCharacter,
+        ErrorCode::VinUnknown,
+        ErrorCode::PlateInvalid,
+        ErrorCode::NicknameInvalid,
+        ErrorCode::ProofRequired,
+        ErrorCode::OdometerMismatch,
+        ErrorCode::ActivationCodeInvalid,
+        ErrorCode::ProofLocked,
+        ErrorCode::AlreadyInGarage,
+        ErrorCode::PermissionDenied,
+        ErrorCode::InvalidValue,
+        ErrorCode::OutOfRange,
+        ErrorCode::TimeInFuture,
+        ErrorCode::UnknownCode,
+        ErrorCode::IngestKeyInvalid,
+        ErrorCode::MessageIdConflict,
+        ErrorCode::DateInPast,
+        ErrorCode::InvitationSelf,
+        ErrorCode::AlreadyMember,
+        ErrorCode::InvitationWrongAccount,
+        ErrorCode::ChargerUnknown,
+        ErrorCode::ChargerPinInvalid,
+        ErrorCode::SerialInvalid,
+        ErrorCode::PostcodeInvalid,
+        ErrorCode::PhoneNumberInvalid,
+        ErrorCode::BirthDateInvalid,
+        ErrorCode::BirthDateTooYoung,
+        ErrorCode::BirthDateTooOld,
+        ErrorCode::PasswordWrong,
+        ErrorCode::EmailUnchanged,
+        ErrorCode::EmailTaken,
+        ErrorCode::DealerUnknown,
+        ErrorCode::LegalAcceptanceRequired,
+        ErrorCode::LegalVersionExists,
+    ];
+
     /// The stable wire name (`"password_too_short"`).
     pub fn as_str(self) -> &'static str {
         use ErrorCode::*;
@@ -514,5 +583,30 @@ mod language_tests {
         assert_eq!(ErrorCode::EmailTaken.http_status(), 409);
         assert_eq!(ErrorCode::LegalAcceptanceRequired.http_status(), 403);
         assert_eq!(ErrorCode::PostcodeInvalid.as_str(), "postcode_invalid");
+    }
+
+    /// `ALL` lists every variant of the enum (counted in this very source),
+    /// once each, so the SPA's text packs can be checked against it.
+    #[test]
+    fn all_lists_every_code_once() {
+        let source = include_str!("error.rs");
+        let start = source.find("pub enum ErrorCode {").unwrap();
+        let body = &source[start..];
+        let body = &body[..body.find("\n}\n").unwrap()];
+        let variants = body
+            .lines()
+            .filter(|l| {
+                let l = l.trim_end();
+                l.starts_with("    ")
+                    && !l.starts_with("     ")
+                    && l.ends_with(',')
+                    && l.trim().starts_with(|c: char| c.is_ascii_uppercase())
+            })
+            .count();
+        assert_eq!(ErrorCode::ALL.len(), variants);
+        let mut names: Vec<_> = ErrorCode::ALL.iter().map(|c| c.as_str()).collect();
+        names.sort();
+        names.dedup();
+        assert_eq!(names.len(), variants);
     }
 }

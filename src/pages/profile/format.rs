@@ -5,6 +5,7 @@ use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use mijn_lexus_contract::Language;
 
 /// The BCP 47 tag used for formatting: Belgian Dutch and French, British English.
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 pub fn locale_tag(lang: Language) -> &'static str {
     match lang {
         Language::Nl => "nl-BE",

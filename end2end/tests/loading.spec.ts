@@ -1,0 +1,61 @@
+import {
+  test, expect, expectAccessible, createConfirmedAccount, newPerson, signIn, signedInPerson,
+} from './support';
+
+// How the portal loads (G5): the first visit fetches the shell and the one
+// area it shows; the rest comes in the background or when first opened, and a
+// part that cannot be fetched says so instead of breaking the app.
+
+/** The wasm modules the page fetched, by file name. */
+function wasmFetches(page: import('@playwright/test').Page): string[] {
+  const seen: string[] = [];
+  page.on('response', (r) => {
+    const name = new URL(r.url()).pathname.split('/').pop() ?? '';
+    if (name.endsWith('.wasm')) seen.push(name);
+  });
+  return seen;
+}
+
+test('G5 the first visit fetches the shell and the sign-in area only; what comes next loads in the background', async ({ page, request }) => {
+  const fetched = wasmFetches(page);
+  const areas = () => fetched.filter((f) => f.startsWith('split_'));
+  const has = (area: string) => areas().some((f) => f.startsWith(`split_${area}_area`));
+  await page.goto('/sign-in');
+  await expect(page.getByRole('heading', { level: 1, name: 'Aanmelden' })).toBeVisible();
+  expect(fetched).toContain('mijn-lexus_bg.wasm');
+  expect(areas()).toEqual([expect.stringMatching(/^split_sign_in_area/)]);
+
+  // Not signed in: the public pages and the start page follow on their own,
+  // the sections of the portal do not.
+  await expect.poll(() => has('account') && has('home'), { timeout: 15_000 }).toBe(true);
+  await page.waitForTimeout(1_000);
+  expect(has('garage') || has('profile')).toBe(false);
+
+  // Once signed in, the sections follow too.
+  const person = newPerson('prefetch');
+  await createConfirmedAccount(request, person);
+  await signIn(page, person.email, person.password);
+  await expect(page.getByRole('button', { name: 'Afmelden' })).toBeVisible();
+  await expect.poll(() => has('garage') && has('profile'), { timeout: 15_000 }).toBe(true);
+});
+
+test('G5 an area that cannot be fetched says so, and trying again loads it', async ({ page, request }) => {
+  // No background prefetch may sneak the garage in before the failure.
+  let blocked = true;
+  await page.route(/split_garage_area[^/]*\.wasm$/, (route) => (blocked ? route.abort() : route.continue()));
+  await signedInPerson(page, request, 'chunk');
+
+  await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Garage' }).click();
+  await expect(page.getByRole('alert')).toContainText('Dit deel van Mijn Lexus kon niet worden opgehaald');
+  await expectAccessible(page, 'an area that could not be fetched');
+  // The rest of the portal keeps working: the menu still navigates.
+  await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Mijn profiel' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Persoonlijke gegevens' })).toBeVisible();
+
+  // Back to the garage: still unreachable, still said so.
+  await page.goBack();
+  await expect(page.getByRole('heading', { level: 1, name: 'Dit deel kon niet laden' })).toBeVisible();
+  blocked = false;
+  await page.getByRole('button', { name: 'Probeer opnieuw' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Garage' })).toBeVisible();
+});

@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# Builds the SPA's WebAssembly, split into lazily loaded chunks, into the
+# directory DIR (Trunk's staging dir when run from the Trunk hook), and points
+# DIR/index.html at it.
+#
+#   scripts/build-wasm.sh DIR [release|debug]
+#
+# Why not Trunk's own rust pipeline: Trunk 0.21 cannot split a wasm module
+# (trunk-rs/trunk#1022), and one module holding every page is far over the
+# first-load budget. Every page is a Leptos `LazyRoute` (src/app.rs); this
+# script does what `cargo leptos build --split` does:
+#   1. cargo build for wasm32 (with --emit-relocs, see .cargo/config.toml);
+#   2. wasm-split-cli cuts the module at the lazy split points: the main
+#      module, one chunk per page, shared chunks, and the __wasm_split.js
+#      loader that fetches a chunk the first time its page opens;
+#   3. wasm-bindgen (--target web) on the main module;
+#   4. wasm-opt -Oz on every module (release);
+#   5. everything lands in pkg-<content hash>/, so each file in it can be
+#      cached forever, and index.html gets the entry script and preload hints.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+out_root=${1:?usage: build-wasm.sh DIR [release|debug]}
+mode=${2:-${TRUNK_PROFILE:-release}}
+public_url=${TRUNK_PUBLIC_URL:-/}
+export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+
+name=mijn-lexus
+target_dir=${CARGO_TARGET_DIR:-$PWD/target}
+if [ "$mode" = release ]; then
+  profile=wasm-release
+else
+  profile=dev
+fi
+profile_dir=$([ "$profile" = dev ] && echo debug || echo "$profile")
+
+cargo build --locked --target wasm32-unknown-unknown --profile "$profile" --bin "$name"
+input="$target_dir/wasm32-unknown-unknown/$profile_dir/$name.wasm"
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+mkdir "$work/pkg"
+wasm-split-cli --target web --out-name "$name" "$input" "$work/pkg"
+wasm-bindgen --target web --keep-lld-exports --no-demangle \
+  --out-dir "$work/pkg" --out-name "$name" "$work/pkg/$name.wasm"
+rm "$work/pkg/$name.wasm"
+if [ "$profile" != dev ]; then
+  for wasm in "$work"/pkg/*.wasm; do
+    wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
+      --output "$wasm.opt" "$wasm"
+    mv "$wasm.opt" "$wasm"
+  done
+fi
+# The entry module: instantiate the main module, which starts the app.
+cat > "$work/pkg/boot.js" <<EOF
+import init from "./$name.js";
+init();
+EOF
+
+hash=$(cd "$work/pkg" && find . -type f | LC_ALL=C sort | xargs sha256sum | sha256sum | cut -c1-16)
+rm -rf "$out_root"/pkg-*
+mv "$work/pkg" "$out_root/pkg-$hash"
+base="${public_url%/}/pkg-$hash"
+
+# Replace the marker in index.html with the preload hints and entry script.
+tags="<link rel=\"modulepreload\" href=\"$base/$name.js\" />\
+<link rel=\"preload\" href=\"$base/${name}_bg.wasm\" as=\"fetch\" type=\"application/wasm\" crossorigin />\
+<script type=\"module\" src=\"$base/boot.js\"></script>"
+index="$out_root/index.html"
+grep -q '<meta name="mijn-lexus-wasm" />' "$index" ||
+  { echo "build-wasm: marker <meta name=\"mijn-lexus-wasm\" /> missing in $index" >&2; exit 1; }
+sed -i "s#<meta name=\"mijn-lexus-wasm\" />#$tags#" "$index"
+# Trunk leaves its skipped rust link behind; it means nothing to a browser.
+sed -i '/<link data-trunk rel="rust" data-trunk-skip[^>]*>/d' "$index"
+
+echo "build-wasm: pkg-$hash ($(find "$out_root/pkg-$hash" -name '*.wasm' | wc -l) wasm modules)"
