@@ -6,6 +6,7 @@ import {
   mailedLink,
   newPerson,
   openMailedLink,
+  pageApi,
   outbox,
   provisionCharger,
   provisionVehicle,
@@ -161,6 +162,20 @@ test('C4 the status page shows every value the car sent, how old it is, and refr
   await expectAccessible(page, 'the refreshed status page');
 });
 
+test('C4 how old each value is keeps up while the page stays open', async ({ page, request }) => {
+  const car = await provisionVehicle(request);
+  await sendStatus(request, car, { odometer_km: 12345 }, 3 * 3600 + 60);
+  await signedInPerson(page, request, 'c4-age');
+  await addVehicleAs(page, car, { odometer_km: 12345 });
+
+  await page.clock.install();
+  await page.goto(`/garage/${car.vin}`);
+  const odometer = page.locator('.ml-reading').filter({ hasText: 'Kilometerstand' });
+  await expect(odometer).toContainText('gemeten 3 uur geleden');
+  await page.clock.fastForward('02:00:00');
+  await expect(odometer).toContainText('gemeten 5 uur geleden');
+});
+
 test('C4 request a service appointment', async ({ page, request }) => {
   const car = await provisionVehicle(request);
   await sendStatus(request, car, { odometer_km: 8000, service_due_km: 15000 }, 600);
@@ -281,6 +296,42 @@ test('C3 invite a secondary user who signs in and sees the vehicle with limited 
   await other.reload();
   await expect(other.getByRole('alert')).toContainText('Dit bestaat niet (meer).');
   await context.close();
+});
+
+test('C3 a secondary user ends their own access', async ({ page, request, browser }) => {
+  const car = await provisionVehicle(request);
+  await sendStatus(request, car, { odometer_km: 31000 }, 600);
+  await signedInPerson(page, request, 'c3-owner');
+  await addVehicleAs(page, car, { odometer_km: 31000, nickname: 'Gezinswagen' });
+  const second = newPerson('c3-leaver');
+  await createConfirmedAccount(request, second);
+  const invite = await pageApi(page, 'POST', `/api/vehicles/${car.vin}/invitations`, { email: second.email });
+  expect(invite.status(), await invite.text()).toBeLessThan(300);
+
+  const context = await browser.newContext();
+  const other = await context.newPage();
+  await other.goto('/sign-in');
+  await signIn(other, second.email, second.password);
+  await expect(other.getByRole('button', { name: 'Afmelden' })).toBeVisible();
+  await openMailedLink(other, await mailedLink(request, second.email, '/invitation'));
+  await other.getByRole('button', { name: 'Uitnodiging aanvaarden' }).click();
+  await expect(other.getByRole('heading', { level: 1, name: 'Gezinswagen' })).toBeVisible();
+
+  await expect(other.getByRole('heading', { level: 2, name: 'Toegang beëindigen' })).toBeVisible();
+  await other.getByRole('button', { name: 'Mijn toegang beëindigen' }).click();
+  const question = other.locator('#remove-confirm');
+  await expect(question).toHaveText('Weet u zeker dat u uw toegang tot deze wagen wilt beëindigen?');
+  await expect(question).toBeFocused();
+  await expectAccessible(other, 'ending access, asked to confirm');
+  await other.getByRole('button', { name: 'Ja, beëindigen' }).click();
+  await expect(other).toHaveURL(/\/garage\?removed=1$/);
+  await expect(other.getByText('De wagen is uit uw garage verwijderd.')).toBeVisible();
+  await expect(other.getByText('Gezinswagen')).toHaveCount(0);
+  await context.close();
+
+  // The main user keeps the car and no longer lists them.
+  await page.goto(`/garage/${car.vin}`);
+  await expect(page.getByText('Er zijn nog geen secundaire gebruikers of openstaande uitnodigingen.')).toBeVisible();
 });
 
 test('C1 a new owner takes over and the previous owner is told by e-mail', async ({ page, request, browser }) => {

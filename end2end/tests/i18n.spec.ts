@@ -2,7 +2,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Page } from '@playwright/test';
 import {
-  test, expect, expectAccessible, createConfirmedAccount, newPerson, signedInAt,
+  test, expect, expectAccessible, addVehicleAs, createConfirmedAccount, newPerson, pageApi,
+  provisionVehicle, sendStatus, signedInAt, signedInPerson,
 } from './support';
 
 const packDir = path.resolve(__dirname, '../../i18n');
@@ -77,6 +78,31 @@ test('G1 switch to French and English and see no Dutch text left', async ({ page
   for (const p of publicPages) {
     await page.goto(p);
     await expectNoDutch(page, 'en', p);
+  }
+});
+
+test('G1 the garage pages in French and English have no Dutch left', async ({ page, request }) => {
+  test.setTimeout(180_000);
+  const car = await provisionVehicle(request, { model: 'NX 450h+', family: 'nx', powertrain: 'plug_in_hybrid', year: 2024 });
+  const dueDate = new Date(Date.now() + 120 * 86_400_000).toISOString().slice(0, 10);
+  await sendStatus(
+    request,
+    car,
+    {
+      odometer_km: 23456, fuel_percent: 62, range_km: 610, battery_percent: 80, electric_range_km: 55,
+      privacy_mode: false, warning_lights: ['tyre_pressure_low'], service_due_km: 30000, service_due_date: dueDate,
+    },
+    3600,
+  );
+  await signedInPerson(page, request, 'i18n-garage');
+  await addVehicleAs(page, car, { odometer_km: 23456 });
+  for (const lang of ['fr', 'en']) {
+    // The language switch's own endpoint; the profile's language wins on the next page.
+    expect((await pageApi(page, 'PUT', '/api/profile/language', { language: lang })).status()).toBe(204);
+    for (const p of ['/garage', '/garage/add', '/garage/charger/add', `/garage/${car.vin}`, '/invitation?token=x']) {
+      await page.goto(p);
+      await expectNoDutch(page, lang, p);
+    }
   }
 });
 

@@ -74,6 +74,13 @@ fn VehicleContent(vin: String) -> impl IntoView {
     };
     load_summary();
     load_status(false);
+    // "3 hours ago" keeps up while the page stays open.
+    if let Ok(ticker) = set_interval_with_handle(
+        move || now.set(Utc::now()),
+        std::time::Duration::from_secs(30),
+    ) {
+        on_cleanup(move || ticker.clear());
+    }
 
     // Re-render the page only when access changes, not on a rename.
     let access = Memo::new(move |_| {
@@ -163,7 +170,11 @@ fn VehicleContent(vin: String) -> impl IntoView {
             {(!p.can_manage_users).then(|| view! { <p class="ml-muted">{g.secondary_note.as_str()}</p> })}
             {(p.can_rename).then(|| view! { <RenameSection vin=vin.get_value() summary /> })}
             {(p.can_manage_users).then(|| view! { <UsersSection vin=vin.get_value() /> })}
-            {(p.can_remove).then(|| view! { <RemoveSection vin=vin.get_value() /> })}
+            {if p.can_remove {
+                view! { <RemoveSection vin=vin.get_value() leave=false /> }
+            } else {
+                view! { <RemoveSection vin=vin.get_value() leave=true /> }
+            }}
         }
         .into_any(),
     }
@@ -785,9 +796,28 @@ fn UsersSection(vin: String) -> impl IntoView {
     }
 }
 
+/// The main user removes the vehicle for everyone; a secondary user (`leave`)
+/// ends only their own access (the same DELETE, the server knows the role).
 #[component]
-fn RemoveSection(vin: String) -> impl IntoView {
+fn RemoveSection(vin: String, leave: bool) -> impl IntoView {
     let g = &t().garage;
+    let (heading, intro, button, confirm, yes) = if leave {
+        (
+            &g.leave_heading,
+            &g.leave_intro,
+            &g.leave,
+            &g.leave_confirm,
+            &g.leave_yes,
+        )
+    } else {
+        (
+            &g.remove_heading,
+            &g.remove_intro,
+            &g.remove,
+            &g.remove_confirm,
+            &g.remove_yes,
+        )
+    };
     let session = use_session();
     let navigate = use_navigate();
     let confirming = RwSignal::new(false);
@@ -813,17 +843,17 @@ fn RemoveSection(vin: String) -> impl IntoView {
 
     view! {
         <section class="ml-card ml-garage__section" aria-labelledby="remove-heading">
-            <h2 id="remove-heading">{g.remove_heading.as_str()}</h2>
-            <p>{g.remove_intro.as_str()}</p>
+            <h2 id="remove-heading">{heading.as_str()}</h2>
+            <p>{intro.as_str()}</p>
             {move || failure.get().map(|e| view! { <p class="ml-field__error" role="alert">{e.message()}</p> })}
             {move || {
                 if confirming.get() {
                     view! {
                         <div class="ml-confirm" role="group" aria-labelledby="remove-confirm">
-                            <p id="remove-confirm" tabindex="-1"><strong>{g.remove_confirm.as_str()}</strong></p>
+                            <p id="remove-confirm" tabindex="-1"><strong>{confirm.as_str()}</strong></p>
                             <div class="ml-form__actions">
                                 <SubmitButton
-                                    label=g.remove_yes.as_str()
+                                    label=yes.as_str()
                                     pending=pending
                                     kind="button"
                                     class="ml-button ml-button--danger"
@@ -850,7 +880,7 @@ fn RemoveSection(vin: String) -> impl IntoView {
                                 focus_id("remove-confirm");
                             }
                         >
-                            {g.remove.as_str()}
+                            {button.as_str()}
                         </button>
                     }
                         .into_any()
