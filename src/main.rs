@@ -5,6 +5,7 @@ mod app;
 mod areas;
 mod components;
 mod config;
+mod format;
 mod forms;
 mod i18n;
 mod pages;

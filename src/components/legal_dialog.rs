@@ -168,6 +168,6 @@ fn paragraphs(paragraphs: &[String]) -> impl IntoView {
 /// The effective date in the interface language ("1 november 2026").
 fn effective_date(iso: &str) -> String {
     chrono::NaiveDate::parse_from_str(iso, "%Y-%m-%d")
-        .map(crate::pages::profile::format::format_date)
+        .map(crate::format::date)
         .unwrap_or_else(|_| iso.to_owned())
 }

@@ -26,7 +26,9 @@ pub fn AddVehicle() -> impl IntoView {
     }
 }
 
-/// "12.345", "12 345" or "12345" as typed on the dashboard; `None` when empty.
+/// "12.345", "12 345" or "12345" as typed on the dashboard, with at most one
+/// decimal after a comma ("12345,5"); `None` when empty. Digits are read by
+/// hand: float parsing would add kilobytes of wasm for one field.
 fn parse_km(raw: &str) -> Result<Option<f64>, ()> {
     let digits: String = raw
         .chars()
@@ -35,11 +37,14 @@ fn parse_km(raw: &str) -> Result<Option<f64>, ()> {
     if digits.is_empty() {
         return Ok(None);
     }
-    digits
-        .replace(',', ".")
-        .parse::<f64>()
-        .map(Some)
-        .map_err(drop)
+    let (whole, fraction) = digits.split_once(',').unwrap_or((&digits, ""));
+    let all_digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    if whole.is_empty() || whole.len() > 9 || !all_digits(whole) || !all_digits(fraction) {
+        return Err(());
+    }
+    let whole: u32 = whole.parse().map_err(drop)?;
+    let tenths = fraction.bytes().next().map_or(0, |b| u32::from(b - b'0'));
+    Ok(Some(f64::from(whole) + f64::from(tenths) / 10.0))
 }
 
 #[component]
@@ -229,5 +234,8 @@ mod tests {
         assert_eq!(parse_km("12 345"), Ok(Some(12345.0)));
         assert_eq!(parse_km("12345,5"), Ok(Some(12345.5)));
         assert_eq!(parse_km("12a"), Err(()));
+        assert_eq!(parse_km("12,5,1"), Err(()));
+        assert_eq!(parse_km(",5"), Err(()));
+        assert_eq!(parse_km("1e5"), Err(()));
     }
 }

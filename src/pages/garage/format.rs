@@ -1,6 +1,7 @@
-//! How the garage shows numbers, dates and the age of a value.
+//! How the garage shows distances, percentages, the age of a value and its
+//! own names (numbers and dates themselves: `crate::format`).
 
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, Utc};
 use mijn_lexus_contract::charger::ChargerState;
 use mijn_lexus_contract::vehicle::{Powertrain, VehicleRole};
 
@@ -38,45 +39,20 @@ pub fn ago(then: DateTime<Utc>, now: DateTime<Utc>) -> String {
     fill(if n == 1 { one } else { many }, &[("n", &n.to_string())])
 }
 
-/// Groups thousands and uses the language's decimal separator:
-/// `number(12345.6, 1, ".", ",")` -> "12.345,6".
-pub fn group(value: f64, decimals: usize, group_sep: &str, decimal_sep: &str) -> String {
-    let text = format!("{:.*}", decimals, value.abs());
-    let (int, frac) = text.split_once('.').unwrap_or((&text, ""));
-    let mut out = String::new();
-    if value < 0.0 && text.chars().any(|c| c != '0' && c != '.') {
-        out.push('-');
-    }
-    for (i, c) in int.chars().enumerate() {
-        if i > 0 && (int.len() - i) % 3 == 0 {
-            out.push_str(group_sep);
-        }
-        out.push(c);
-    }
-    if !frac.is_empty() {
-        out.push_str(decimal_sep);
-        out.push_str(frac);
-    }
-    out
-}
-
-pub fn number(value: f64, decimals: usize) -> String {
-    let g = &t().garage;
-    group(value, decimals, &g.group_separator, &g.decimal_separator)
-}
-
 /// "12.345 km"
 pub fn km(value: f64) -> String {
-    fill(&t().garage.unit_km, &[("n", &number(value, 0))])
+    fill(
+        &t().garage.unit_km,
+        &[("n", &crate::format::fixed(value, 0))],
+    )
 }
 
 /// "60 %"
 pub fn percent(value: f64) -> String {
-    fill(&t().garage.unit_percent, &[("n", &number(value, 0))])
-}
-
-pub fn date(d: NaiveDate) -> String {
-    d.format(&t().garage.date_format).to_string()
+    fill(
+        &t().garage.unit_percent,
+        &[("n", &crate::format::fixed(value, 0))],
+    )
 }
 
 pub fn powertrain(p: Powertrain) -> &'static str {
@@ -146,17 +122,5 @@ mod tests {
         assert_eq!(age(now - Duration::hours(23), now), Age::Hours(23));
         assert_eq!(age(now - Duration::hours(24), now), Age::Days(1));
         assert_eq!(age(now - Duration::days(40), now), Age::Days(40));
-    }
-
-    #[test]
-    fn numbers_are_grouped() {
-        assert_eq!(group(0.0, 0, ".", ","), "0");
-        assert_eq!(group(999.0, 0, ".", ","), "999");
-        assert_eq!(group(12345.0, 0, ".", ","), "12.345");
-        assert_eq!(group(1234567.4, 0, ".", ","), "1.234.567");
-        assert_eq!(group(7.36, 1, ".", ","), "7,4");
-        assert_eq!(group(12345.6, 1, ",", "."), "12,345.6");
-        assert_eq!(group(-1500.0, 0, ".", ","), "-1.500");
-        assert_eq!(group(-0.2, 0, ".", ","), "0");
     }
 }

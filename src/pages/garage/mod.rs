@@ -212,7 +212,7 @@ fn charger_card(c: Charger, now: chrono::DateTime<Utc>) -> impl IntoView {
                     <dd>
                         {c
                             .power_kw
-                            .map(|p| fill(&g.unit_kw, &[("n", &format::number(p, 1))]))
+                            .map(|p| fill(&g.unit_kw, &[("n", &crate::format::fixed(p, 1))]))
                             .unwrap_or_else(dash)}
                     </dd>
                 </div>
@@ -221,7 +221,7 @@ fn charger_card(c: Charger, now: chrono::DateTime<Utc>) -> impl IntoView {
                     <dd>
                         {c
                             .session_energy_kwh
-                            .map(|e| fill(&g.unit_kwh, &[("n", &format::number(e, 1))]))
+                            .map(|e| fill(&g.unit_kwh, &[("n", &crate::format::fixed(e, 1))]))
                             .unwrap_or_else(dash)}
                     </dd>
                 </div>

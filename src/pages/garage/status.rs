@@ -219,7 +219,7 @@ fn reading(
                 max="100"
                 low="15"
                 optimum="100"
-                value=v.to_string()
+                value=crate::format::plain(v)
                 aria-labelledby=label_id.clone()
             >
                 {format::percent(v)}
@@ -402,7 +402,7 @@ fn ServiceSection(
         });
         let by_date = due
             .due_date
-            .map(|d| fill(&g.service_at_date, &[("date", &format::date(d))]));
+            .map(|d| fill(&g.service_at_date, &[("date", &crate::format::date(d))]));
         view! {
             <dl class="ml-readings">
                 {by_km.map(|text| view! {
@@ -449,7 +449,7 @@ fn ServiceSection(
                     note.set(String::new());
                     done.set(Some(fill(
                         &g.service_requested,
-                        &[("date", &format::date(r.preferred_date))],
+                        &[("date", &crate::format::date(r.preferred_date))],
                     )));
                     focus_id("service-done");
                 }
@@ -736,7 +736,7 @@ fn UsersSection(vin: String) -> impl IntoView {
                     let state = match i.status {
                         mijn_lexus_contract::vehicle::InvitationStatus::Pending => fill(
                             &g.invitation_pending,
-                            &[("date", &format::date(i.expires_at.date_naive()))],
+                            &[("date", &crate::format::date(i.expires_at.date_naive()))],
                         ),
                         mijn_lexus_contract::vehicle::InvitationStatus::Expired => {
                             g.invitation_expired.clone()

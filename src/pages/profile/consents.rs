@@ -5,10 +5,11 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use mijn_lexus_contract::profile::{ConsentKind, ConsentRecord, ConsentState, Consents};
 
-use super::format::{device_name, format_date_time};
+use super::format::device_name;
 use super::{load, loaded_view, Loaded, ProfilePage, StatusMessage};
 use crate::api::profile as api;
 use crate::components::protected::Protected;
+use crate::format::date_time as format_date_time;
 use crate::i18n::{fill, t};
 use crate::session::use_session;
 

@@ -6,12 +6,13 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use mijn_lexus_contract::profile::{Dealer, DealerList, PreferredDealer, Weekday};
 
-use super::format::{format_number, round1};
+use super::format::round1;
 use super::{load, loaded_view, Loaded, ProfilePage, StatusMessage};
 use crate::api::profile as api;
 use crate::api::ClientError;
 use crate::components::field::{Field, SubmitButton};
 use crate::components::protected::Protected;
+use crate::format::number as format_number;
 use crate::i18n::{fill, t};
 use crate::session::use_session;
 

@@ -6,12 +6,12 @@ use leptos::task::spawn_local;
 use mijn_lexus_contract::profile::{profile_fields as f, Profile, UpdateProfileRequest};
 use mijn_lexus_contract::{Country, Language, Salutation};
 
-use super::format::today;
 use super::{load, loaded_view, Loaded, ProfilePage, StatusMessage};
 use crate::api::profile as api;
 use crate::components::error_summary::ErrorSummary;
 use crate::components::field::{Field, SelectField, SubmitButton};
 use crate::components::protected::Protected;
+use crate::format::today;
 use crate::forms::FormState;
 use crate::i18n::{switch_language, t};
 use crate::session::use_session;

@@ -9,7 +9,7 @@ use leptos_router::hooks::use_navigate;
 use mijn_lexus_contract::legal::{LegalDocument, LegalKind};
 use mijn_lexus_contract::profile::AcceptedDocuments;
 
-use super::format::{device_name, format_date_time};
+use super::format::device_name;
 use super::{load, loaded_view, Loaded, ProfilePage};
 use crate::api::{self, profile as profile_api};
 use crate::components::error_summary::ErrorSummary;
@@ -17,6 +17,7 @@ use crate::components::field::{Field, SubmitButton};
 use crate::components::legal_dialog::render_document;
 use crate::components::protected::Protected;
 use crate::config::{config, navigate_to};
+use crate::format::date_time as format_date_time;
 use crate::forms::{set_title, FormState};
 use crate::i18n::{fill, t};
 use crate::session::use_session;
