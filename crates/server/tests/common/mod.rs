@@ -37,6 +37,8 @@ impl TestApp {
         let db_path = dir.path().join("db").join("test.db");
         let mut config = Config::for_tests(&db_path);
         adjust(&mut config);
+        // The database the app really uses (a test may point it elsewhere).
+        let database_url = config.database_url.clone();
         let clock = ManualClock::starting_now();
         let app = Application::build_with_clock(config, Arc::new(clock.clone()))
             .await
@@ -44,9 +46,7 @@ impl TestApp {
         let base = format!("http://127.0.0.1:{}", app.port());
         let state = app.state().clone();
         tokio::spawn(app.run_until(std::future::pending()));
-        let db = SqlitePool::connect(&format!("sqlite://{}", db_path.display()))
-            .await
-            .expect("test db");
+        let db = SqlitePool::connect(&database_url).await.expect("test db");
         TestApp {
             base,
             clock,
