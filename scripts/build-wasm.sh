@@ -7,12 +7,13 @@
 #
 # Why not Trunk's own rust pipeline: Trunk 0.21 cannot split a wasm module
 # (trunk-rs/trunk#1022), and one module holding every page is far over the
-# first-load budget. Every page is a Leptos `LazyRoute` (src/app.rs); this
-# script does what `cargo leptos build --split` does:
+# first-load budget. The pages are grouped in areas, each a `wasm_split`
+# function (src/areas.rs); this script does what `cargo leptos build --split`
+# does:
 #   1. cargo build for wasm32 (with --emit-relocs, see .cargo/config.toml);
-#   2. wasm-split-cli cuts the module at the lazy split points: the main
-#      module, one chunk per page, shared chunks, and the __wasm_split.js
-#      loader that fetches a chunk the first time its page opens;
+#   2. wasm-split-cli cuts the module at the split points: the main module,
+#      one chunk per area, shared chunks, and the __wasm_split.js loader that
+#      fetches an area the first time one of its pages opens;
 #   3. wasm-bindgen (--target web) on the main module;
 #   4. wasm-opt -Oz on every module (release);
 #   5. everything lands in pkg-<content hash>/, so each file in it can be

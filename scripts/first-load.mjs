@@ -28,6 +28,7 @@ const entries = (entryFlag >= 0 ? args[entryFlag + 1] : "sign_in_area,home_area"
 // same compression done here when the build has not made one.
 const gz = (file) =>
   existsSync(`${file}.gz`) ? statSync(`${file}.gz`).size : gzipSync(readFileSync(file), { level: 9 }).length;
+const gzSum = (dir, files) => files.map((f) => gz(join(dir, f))).reduce((a, b) => a + b, 0);
 const kb = (bytes) => (bytes / 1000).toFixed(1);
 
 const pkg = readdirSync(dist).find((d) => d.startsWith("pkg-"));
@@ -50,35 +51,28 @@ for (const m of loader.matchAll(
 }
 if (areas.length === 0) throw new Error("no split areas found in __wasm_split.js");
 
-const entry = ["mijn-lexus_bg.wasm", "mijn-lexus.js", "boot.js", "__wasm_split.js"]
-  .map((f) => gz(join(pkgDir, f)))
-  .reduce((a, b) => a + b, 0);
-const css = readdirSync(dist)
-  .filter((f) => f.endsWith(".css"))
-  .map((f) => gz(join(dist, f)))
-  .reduce((a, b) => a + b, 0);
+const entry = gzSum(pkgDir, ["mijn-lexus_bg.wasm", "mijn-lexus.js", "boot.js", "__wasm_split.js"]);
+const css = gzSum(dist, readdirSync(dist).filter((f) => f.endsWith(".css")));
 const main = gz(join(pkgDir, "mijn-lexus_bg.wasm"));
 
 console.log(`first load, gzip -9 (budget ${budgetKb} KB):`);
 console.log(`  main wasm ${kb(main)} KB; entry (main wasm + js + loader) ${kb(entry)} KB; css ${kb(css)} KB`);
-let over = [];
+const over = [];
 for (const area of areas.sort((a, b) => a.name.localeCompare(b.name))) {
-  const areaBytes = area.files.map((f) => gz(join(pkgDir, f))).reduce((a, b) => a + b, 0);
+  const areaBytes = gzSum(pkgDir, area.files);
   const total = entry + css + areaBytes;
   const entryArea = entries.includes(area.name);
-  const flag = entryArea ? (total > budgetKb * 1000 ? "  entry, OVER BUDGET" : "  entry") : "  deep link";
+  const overBudget = entryArea && total > budgetKb * 1000;
+  const flag = entryArea ? (overBudget ? "  entry, OVER BUDGET" : "  entry") : "  deep link";
   console.log(
     `  ${area.name.padEnd(14)} ${kb(total).padStart(6)} KB  (area + ${area.files.length - 1} shared chunks ${kb(areaBytes)} KB)${flag}`,
   );
-  if (entryArea && total > budgetKb * 1000) over.push(area.name);
+  if (overBudget) over.push(area.name);
 }
 for (const name of entries) {
   if (!areas.some((a) => a.name === name)) throw new Error(`entry area ${name} not found`);
 }
-const all = readdirSync(pkgDir)
-  .filter((f) => f.endsWith(".wasm"))
-  .map((f) => gz(join(pkgDir, f)))
-  .reduce((a, b) => a + b, 0);
+const all = gzSum(pkgDir, readdirSync(pkgDir).filter((f) => f.endsWith(".wasm")));
 console.log(`  every wasm module together: ${kb(all)} KB`);
 for (const f of readdirSync(join(dist, "i18n")).filter((f) => f.endsWith(".json"))) {
   console.log(`  text pack i18n/${f}: ${kb(gz(join(dist, "i18n", f)))} KB`);

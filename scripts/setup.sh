@@ -33,7 +33,7 @@ if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WBG_VERSION" ]; t
     cargo install wasm-bindgen-cli --version "$WBG_VERSION"
 fi
 
-# wasm-split-cli cuts the SPA's wasm into one chunk per page
+# wasm-split-cli cuts the SPA's wasm into one chunk per area
 # (scripts/build-wasm.sh).
 # (It has no --version; cargo's install list says which one is there.)
 if ! command -v wasm-split-cli >/dev/null ||

@@ -9,9 +9,9 @@ started=$(date +%s)
 
 echo "test: contract and server (cargo test --release)"
 cargo test --release --locked -p mijn-lexus-contract -p mijn-lexus-server 2>&1 | tee /tmp/mijn-lexus-cargo-test.log
-# The SPA's own tests (text packs) natively, in a run of their own so the
+# The SPA's own tests (text packs, formatting, parsing) natively, in a run of their own so the
 # server's dependencies keep their features and stay built.
-echo "test: SPA text packs (cargo test --release -p mijn-lexus)"
+echo "test: SPA native tests (cargo test --release -p mijn-lexus)"
 cargo test --release --locked -p mijn-lexus 2>&1 | tee -a /tmp/mijn-lexus-cargo-test.log
 cargo_passed=$(awk '/^test result:/ { s += $4 } END { print s + 0 }' /tmp/mijn-lexus-cargo-test.log)
 

@@ -67,7 +67,7 @@ pub fn App() -> impl IntoView {
 /// After every client-side navigation (not the first load), focus moves to the
 /// new page's h1 so screen-reader and keyboard users start at the content.
 ///
-/// A page whose area is still being fetched (see `lazy_area!`) is drawn only
+/// A page whose area is still being fetched (see `crate::areas`) is drawn only
 /// when the router's `is_routing` falls back to false, so focus waits for that;
 /// when nothing is loading by the next frame (an area already here, the
 /// not-found page) it moves at once.

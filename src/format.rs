@@ -26,10 +26,12 @@ mod js {
         }
         o.into()
     }
+}
 
-    pub fn locale() -> JsValue {
-        JsValue::from_str(super::locale_tag(crate::i18n::lang()))
-    }
+/// The locale of the interface language.
+#[cfg(target_arch = "wasm32")]
+fn locale() -> &'static str {
+    locale_tag(crate::i18n::lang())
 }
 
 /// "21 november 2026" / "21 novembre 2026" / "21 November 2026".
@@ -48,8 +50,7 @@ pub fn date(date: NaiveDate) -> String {
             ("month", JsValue::from_str("long")),
             ("year", JsValue::from_str("numeric")),
         ]);
-        d.to_locale_date_string(locale_tag(crate::i18n::lang()), &o)
-            .into()
+        d.to_locale_date_string(locale(), &o).into()
     }
     #[cfg(not(target_arch = "wasm32"))]
     {
@@ -67,8 +68,7 @@ pub fn date_time(at: DateTime<Utc>) -> String {
             ("dateStyle", JsValue::from_str("medium")),
             ("timeStyle", JsValue::from_str("short")),
         ]);
-        d.to_locale_string(locale_tag(crate::i18n::lang()), &o)
-            .into()
+        d.to_locale_string(locale(), &o).into()
     }
     #[cfg(not(target_arch = "wasm32"))]
     {
@@ -80,9 +80,7 @@ pub fn date_time(at: DateTime<Utc>) -> String {
 pub fn number(x: f64) -> String {
     #[cfg(target_arch = "wasm32")]
     {
-        js_sys::Number::from(x)
-            .to_locale_string(locale_tag(crate::i18n::lang()))
-            .into()
+        js_sys::Number::from(x).to_locale_string(locale()).into()
     }
     #[cfg(not(target_arch = "wasm32"))]
     {
@@ -101,7 +99,7 @@ pub fn fixed(x: f64, decimals: u8) -> String {
             ("minimumFractionDigits", digits.clone()),
             ("maximumFractionDigits", digits),
         ]);
-        js_sys::Intl::NumberFormat::new(&js_sys::Array::of1(&js::locale()), &o.into())
+        js_sys::Intl::NumberFormat::new(&js_sys::Array::of1(&locale().into()), &o.into())
             .format()
             .call1(&JsValue::NULL, &JsValue::from_f64(x))
             .ok()
@@ -119,7 +117,7 @@ pub fn plain(x: f64) -> String {
     #[cfg(target_arch = "wasm32")]
     {
         js_sys::Number::from(x)
-            .to_string(10)
+            .to_string_with_radix(10)
             .ok()
             .and_then(|s| s.as_string())
             .unwrap_or_default()

@@ -17,7 +17,7 @@ use wasm_bindgen_futures::spawn_local;
 fn main() {
     // A panic aborts the app (panic = "abort"); the visitor must not be left
     // with a page that silently stopped working, e.g. when a part of the app
-    // could not be fetched (lazy areas, see app.rs).
+    // could not be fetched (lazy areas, see areas.rs).
     std::panic::set_hook(Box::new(|info| {
         console_error_panic_hook::hook(info);
         show_fatal_error();
@@ -34,8 +34,9 @@ fn main() {
     });
 }
 
-/// Without its texts the app cannot say anything in the visitor's language;
-/// this one fixed message (in the three languages) is the only text in code.
+/// Shown when the text pack cannot load or the app panics: without its texts
+/// the app cannot speak the visitor's language, so this one fixed message (in
+/// the three languages) is the only text in code.
 fn show_fatal_error() {
     const MESSAGE: &str =
         "Mijn Lexus kon niet laden. Controleer uw verbinding en vernieuw de pagina. \

@@ -170,11 +170,7 @@ fn VehicleContent(vin: String) -> impl IntoView {
             {(!p.can_manage_users).then(|| view! { <p class="ml-muted">{g.secondary_note.as_str()}</p> })}
             {(p.can_rename).then(|| view! { <RenameSection vin=vin.get_value() summary /> })}
             {(p.can_manage_users).then(|| view! { <UsersSection vin=vin.get_value() /> })}
-            {if p.can_remove {
-                view! { <RemoveSection vin=vin.get_value() leave=false /> }
-            } else {
-                view! { <RemoveSection vin=vin.get_value() leave=true /> }
-            }}
+            <RemoveSection vin=vin.get_value() leave=!p.can_remove />
         }
         .into_any(),
     }
@@ -435,7 +431,7 @@ fn ServiceSection(
             preferred_date: NaiveDate::parse_from_str(date.get_untracked().trim(), "%Y-%m-%d").ok(),
             note: note.get_untracked().trim().to_owned(),
         };
-        if let Err(errors) = request.validate(chrono::Local::now().date_naive()) {
+        if let Err(errors) = request.validate(crate::format::today()) {
             focus_id(&errors[0].field);
             form.fail_fields(errors);
             return;
