@@ -253,6 +253,28 @@ pub async fn record_failure(
     Ok(())
 }
 
+/// Ends every user's access to a vehicle: its main and secondary users go and
+/// pending invitations are revoked (takeover, removal by the main user,
+/// erasure of the main user's account).
+pub async fn end_all_access(
+    conn: &mut SqliteConnection,
+    vehicle_id: i64,
+    now: i64,
+) -> Result<(), AppError> {
+    sqlx::query("DELETE FROM vehicle_users WHERE vehicle_id = ?")
+        .bind(vehicle_id)
+        .execute(&mut *conn)
+        .await?;
+    sqlx::query(
+        "UPDATE vehicle_invitations SET revoked_at = ? WHERE vehicle_id = ? AND accepted_at IS NULL AND revoked_at IS NULL",
+    )
+    .bind(now)
+    .bind(vehicle_id)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
 pub async fn clear_failures(
     conn: &mut SqliteConnection,
     user_id: i64,

@@ -16,7 +16,6 @@ use sqlx::{Column, Row, TypeInfo, ValueRef};
 use super::{find_user, ApiJson, UserRow};
 use crate::error::{AppError, AppResult};
 use crate::mail;
-use crate::security::password;
 use crate::security::session::{clear_cookie, session_cookie_name, SignedIn};
 use crate::state::AppState;
 
@@ -318,7 +317,6 @@ pub async fn erase_user(
             "DELETE FROM trips WHERE vehicle_id = ?1 AND started_at >= ?2",
             "DELETE FROM vehicle_warnings WHERE vehicle_id = ?1 AND last_seen_at >= ?2",
             "DELETE FROM vehicle_state WHERE vehicle_id = ?1 AND ?2 IS NOT NULL",
-            "DELETE FROM vehicle_users WHERE vehicle_id = ?1 AND ?2 IS NOT NULL",
         ] {
             sqlx::query(sql)
                 .bind(vehicle_id)
@@ -326,13 +324,7 @@ pub async fn erase_user(
                 .execute(&mut *tx)
                 .await?;
         }
-        sqlx::query(
-            "UPDATE vehicle_invitations SET revoked_at = ? WHERE vehicle_id = ? AND accepted_at IS NULL AND revoked_at IS NULL",
-        )
-        .bind(now)
-        .bind(vehicle_id)
-        .execute(&mut *tx)
-        .await?;
+        crate::garage::end_all_access(&mut tx, *vehicle_id, now).await?;
     }
     sqlx::query("DELETE FROM vehicle_invitations WHERE email = ?")
         .bind(&user.email)
@@ -377,16 +369,7 @@ pub async fn delete_account(
     if req.password.is_empty() {
         return Err(AppError::field("password", ErrorCode::Required));
     }
-    let now = state.clock.now();
-    if let Err(secs) = state.limits.sign_in_address.check(&user.email, now) {
-        return Err(AppError::RateLimited {
-            retry_after_secs: secs,
-        });
-    }
-    if !password::verify(req.password.clone(), user.password_hash.clone()).await? {
-        state.limits.sign_in_address.record(&user.email, now);
-        return Err(AppError::field("password", ErrorCode::PasswordWrong));
-    }
+    super::profile::check_current_password(&state, &user, &req.password, "password").await?;
     if let Some(user) = erase_user(&state, user.id, DeletionReason::UserRequest).await? {
         state
             .mailer

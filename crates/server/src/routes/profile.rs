@@ -147,7 +147,7 @@ pub async fn set_language(
 
 /// Checks the current password; wrong answers count toward the sign-in
 /// limit of the address (same protection against guessing).
-async fn check_current_password(
+pub(crate) async fn check_current_password(
     state: &AppState,
     user: &super::UserRow,
     given: &str,

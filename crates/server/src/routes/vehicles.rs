@@ -107,17 +107,7 @@ pub async fn add(
         .map(|(u, _)| *u);
     // Takeover (or first activation): every earlier link and pending
     // invitation ends.
-    sqlx::query("DELETE FROM vehicle_users WHERE vehicle_id = ?")
-        .bind(vehicle.id)
-        .execute(&mut *tx)
-        .await?;
-    sqlx::query(
-        "UPDATE vehicle_invitations SET revoked_at = ? WHERE vehicle_id = ? AND accepted_at IS NULL AND revoked_at IS NULL",
-    )
-    .bind(now)
-    .bind(vehicle.id)
-    .execute(&mut *tx)
-    .await?;
+    garage::end_all_access(&mut tx, vehicle.id, now).await?;
     sqlx::query(
         "INSERT INTO vehicle_users (vehicle_id, user_id, role, licence_plate, nickname, since)
          VALUES (?, ?, 'main', ?, ?, ?)",
@@ -207,17 +197,7 @@ pub async fn remove(State(state): State<AppState>, v: UserVehicle) -> AppResult<
     let now = state.clock.unix();
     let mut tx = crate::db::begin_write(&state.db).await?;
     if v.role == VehicleRole::Main {
-        sqlx::query("DELETE FROM vehicle_users WHERE vehicle_id = ?")
-            .bind(v.vehicle.id)
-            .execute(&mut *tx)
-            .await?;
-        sqlx::query(
-            "UPDATE vehicle_invitations SET revoked_at = ? WHERE vehicle_id = ? AND accepted_at IS NULL AND revoked_at IS NULL",
-        )
-        .bind(now)
-        .bind(v.vehicle.id)
-        .execute(&mut *tx)
-        .await?;
+        garage::end_all_access(&mut tx, v.vehicle.id, now).await?;
     } else {
         sqlx::query("DELETE FROM vehicle_users WHERE vehicle_id = ? AND user_id = ?")
             .bind(v.vehicle.id)
