@@ -21,6 +21,14 @@ pub fn load_legal(kind: LegalKind, slot: LegalSlot) {
     });
 }
 
+/// The name of a kind of legal document, in the interface language.
+pub fn kind_title(kind: LegalKind) -> &'static str {
+    match kind {
+        LegalKind::Terms => &t().account.terms_title,
+        LegalKind::Privacy => &t().account.privacy_title,
+    }
+}
+
 #[component]
 pub fn LegalDialog(
     kind: LegalKind,
@@ -36,10 +44,7 @@ pub fn LegalDialog(
     let title_id = format!("legal-{slug}-title");
     let (title_id_dialog, title_id_heading, title_id_body) =
         (title_id.clone(), title_id.clone(), title_id);
-    let fallback_title = match kind {
-        LegalKind::Terms => t().account.terms_title.as_str(),
-        LegalKind::Privacy => t().account.privacy_title.as_str(),
-    };
+    let fallback_title = kind_title(kind);
 
     let open = move |_| {
         // Retry a failed load when the person asks for the document.

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use mijn_lexus_contract::profile::{ConsentKind, ConsentRecord, ConsentState, Consents};
 
-use super::format::device_name;
+use super::format::device_label;
 use super::{load, loaded_view, Loaded, ProfilePage, StatusMessage};
 use crate::api::profile as api;
 use crate::components::protected::Protected;
@@ -150,11 +150,7 @@ fn history_table(history: &[ConsentRecord]) -> impl IntoView {
                 (p.empty_cell.clone(), when)
             };
             let ua = r.user_agent.clone().unwrap_or_default();
-            let device = if ua.is_empty() {
-                p.device_unknown.clone()
-            } else {
-                device_name(&ua)
-            };
+            let device = device_label(&ua);
             view! {
                 <tr>
                     <th scope="row">{consent_texts(r.kind).0}</th>

@@ -6,6 +6,16 @@ pub fn round1(x: f64) -> f64 {
     (x * 10.0).round() / 10.0
 }
 
+/// The device a record was made from: its short name, or "unknown device"
+/// when the browser sent no user agent.
+pub fn device_label(user_agent: &str) -> String {
+    if user_agent.is_empty() {
+        crate::i18n::t().profile.device_unknown.clone()
+    } else {
+        device_name(user_agent)
+    }
+}
+
 /// A short name for a user agent: "Chrome on Windows"-like, from the
 /// well-known product tokens; the full string stays in the title attribute.
 pub fn device_name(user_agent: &str) -> String {

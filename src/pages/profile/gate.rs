@@ -9,7 +9,7 @@ use mijn_lexus_contract::profile::PendingLegal;
 
 use super::{load, loaded_view, Loaded};
 use crate::api::profile as api;
-use crate::components::legal_dialog::render_document;
+use crate::components::legal_dialog::{kind_title, render_document};
 use crate::forms::{focus_main_heading, set_title};
 use crate::i18n::t;
 use crate::session::use_session;
@@ -35,7 +35,7 @@ pub fn LegalGate(pending: Vec<PendingLegal>) -> impl IntoView {
             view! {
                 <section class="ml-card ml-gate__doc">
                     <h2 class="ml-subtitle" id=id_heading>
-                        {super::privacy::kind_title(kind)}
+                        {kind_title(kind)}
                     </h2>
                     <div class="ml-gate__text" tabindex="0" role="region" aria-labelledby=heading_id>
                         {loaded_view(slot, reload, |d| render_document(&d))}

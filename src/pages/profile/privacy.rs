@@ -9,25 +9,18 @@ use leptos_router::hooks::use_navigate;
 use mijn_lexus_contract::legal::{LegalDocument, LegalKind};
 use mijn_lexus_contract::profile::AcceptedDocuments;
 
-use super::format::device_name;
+use super::format::device_label;
 use super::{load, loaded_view, Loaded, ProfilePage};
 use crate::api::{self, profile as profile_api};
 use crate::components::error_summary::ErrorSummary;
 use crate::components::field::{Field, SubmitButton};
-use crate::components::legal_dialog::render_document;
+use crate::components::legal_dialog::{kind_title, render_document};
 use crate::components::protected::Protected;
 use crate::config::{config, navigate_to};
 use crate::format::date_time as format_date_time;
 use crate::forms::{set_title, FormState};
 use crate::i18n::{fill, t};
 use crate::session::use_session;
-
-pub fn kind_title(kind: LegalKind) -> &'static str {
-    match kind {
-        LegalKind::Terms => &t().account.terms_title,
-        LegalKind::Privacy => &t().account.privacy_title,
-    }
-}
 
 #[component]
 fn PrivacyPart() -> impl IntoView {
@@ -75,11 +68,7 @@ fn PrivacyPart() -> impl IntoView {
                 );
                 let id = format!("read-doc-{i}");
                 let ua = d.user_agent.clone().unwrap_or_default();
-                let device = if ua.is_empty() {
-                    p.device_unknown.clone()
-                } else {
-                    device_name(&ua)
-                };
+                let device = device_label(&ua);
                 let (kind, version, opener_id) = (d.kind, d.version, id.clone());
                 view! {
                     <tr>
