@@ -1,7 +1,7 @@
 //! Starts the real application on 127.0.0.1:0 with a fresh SQLite file and a
 //! manual clock, and drives it like a browser (cookie store, CSRF token).
 
-#![allow(dead_code)]
+
 
 use std::sync::Arc;
 

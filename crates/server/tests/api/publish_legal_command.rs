@@ -2,12 +2,12 @@
 //! version of a legal document without the admin API. Runs the real binary
 //! against a database file, then a server on the same file.
 
-mod common;
+
 
 use std::path::Path;
 use std::process::{Command, Output};
 
-use common::*;
+use crate::common::*;
 use serde_json::Value;
 
 fn publish_legal(db: &Path, args: &[&str]) -> Output {

@@ -1,9 +1,9 @@
 //! CSRF, request hygiene (JSON errors for bad requests), security headers
 //! and static files.
 
-mod common;
 
-use common::*;
+
+use crate::common::*;
 use mijn_lexus_contract::ErrorCode;
 use serde_json::json;
 

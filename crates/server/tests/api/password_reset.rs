@@ -1,9 +1,9 @@
 //! A3 password reset.
 
-mod common;
+
 
 use chrono::Duration;
-use common::*;
+use crate::common::*;
 use mijn_lexus_contract::ErrorCode;
 use serde_json::{json, Value};
 

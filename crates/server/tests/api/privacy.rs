@@ -1,8 +1,8 @@
 //! Privacy rights (B5): export, erasure, accepted documents.
 
-mod common;
 
-use common::*;
+
+use crate::common::*;
 use mijn_lexus_contract::ErrorCode;
 use serde_json::{json, Value};
 

@@ -1,9 +1,9 @@
 //! Retention of inactive accounts (A5) with the manual clock.
 
-mod common;
+
 
 use chrono::Duration;
-use common::*;
+use crate::common::*;
 use mijn_lexus_server::retention;
 
 #[tokio::test]

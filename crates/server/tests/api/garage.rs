@@ -1,9 +1,9 @@
 //! The garage: add with proof, takeover, lockout, privacy between users,
 //! secondary users, status and service requests, chargers.
 
-mod common;
 
-use common::*;
+
+use crate::common::*;
 use mijn_lexus_contract::ErrorCode;
 use serde_json::{json, Value};
 

@@ -1,11 +1,11 @@
 //! The simulator: deterministic per seed, and its output goes through the
 //! real ingest API; the demo garage is created once and quickly.
 
-mod common;
+
 
 use std::time::Instant;
 
-use common::*;
+use crate::common::*;
 use mijn_lexus_server::simulator::{self, simulate};
 use serde_json::Value;
 

@@ -1,8 +1,8 @@
 //! New legal versions (A4): publishing and the re-acceptance gate.
 
-mod common;
 
-use common::*;
+
+use crate::common::*;
 use mijn_lexus_contract::ErrorCode;
 use serde_json::{json, Value};
 

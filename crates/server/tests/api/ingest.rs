@@ -1,8 +1,8 @@
 //! The ingest API: per-vehicle key, strict validation, idempotency.
 
-mod common;
 
-use common::*;
+
+use crate::common::*;
 use mijn_lexus_contract::ErrorCode;
 use serde_json::{json, Value};
 
@@ -255,7 +255,7 @@ async fn provisioning_needs_the_backend_token() {
 }
 
 /// Ingest throughput into SQLite: `cargo test --release -p mijn-lexus-server
-/// --test ingest -- --ignored --nocapture`.
+/// --test api ingest::ingest_throughput -- --ignored --nocapture`.
 #[tokio::test]
 #[ignore]
 async fn ingest_throughput() {

@@ -1,9 +1,9 @@
 //! Mijn Profiel (B1-B3): personal data with per-country rules, e-mail and
 //! password changes, dealers, emergency contact, isolation between users.
 
-mod common;
 
-use common::*;
+
+use crate::common::*;
 use mijn_lexus_contract::ErrorCode;
 use serde_json::{json, Value};
 

@@ -1,8 +1,8 @@
 //! Consents (B4): granted and withdrawn any time, every change a new row.
 
-mod common;
 
-use common::*;
+
+use crate::common::*;
 use serde_json::{json, Value};
 
 #[tokio::test]

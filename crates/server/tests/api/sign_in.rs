@@ -1,9 +1,9 @@
 //! A2 sign-in, sessions and their timeouts, sign-in rate limits.
 
-mod common;
+
 
 use chrono::Duration;
-use common::*;
+use crate::common::*;
 use mijn_lexus_contract::ErrorCode;
 use serde_json::json;
 

@@ -1,8 +1,8 @@
 //! A1 registration and e-mail confirmation, A4 recording of acceptances.
 
-mod common;
 
-use common::*;
+
+use crate::common::*;
 use mijn_lexus_contract::account::RegisterRequest;
 use mijn_lexus_contract::ErrorCode;
 use serde_json::{json, Value};
