@@ -39,7 +39,9 @@ impl Postcode {
         let normal = match country {
             Country::Be => (digits(&compact, 4) && !compact.starts_with('0')).then_some(compact),
             Country::Nl => {
-                let (num, letters) = compact.split_at(compact.len().min(4));
+                // Split only where a character starts (`123€` must not panic).
+                let at = compact.char_indices().nth(4).map_or(compact.len(), |(i, _)| i);
+                let (num, letters) = compact.split_at(at);
                 let letters_ok = letters.len() == 2
                     && letters.bytes().all(|b| b.is_ascii_uppercase())
                     && !matches!(letters, "SA" | "SD" | "SS");
@@ -181,6 +183,7 @@ pub struct Profile {
 
 /// The language of the interface and of the mails, set on its own (G1).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct SetLanguageRequest {
     pub language: Language,
 }
@@ -189,6 +192,7 @@ pub struct SetLanguageRequest {
 /// number, postcode and city all empty, or fill in all four (box stays
 /// optional). Phones and birth date are optional (empty = none).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct UpdateProfileRequest {
     pub salutation: Option<Salutation>,
     pub first_name: String,
@@ -409,6 +413,7 @@ impl UpdateProfileRequest {
 /// POST /profile/email: ask to change the sign-in address. A link goes to
 /// the new address; the address changes only when it is used.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct ChangeEmailRequest {
     pub new_email: String,
     pub current_password: String,
@@ -438,6 +443,7 @@ impl ChangeEmailRequest {
 /// POST /profile/password: the current password and a new one (same rules
 /// as registration). Every other session of the user ends.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct ChangePasswordRequest {
     pub current_password: String,
     pub new_password: String,
@@ -532,6 +538,7 @@ pub struct PreferredDealer {
 
 /// PUT /profile/dealer
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct ChooseDealerRequest {
     pub dealer_id: i64,
 }
@@ -540,6 +547,7 @@ pub struct ChooseDealerRequest {
 
 /// GET/PUT /profile/emergency-contact (B3). Phone in E.164 in answers.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct EmergencyContact {
     pub name: String,
     /// "partner", "dochter", ... as the user writes it.
@@ -638,6 +646,7 @@ pub struct Consents {
 
 /// PUT /profile/consents/{kind}
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct SetConsentRequest {
     pub granted: bool,
 }
@@ -653,6 +662,7 @@ pub struct PendingLegal {
 
 /// POST /profile/legal/accept: accept the current version of a document.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct AcceptLegalRequest {
     pub kind: LegalKind,
     pub version: u32,
@@ -676,6 +686,7 @@ pub struct AcceptedDocuments {
 
 /// POST /account/delete: erasure, confirmed with the password.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct DeleteAccountRequest {
     pub password: String,
 }
@@ -684,6 +695,7 @@ pub struct DeleteAccountRequest {
 /// document in one language. `content` uses the server's document format
 /// (`# Title`, `effective: YYYY-MM-DD`, `## Section` ...).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct PublishLegalRequest {
     pub kind: LegalKind,
     pub version: u32,
