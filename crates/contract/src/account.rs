@@ -7,6 +7,7 @@ use crate::{Country, ErrorCode, FieldError, Language, Salutation};
 
 /// POST /accounts: the registration form (A1).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct RegisterRequest {
     pub salutation: Option<Salutation>,
     pub first_name: String,
@@ -152,6 +153,7 @@ impl NewAccount {
 
 /// POST /session: sign in (A2).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct SignInRequest {
     pub email: String,
     pub password: String,
@@ -205,6 +207,7 @@ pub struct SessionState {
 
 /// POST /accounts/confirm
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct ConfirmEmailRequest {
     pub token: String,
 }
@@ -212,6 +215,7 @@ pub struct ConfirmEmailRequest {
 /// POST /accounts/confirm/resend and POST /password-reset: both take only an
 /// address and always answer 202, whether or not it has an account.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct EmailRequest {
     pub email: String,
 }
@@ -224,6 +228,7 @@ impl EmailRequest {
 
 /// POST /password-reset/complete (A3).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct ResetPasswordRequest {
     pub token: String,
     pub password: String,

@@ -63,6 +63,7 @@ impl ChargerState {
 
 /// POST /chargers: add a charger with its serial number and PIN.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct AddChargerRequest {
     pub serial: String,
     pub pin: String,

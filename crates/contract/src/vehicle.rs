@@ -285,6 +285,7 @@ pub struct VehicleList {
 /// POST /vehicles: add a vehicle, proving access with the current odometer
 /// reading or the activation code (the QR code's content in the car).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct AddVehicleRequest {
     pub vin: String,
     pub licence_plate: String,
@@ -371,6 +372,7 @@ impl AddVehicleRequest {
 
 /// PATCH /vehicles/{vin}: rename (main user only). Absent fields stay.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct UpdateVehicleRequest {
     #[serde(default)]
     pub nickname: Option<String>,
@@ -677,6 +679,7 @@ pub struct VehicleStatus {
 /// POST /vehicles/{vin}/service-requests: ask the preferred dealer for an
 /// appointment.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct ServiceRequestCreate {
     /// Must be after today.
     pub preferred_date: Option<NaiveDate>,
@@ -794,6 +797,7 @@ pub struct TripDetail {
 
 /// POST /vehicles/{vin}/invitations (main user).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct InviteRequest {
     pub email: String,
 }
@@ -835,6 +839,7 @@ pub struct VehicleUsers {
 /// POST /invitations/accept: the token from the invitation mail; the
 /// signed-in account's address must be the invited one.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct AcceptInvitationRequest {
     pub token: String,
 }

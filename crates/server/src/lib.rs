@@ -13,6 +13,7 @@ pub mod error;
 pub mod garage;
 pub mod legal;
 pub mod mail;
+pub mod purge;
 pub mod retention;
 pub mod routes;
 pub mod security;

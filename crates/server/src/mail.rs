@@ -168,6 +168,28 @@ pub fn vehicle_taken_over(to: &Recipient<'_>, model: &str, plate: &str, public_u
     mail(to.email, content, None)
 }
 
+/// To the main user when wrong proofs for their vehicle locked its
+/// odometer proof (once per lock, not per attempt).
+pub fn vehicle_proof_attempts(
+    to: &Recipient<'_>,
+    model: &str,
+    plate: &str,
+    public_url: &str,
+) -> Mail {
+    let content = to
+        .texts()
+        .vehicle_proof_attempts(&to.greeting(), model, plate, public_url);
+    mail(to.email, content, None)
+}
+
+/// To the previous owner of a charger someone else paired.
+pub fn charger_taken_over(to: &Recipient<'_>, model: &str, serial: &str, public_url: &str) -> Mail {
+    let content = to
+        .texts()
+        .charger_taken_over(&to.greeting(), model, serial, public_url);
+    mail(to.email, content, None)
+}
+
 /// Invitation to become a secondary user of a vehicle. `language`: the
 /// invited person's when the address has an account, the inviter's otherwise.
 pub fn vehicle_invitation(

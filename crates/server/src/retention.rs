@@ -32,6 +32,8 @@ pub const WARNING_DAYS: i64 = 30;
 pub struct RetentionReport {
     pub warned: Vec<i64>,
     pub closed: Vec<i64>,
+    /// Expired sessions, tokens, outbox mails and counters ([`crate::purge`]).
+    pub purged: crate::purge::Purged,
 }
 
 #[derive(sqlx::FromRow)]
@@ -68,7 +70,10 @@ pub async fn run(state: &AppState) -> anyhow::Result<RetentionReport> {
     .bind(now - NEVER_SIGNED_IN.num_seconds() + warning)
     .fetch_all(&state.db)
     .await?;
-    let mut report = RetentionReport::default();
+    let mut report = RetentionReport {
+        purged: crate::purge::run(state).await?,
+        ..RetentionReport::default()
+    };
     for c in rows {
         let last = c.last_sign_in_at.unwrap_or(c.created_at);
         let close_at = last + period(c.last_sign_in_at.is_none(), c.has_vehicle).num_seconds();
@@ -122,6 +127,9 @@ pub async fn run(state: &AppState) -> anyhow::Result<RetentionReport> {
             closed = report.closed.len(),
             "retention pass"
         );
+    }
+    if report.purged != crate::purge::Purged::default() {
+        tracing::info!(purged = ?report.purged, "expired rows purged");
     }
     Ok(report)
 }

@@ -4,6 +4,8 @@
 //! user's link to that vehicle. A VIN the user has no link to (unknown,
 //! someone else's, malformed) is 404 `not_found`, so VINs do not leak.
 
+pub mod proof;
+
 use std::collections::HashMap;
 
 use axum::extract::{FromRequestParts, Path};

@@ -13,15 +13,38 @@ use mijn_lexus_contract::telematics::{ChargerRegistration, ChargerReport};
 use mijn_lexus_contract::{ErrorCode, FieldError};
 use sqlx::SqliteConnection;
 
-use super::ApiJson;
+use super::{find_user, ApiJson};
 use crate::error::{AppError, AppResult};
 use crate::garage;
+use crate::mail;
+use crate::security::password;
 use crate::security::session::SignedIn;
 use crate::security::{constant_time_eq, sha256_hex};
 use crate::state::AppState;
 
-fn pin_hash(serial: &ChargerSerial, pin: &str) -> String {
+// PINs are short (4-16 characters, often 4-6 digits), so a fast hash of
+// one is reversed by trying them all. They are stored like passwords
+// (Argon2id, random salt per row, ~50 ms per try): a leaked database then
+// costs hours per charger instead of microseconds. A keyed HMAC would be
+// stronger still but needs a server secret that this server does not have
+// (and must never lose); Argon2id reuses the password hashing.
+
+/// Before issue 9: unsalted SHA-256 of "serial:pin". Such hashes still
+/// verify and are replaced by an Argon2id hash at the next pairing.
+fn legacy_pin_hash(serial: &ChargerSerial, pin: &str) -> String {
     sha256_hex(&format!("{}:{}", serial.as_str(), pin.trim()))
+}
+
+fn is_legacy_pin_hash(stored: &str) -> bool {
+    !stored.starts_with("$argon2")
+}
+
+async fn pin_matches(serial: &ChargerSerial, pin: &str, stored: &str) -> Result<bool, AppError> {
+    if is_legacy_pin_hash(stored) {
+        let given = legacy_pin_hash(serial, pin);
+        return Ok(constant_time_eq(given.as_bytes(), stored.as_bytes()));
+    }
+    Ok(password::verify(pin.trim().to_owned(), stored.to_owned()).await?)
 }
 
 pub async fn provision(
@@ -40,13 +63,14 @@ pub async fn provision(
     if !errors.is_empty() {
         return Err(errors.into());
     }
+    let pin_hash = password::hash(reg.pin.trim().to_owned()).await?;
     sqlx::query(
         "INSERT INTO chargers (serial, model, pin_hash, created_at) VALUES (?1, ?2, ?3, ?4)
          ON CONFLICT (serial) DO UPDATE SET model = ?2, pin_hash = ?3",
     )
     .bind(serial.as_str())
     .bind(reg.model.trim())
-    .bind(pin_hash(serial, &reg.pin))
+    .bind(pin_hash)
     .bind(now)
     .execute(conn)
     .await?;
@@ -164,7 +188,8 @@ pub async fn remove(
     Ok(StatusCode::NO_CONTENT)
 }
 
-/// POST /chargers
+/// POST /chargers: pairs the charger with the user; its previous owner is
+/// mailed.
 pub async fn add(
     State(state): State<AppState>,
     SignedIn(s): SignedIn,
@@ -173,25 +198,36 @@ pub async fn add(
     let new = req.parse()?;
     let now = state.clock.unix();
     let subject = format!("charger:{}", new.serial.as_str());
-    let mut tx = crate::db::begin_write(&state.db).await?;
-    garage::check_lock(&mut tx, s.user_id, &subject, now).await?;
-    let row: Option<(String, Option<i64>)> =
-        sqlx::query_as("SELECT pin_hash, owner_user_id FROM chargers WHERE serial = ?")
+    let mut conn = state.db.acquire().await?;
+    garage::check_lock(&mut conn, s.user_id, &subject, now).await?;
+    let row: Option<(String, String, Option<i64>)> =
+        sqlx::query_as("SELECT model, pin_hash, owner_user_id FROM chargers WHERE serial = ?")
             .bind(new.serial.as_str())
-            .fetch_optional(&mut *tx)
+            .fetch_optional(&mut *conn)
             .await?;
-    let Some((hash, owner)) = row else {
+    drop(conn);
+    let Some((model, hash, owner)) = row else {
         return Err(AppError::field("serial", ErrorCode::ChargerUnknown));
     };
     if owner == Some(s.user_id) {
         return Err(ErrorCode::AlreadyInGarage.into());
     }
-    if !constant_time_eq(pin_hash(&new.serial, &new.pin).as_bytes(), hash.as_bytes()) {
+    // Verified outside the write transaction: Argon2 takes a while.
+    let matches = pin_matches(&new.serial, &new.pin, &hash).await?;
+    let mut tx = crate::db::begin_write(&state.db).await?;
+    if !matches {
         garage::record_failure(&mut tx, s.user_id, &subject, now).await?;
         tx.commit().await?;
         return Err(AppError::field("pin", ErrorCode::ChargerPinInvalid));
     }
     garage::clear_failures(&mut tx, s.user_id, &subject).await?;
+    if is_legacy_pin_hash(&hash) {
+        sqlx::query("UPDATE chargers SET pin_hash = ? WHERE serial = ?")
+            .bind(password::hash(new.pin.trim().to_owned()).await?)
+            .bind(new.serial.as_str())
+            .execute(&mut *tx)
+            .await?;
+    }
     sqlx::query(
         "UPDATE chargers SET owner_user_id = ?, nickname = ?, added_at = ? WHERE serial = ?",
     )
@@ -202,6 +238,19 @@ pub async fn add(
     .execute(&mut *tx)
     .await?;
     tx.commit().await?;
+    if let Some(previous) = owner {
+        if let Some(user) = find_user(&state.db, previous).await? {
+            state
+                .mailer
+                .send(mail::charger_taken_over(
+                    &user.recipient(),
+                    &model,
+                    new.serial.as_str(),
+                    &state.public_url,
+                ))
+                .await;
+        }
+    }
     let charger = own(&state, s.user_id, new.serial.as_str())
         .await?
         .to_charger();

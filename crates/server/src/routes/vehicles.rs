@@ -8,22 +8,22 @@ use axum::Json;
 use chrono::{DateTime, NaiveDate, Utc};
 use mijn_lexus_contract::telematics::{DrivingEvent, DrivingEventKind, RoutePoint};
 use mijn_lexus_contract::vehicle::{
-    add_vehicle_fields, warning_light, AccessProof, LicencePlate, Measured, Nickname, Place,
+    warning_light, AccessProof, LicencePlate, Measured, Nickname, Place,
     ServiceDue, ServiceRequest, ServiceRequestCreate, ServiceRequestList, TripDetail, TripList,
     TripSummary, UpdateVehicleRequest, VehicleList, VehicleLocation, VehicleRole, VehicleStatus,
     WarningLight,
 };
-use mijn_lexus_contract::{vehicle::AddVehicleRequest, ErrorCode, FieldError};
+use mijn_lexus_contract::vehicle::{AddVehicleRequest, NewVehicle};
+use mijn_lexus_contract::{ErrorCode, FieldError};
 use serde::Deserialize;
 
 use super::{find_user, ApiJson};
-use crate::error::{AppError, AppResult};
-use crate::garage::{self, UserVehicle};
+use crate::error::AppResult;
+use crate::garage::{self, proof, UserVehicle};
 use crate::mail;
-use crate::security::constant_time_eq;
 use crate::security::session::{ClientInfo, SignedIn};
 use crate::state::AppState;
-use crate::telematics::activation_code_hash;
+use crate::telematics::VehicleRow;
 
 fn time(t: i64) -> DateTime<Utc> {
     DateTime::from_timestamp(t, 0).unwrap_or_default()
@@ -43,8 +43,9 @@ pub async fn list(
     Ok(Json(VehicleList { vehicles }))
 }
 
-/// POST /vehicles: add with proof of access; takes the vehicle over from a
-/// previous main user.
+/// POST /vehicles: add with proof of access ([`garage::proof`]): the
+/// activation code takes a vehicle over from its main user, the odometer
+/// only adds a vehicle nobody has.
 pub async fn add(
     State(state): State<AppState>,
     SignedIn(s): SignedIn,
@@ -52,76 +53,76 @@ pub async fn add(
 ) -> AppResult<Response> {
     let new = req.parse()?;
     let now = state.clock.unix();
-    let subject = format!("vin:{}", new.vin);
+    let vin = new.vin.as_str();
+    let subject = format!("vin:{vin}");
     let mut tx = crate::db::begin_write(&state.db).await?;
     garage::check_lock(&mut tx, s.user_id, &subject, now).await?;
-    let Some(vehicle) = crate::telematics::find_vehicle(&mut tx, new.vin.as_str()).await? else {
-        return Err(AppError::field(
-            add_vehicle_fields::VIN,
-            ErrorCode::VinUnknown,
-        ));
+    if matches!(new.proof, AccessProof::Odometer(_)) {
+        proof::check_vin_lock(&mut tx, vin, now).await?;
+    }
+    let vehicle = crate::telematics::find_vehicle(&mut tx, vin).await?;
+    let main = match &vehicle {
+        Some(v) => proof::main_user(&mut tx, v.id).await?,
+        None => None,
     };
-    let current: Vec<(i64, String)> =
-        sqlx::query_as("SELECT user_id, role FROM vehicle_users WHERE vehicle_id = ?")
-            .bind(vehicle.id)
-            .fetch_all(&mut *tx)
-            .await?;
-    if current
-        .iter()
-        .any(|(u, role)| *u == s.user_id && role == VehicleRole::Main.code())
-    {
+    if main.as_ref().is_some_and(|(u, _)| *u == s.user_id) {
         return Err(ErrorCode::AlreadyInGarage.into());
     }
-    let proof_error = match &new.proof {
-        AccessProof::ActivationCode(code) => {
-            let ok = constant_time_eq(
-                activation_code_hash(code).as_bytes(),
-                vehicle.activation_code_hash.as_bytes(),
-            );
-            (!ok).then_some((
-                add_vehicle_fields::ACTIVATION_CODE,
-                ErrorCode::ActivationCodeInvalid,
-            ))
-        }
-        AccessProof::Odometer(km) => {
-            let last: Option<(Option<f64>,)> =
-                sqlx::query_as("SELECT odometer_km FROM vehicle_state WHERE vehicle_id = ?")
-                    .bind(vehicle.id)
-                    .fetch_optional(&mut *tx)
-                    .await?;
-            let ok = last
-                .and_then(|(l,)| l)
-                .is_some_and(|last| garage::odometer_matches(*km, last));
-            (!ok).then_some((add_vehicle_fields::ODOMETER_KM, ErrorCode::OdometerMismatch))
-        }
+    let verdict = proof::judge(&mut tx, vehicle.as_ref(), s.user_id, &new.proof).await?;
+    let Some(refusal) = verdict.error() else {
+        let vehicle = vehicle.ok_or(ErrorCode::Internal)?;
+        return grant(&state, s.user_id, &new, vehicle, main, tx).await;
     };
-    if let Some((field, code)) = proof_error {
+    if let proof::Verdict::Wrong(..) = verdict {
         garage::record_failure(&mut tx, s.user_id, &subject, now).await?;
+        let locked = proof::record_vin_failure(&mut tx, vin, now).await?;
         tx.commit().await?;
-        return Err(AppError::field(field, code));
+        if let (true, Some(v), Some((owner, plate))) = (locked, &vehicle, &main) {
+            if let Some(user) = find_user(&state.db, *owner).await? {
+                state
+                    .mailer
+                    .send(mail::vehicle_proof_attempts(
+                        &user.recipient(),
+                        &v.model,
+                        plate,
+                        &state.public_url,
+                    ))
+                    .await;
+            }
+        }
     }
-    garage::clear_failures(&mut tx, s.user_id, &subject).await?;
-    let previous_main = current
-        .iter()
-        .find(|(u, role)| *u != s.user_id && role == VehicleRole::Main.code())
-        .map(|(u, _)| *u);
-    // Takeover (or first activation): every earlier link and pending
-    // invitation ends.
+    Err(refusal)
+}
+
+/// The proof was good: `user_id` becomes the main user, every earlier link
+/// and pending invitation ends, a previous main user is mailed.
+async fn grant(
+    state: &AppState,
+    user_id: i64,
+    new: &NewVehicle,
+    vehicle: VehicleRow,
+    main: Option<(i64, String)>,
+    mut tx: sqlx::Transaction<'_, sqlx::Sqlite>,
+) -> AppResult<Response> {
+    let now = state.clock.unix();
+    let vin = new.vin.as_str();
+    garage::clear_failures(&mut tx, user_id, &format!("vin:{vin}")).await?;
+    proof::clear_vin_failures(&mut tx, vin).await?;
     garage::end_all_access(&mut tx, vehicle.id, now).await?;
     sqlx::query(
         "INSERT INTO vehicle_users (vehicle_id, user_id, role, licence_plate, nickname, since)
          VALUES (?, ?, 'main', ?, ?, ?)",
     )
     .bind(vehicle.id)
-    .bind(s.user_id)
+    .bind(user_id)
     .bind(new.licence_plate.as_str())
     .bind(new.nickname.as_ref().map(Nickname::as_str).unwrap_or(""))
     .bind(now)
     .execute(&mut *tx)
     .await?;
     tx.commit().await?;
-    tracing::info!(user_id = s.user_id, vin = %new.vin, took_over = previous_main.is_some(), "vehicle added");
-    if let Some(prev) = previous_main {
+    tracing::info!(user_id, took_over = main.is_some(), "vehicle added");
+    if let Some((prev, _)) = main {
         if let Some(user) = find_user(&state.db, prev).await? {
             state
                 .mailer
@@ -135,7 +136,7 @@ pub async fn add(
         }
     }
     let mut conn = state.db.acquire().await?;
-    let added = garage::user_vehicle(&mut conn, s.user_id, new.vin.as_str())
+    let added = garage::user_vehicle(&mut conn, user_id, vin)
         .await?
         .ok_or(ErrorCode::Internal)?;
     Ok((StatusCode::CREATED, Json(added.summary())).into_response())

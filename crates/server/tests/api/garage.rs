@@ -19,7 +19,6 @@ async fn add_list_rename_remove() {
         ("JTHBAAHB2P123456", ErrorCode::VinWrongLength),
         ("JTHBAAHB2P12345O7", ErrorCode::VinForbiddenLetter),
         ("JTHBAAHB2P-234567", ErrorCode::VinInvalidCharacter),
-        ("JTHBAAHB2P0000000", ErrorCode::VinUnknown),
     ] {
         let resp = b
             .post(
@@ -30,6 +29,15 @@ async fn add_list_rename_remove() {
         let err = expect_error(resp, 422, ErrorCode::ValidationFailed).await;
         assert_eq!(err.field("vin"), Some(code), "{vin}");
     }
+    // A well-formed VIN we do not know is answered like a wrong proof.
+    let resp = b
+        .post(
+            "/api/vehicles",
+            &json!({"vin": "JTHBAAHB2P0000000", "licence_plate": "1-ABC-234", "odometer_km": 12000}),
+        )
+        .await;
+    let err = expect_error(resp, 422, ErrorCode::ValidationFailed).await;
+    assert_eq!(err.field("odometer_km"), Some(ErrorCode::OdometerMismatch));
     // Odometer within tolerance proves access.
     let resp = b
         .post(
@@ -108,7 +116,7 @@ async fn a_new_owner_takes_over_and_the_previous_one_is_mailed() {
     let resp = buyer
         .post(
             "/api/vehicles",
-            &json!({"vin": VIN, "licence_plate": "2-XYZ-987", "odometer_km": 12_000}),
+            &json!({"vin": VIN, "licence_plate": "2-XYZ-987", "activation_code": ACTIVATION_CODE}),
         )
         .await;
     assert_eq!(resp.status(), 201);

@@ -19,3 +19,4 @@ mod retention;
 mod security;
 mod sign_in;
 mod simulator;
+mod vehicle_proofs;

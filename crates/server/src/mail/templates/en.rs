@@ -83,6 +83,41 @@ impl Texts for En {
         }
     }
 
+    fn vehicle_proof_attempts(
+        &self,
+        greeting: &str,
+        model: &str,
+        plate: &str,
+        public_url: &str,
+    ) -> Content {
+        Content {
+            subject: "Failed attempts to add your Lexus".into(),
+            body: format!(
+                "{greeting}\n\nSomeone tried several times to add your {model} ({plate}) to a garage in \
+                 Mijn Lexus, with a wrong odometer reading or activation code. Adding it with the \
+                 odometer reading is therefore blocked for 24 hours for this vehicle.\n\n\
+                 Nothing has changed: you are still the main user. If you have not sold your car, you \
+                 need not do anything. If you have sold it, remove it from your garage at \
+                 {public_url}/garage.\n\n\
+                 {SIGNATURE}\n"
+            ),
+        }
+    }
+
+    fn charger_taken_over(&self, greeting: &str, model: &str, serial: &str, public_url: &str) -> Content {
+        Content {
+            subject: "Your charger is no longer in your garage".into(),
+            body: format!(
+                "{greeting}\n\nSomeone added your {model} (serial number {serial}) to their garage with \
+                 the charger's PIN. You therefore no longer see the charger in Mijn Lexus.\n\n\
+                 Have you sold or handed over the charger? Then you need not do anything. If not: add it \
+                 again at {public_url}/garage, change the PIN on the charger and contact Lexus \
+                 customer service.\n\n\
+                 {SIGNATURE}\n"
+            ),
+        }
+    }
+
     fn vehicle_invitation(
         &self,
         greeting: &str,

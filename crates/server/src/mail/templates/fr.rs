@@ -86,6 +86,41 @@ impl Texts for Fr {
         }
     }
 
+    fn vehicle_proof_attempts(
+        &self,
+        greeting: &str,
+        model: &str,
+        plate: &str,
+        public_url: &str,
+    ) -> Content {
+        Content {
+            subject: "Tentatives échouées d'ajouter votre Lexus".into(),
+            body: format!(
+                "{greeting}\n\nQuelqu'un a essayé à plusieurs reprises d'ajouter votre {model} ({plate}) \
+                 à un garage Mijn Lexus, avec un kilométrage ou un code d'activation erroné. L'ajout \
+                 par le kilométrage est donc bloqué pendant 24 heures pour ce véhicule.\n\n\
+                 Rien n'a changé : vous restez l'utilisateur principal. Vous n'avez pas vendu votre \
+                 voiture ? Vous n'avez rien à faire. Si vous l'avez vendue, retirez-la de votre garage \
+                 sur {public_url}/garage.\n\n\
+                 {SIGNATURE}\n"
+            ),
+        }
+    }
+
+    fn charger_taken_over(&self, greeting: &str, model: &str, serial: &str, public_url: &str) -> Content {
+        Content {
+            subject: "Votre borne de recharge n'est plus dans votre garage".into(),
+            body: format!(
+                "{greeting}\n\nQuelqu'un a ajouté votre {model} (numéro de série {serial}) à son garage \
+                 avec le code PIN de la borne. Vous ne voyez donc plus la borne dans Mijn Lexus.\n\n\
+                 Vous avez vendu ou cédé la borne ? Vous n'avez rien à faire. Sinon : ajoutez-la à \
+                 nouveau sur {public_url}/garage, changez le code PIN sur la borne et contactez le \
+                 service clientèle Lexus.\n\n\
+                 {SIGNATURE}\n"
+            ),
+        }
+    }
+
     fn vehicle_invitation(
         &self,
         greeting: &str,

@@ -42,6 +42,16 @@ pub trait Texts: Sync {
         plate: &str,
         public_url: &str,
     ) -> Content;
+    /// C1: to the main user after repeated wrong proofs for their vehicle.
+    fn vehicle_proof_attempts(
+        &self,
+        greeting: &str,
+        model: &str,
+        plate: &str,
+        public_url: &str,
+    ) -> Content;
+    /// C5: to the previous owner when someone else paired their charger.
+    fn charger_taken_over(&self, greeting: &str, model: &str, serial: &str, public_url: &str) -> Content;
     /// C3: invitation to become a secondary user (`to` is the invited address).
     fn vehicle_invitation(
         &self,
@@ -111,6 +121,8 @@ mod tests {
             t.already_registered(&g, url),
             t.password_reset(&g, link),
             t.vehicle_taken_over(&g, "UX 250h", "1-ABC-234", url),
+            t.vehicle_proof_attempts(&g, "UX 250h", "1-ABC-234", url),
+            t.charger_taken_over(&g, "HomeCharge 22", "HC22-0012345", url),
             t.vehicle_invitation(
                 t.greeting_unnamed(),
                 "a@b.be",

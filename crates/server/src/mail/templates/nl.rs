@@ -83,6 +83,43 @@ impl Texts for Nl {
         }
     }
 
+    fn vehicle_proof_attempts(
+        &self,
+        greeting: &str,
+        model: &str,
+        plate: &str,
+        public_url: &str,
+    ) -> Content {
+        Content {
+            subject: "Mislukte pogingen om uw Lexus toe te voegen".into(),
+            body: format!(
+                "{greeting}\n\nIemand heeft herhaaldelijk geprobeerd uw {model} ({plate}) aan een \
+                 garage in Mijn Lexus toe te voegen, met een verkeerde kilometerstand of \
+                 activeringscode. Toevoegen met de kilometerstand is daarom 24 uur geblokkeerd voor \
+                 dit voertuig.\n\n\
+                 Er is niets veranderd: u blijft de hoofdgebruiker. Hebt u uw wagen niet verkocht? \
+                 Dan hoeft u niets te doen. Hebt u uw wagen verkocht, verwijder hem \
+                 dan uit uw garage via {public_url}/garage.\n\n\
+                 {SIGNATURE}\n"
+            ),
+        }
+    }
+
+    fn charger_taken_over(&self, greeting: &str, model: &str, serial: &str, public_url: &str) -> Content {
+        Content {
+            subject: "Uw laadpaal staat niet meer in uw garage".into(),
+            body: format!(
+                "{greeting}\n\nIemand heeft uw {model} (serienummer {serial}) met de pincode van de \
+                 laadpaal aan zijn of haar garage toegevoegd. U ziet de laadpaal daarom niet meer in \
+                 Mijn Lexus.\n\n\
+                 Hebt u de laadpaal verkocht of overgedragen? Dan hoeft u niets te doen. Anders: voeg \
+                 hem opnieuw toe via {public_url}/garage, wijzig de pincode op de laadpaal en neem \
+                 contact op met de Lexus-klantendienst.\n\n\
+                 {SIGNATURE}\n"
+            ),
+        }
+    }
+
     fn vehicle_invitation(
         &self,
         greeting: &str,
