@@ -7,6 +7,7 @@ mod common;
 
 mod consents;
 mod garage;
+mod housekeeping;
 mod ingest;
 mod legal_versions;
 mod mail_language;
@@ -19,4 +20,5 @@ mod retention;
 mod security;
 mod sign_in;
 mod simulator;
+mod unknown_fields;
 mod vehicle_proofs;
