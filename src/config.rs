@@ -113,7 +113,8 @@ pub fn safe_next(next: Option<&str>) -> &str {
     }
 }
 
-/// Percent-encodes a query value (like `encodeURIComponent`).
+/// Percent-encodes a query value or a path segment (like
+/// `encodeURIComponent`: only `A-Z a-z 0-9 - _ . ~` stay as they are).
 pub fn encode_query_value(value: &str) -> String {
     let mut out = String::with_capacity(value.len());
     for b in value.bytes() {
@@ -142,6 +143,14 @@ mod tests {
             "mijn-lexus-api" => api.map(str::to_owned),
             _ => None,
         })
+    }
+
+    #[test]
+    fn a_path_segment_cannot_add_segments_a_query_or_a_fragment() {
+        assert_eq!(
+            encode_query_value("JTH/../x?y=1#z é"),
+            "JTH%2F..%2Fx%3Fy%3D1%23z%20%C3%A9"
+        );
     }
 
     #[test]

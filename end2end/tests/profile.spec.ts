@@ -205,12 +205,12 @@ test('B4 grant then withdraw a consent and see the history', async ({ page, requ
   await expect(page.locator('#consent-newsletter-state')).toContainText('Ingetrokken op');
   const rows = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'De Lexus-nieuwsbrief' }) });
   await expect(rows).toHaveCount(2);
-  // Given on in the first, withdrawn on in the second; the device is named.
-  await expect(rows.nth(0).getByRole('cell').nth(0)).not.toHaveText('—');
-  await expect(rows.nth(0).getByRole('cell').nth(1)).toHaveText('—');
-  await expect(rows.nth(1).getByRole('cell').nth(0)).toHaveText('—');
-  await expect(rows.nth(1).getByRole('cell').nth(1)).not.toHaveText('—');
-  await expect(rows.nth(1).getByRole('cell').nth(2)).toContainText('Chrome');
+  // Newest first: withdrawn on in the first, given on in the second; the device is named.
+  await expect(rows.nth(0).getByRole('cell').nth(0)).toHaveText('—');
+  await expect(rows.nth(0).getByRole('cell').nth(1)).not.toHaveText('—');
+  await expect(rows.nth(0).getByRole('cell').nth(2)).toContainText('Chrome');
+  await expect(rows.nth(1).getByRole('cell').nth(0)).not.toHaveText('—');
+  await expect(rows.nth(1).getByRole('cell').nth(1)).toHaveText('—');
   await expectAccessible(page, 'the consents page with history');
 });
 

@@ -13,7 +13,8 @@ use mijn_lexus_contract::vehicle::{
 use mijn_lexus_contract::ErrorCode;
 
 use super::{
-    delete, error_from, get, json, mutate, post, request, to_json, ApiResult, ClientError,
+    delete, error_from, get, json, mutate, path_segment, post, request, to_json, ApiResult,
+    ClientError,
 };
 use crate::session::Session;
 
@@ -22,11 +23,11 @@ pub async fn vehicles() -> ApiResult<VehicleList> {
 }
 
 pub async fn vehicle(vin: &str) -> ApiResult<VehicleSummary> {
-    get(&routes::vehicle(vin)).await
+    get(&routes::vehicle(&path_segment(vin))).await
 }
 
 pub async fn status(vin: &str) -> ApiResult<VehicleStatus> {
-    get(&routes::vehicle_status(vin)).await
+    get(&routes::vehicle_status(&path_segment(vin))).await
 }
 
 /// Why adding a vehicle failed; `retry_after_secs` comes with `proof_locked`.
@@ -86,7 +87,7 @@ pub async fn rename(
     let response = mutate(
         session,
         Method::PATCH,
-        &routes::vehicle(vin),
+        &routes::vehicle(&path_segment(vin)),
         Some(to_json(body)?),
     )
     .await?;
@@ -94,7 +95,7 @@ pub async fn rename(
 }
 
 pub async fn remove(session: Session, vin: &str) -> ApiResult<()> {
-    delete(session, &routes::vehicle(vin)).await
+    delete(session, &routes::vehicle(&path_segment(vin))).await
 }
 
 pub async fn request_service(
@@ -102,23 +103,29 @@ pub async fn request_service(
     vin: &str,
     body: &ServiceRequestCreate,
 ) -> ApiResult<ServiceRequest> {
-    post(session, &routes::vehicle_service_requests(vin), body).await
+    post(session, &routes::vehicle_service_requests(&path_segment(vin)), body).await
 }
 
-pub async fn users(vin: &str) -> ApiResult<VehicleUsers> {
-    get(&routes::vehicle_users(vin)).await
+/// Secondary users and one page of open invitations, newest first;
+/// `before_id`: the `next_before_id` of the page before.
+pub async fn users(vin: &str, before_id: Option<i64>) -> ApiResult<VehicleUsers> {
+    let path = routes::vehicle_users(&path_segment(vin));
+    match before_id {
+        None => get(&path).await,
+        Some(id) => get(&format!("{path}?before_id={id}")).await,
+    }
 }
 
 pub async fn invite(session: Session, vin: &str, body: &InviteRequest) -> ApiResult<Invitation> {
-    post(session, &routes::vehicle_invitations(vin), body).await
+    post(session, &routes::vehicle_invitations(&path_segment(vin)), body).await
 }
 
 pub async fn withdraw_invitation(session: Session, vin: &str, id: i64) -> ApiResult<()> {
-    delete(session, &routes::vehicle_invitation(vin, id)).await
+    delete(session, &routes::vehicle_invitation(&path_segment(vin), id)).await
 }
 
 pub async fn revoke_user(session: Session, vin: &str, user_id: i64) -> ApiResult<()> {
-    delete(session, &routes::vehicle_user(vin, user_id)).await
+    delete(session, &routes::vehicle_user(&path_segment(vin), user_id)).await
 }
 
 pub async fn accept_invitation(session: Session, token: String) -> ApiResult<VehicleSummary> {

@@ -21,6 +21,13 @@ use crate::session::{Session, SessionStatus};
 pub mod garage;
 pub mod profile;
 
+/// A path segment from user input (a VIN from the address bar, ...),
+/// percent-encoded so it can never add segments, a query or a fragment to
+/// an API path.
+fn path_segment(value: &str) -> String {
+    crate::config::encode_query_value(value)
+}
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ClientError {
     /// The server could not be reached (offline, DNS, server down).

@@ -119,8 +119,13 @@ pub async fn remove_emergency_contact(session: Session) -> ApiResult<()> {
     delete(session, routes::PROFILE_EMERGENCY_CONTACT).await
 }
 
-pub async fn consents() -> ApiResult<Consents> {
-    get(routes::PROFILE_CONSENTS).await
+/// The consents and one page of their history, newest first; `before_id`:
+/// the `next_before_id` of the page before.
+pub async fn consents(before_id: Option<i64>) -> ApiResult<Consents> {
+    match before_id {
+        None => get(routes::PROFILE_CONSENTS).await,
+        Some(id) => get(&format!("{}?before_id={id}", routes::PROFILE_CONSENTS)).await,
+    }
 }
 
 pub async fn set_consent(

@@ -118,6 +118,7 @@ pub struct GarageTexts {
     pub users_heading: String,
     pub users_intro: String,
     pub no_secondary_users: String,
+    pub invitations_more: String,
     pub revoke: String,
     pub revoke_label: String,
     pub revoked: String,

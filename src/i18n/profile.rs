@@ -97,6 +97,7 @@ pub struct ProfileTexts {
     pub col_withdrawn: String,
     pub col_device: String,
     pub history_empty: String,
+    pub history_more: String,
     pub empty_cell: String,
     pub device_unknown: String,
     pub privacy_intro: String,

@@ -636,12 +636,15 @@ pub struct ConsentRecord {
     pub source: String,
 }
 
-/// GET /profile/consents: current state per kind (all four, fixed order) and
-/// the full history, oldest first.
+/// GET /profile/consents?limit=&before_id=: current state per kind (all
+/// four, fixed order) and one page of the history, newest first.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Consents {
     pub current: Vec<ConsentState>,
     pub history: Vec<ConsentRecord>,
+    /// Pass as `before_id` to get the next (older) page of the history.
+    #[serde(default)]
+    pub next_before_id: Option<i64>,
 }
 
 /// PUT /profile/consents/{kind}

@@ -732,7 +732,11 @@ pub struct ServiceRequest {
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ServiceRequestList {
+    /// Newest first (`?limit=&before_id=`).
     pub requests: Vec<ServiceRequest>,
+    /// Pass as `before_id` to get the next (older) page.
+    #[serde(default)]
+    pub next_before_id: Option<i64>,
 }
 
 /// A point on the map.
@@ -832,8 +836,12 @@ pub struct SecondaryUser {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct VehicleUsers {
     pub users: Vec<SecondaryUser>,
-    /// Not yet accepted (pending or expired; accepted and revoked ones are gone).
+    /// Not yet accepted (pending or expired; accepted and revoked ones are
+    /// gone), newest first, one page (`?limit=&before_id=`).
     pub invitations: Vec<Invitation>,
+    /// Pass as `before_id` to get the next (older) page of invitations.
+    #[serde(default)]
+    pub next_before_id: Option<i64>,
 }
 
 /// POST /invitations/accept: the token from the invitation mail; the

@@ -26,3 +26,6 @@ CREATE TABLE vin_proof_failures (
     window_start  INTEGER NOT NULL,
     locked_until  INTEGER
 );
+
+-- The daily invitation limits count per inviter and per vehicle.
+CREATE INDEX vehicle_invitations_inviter ON vehicle_invitations (invited_by, created_at);

@@ -29,7 +29,7 @@ use crate::mail::Mailer;
 use crate::routes;
 use crate::security::headers::{inline_script_hashes, security_headers, SecurityHeaders};
 use crate::security::password;
-use crate::security::rate_limit::RateLimits;
+use crate::security::rate_limit::{RateLimiter, RateLimits};
 use crate::security::session::request_language;
 use crate::security::{csrf, legal_gate, session};
 use crate::state::{AppState, Inner};
@@ -85,6 +85,10 @@ impl Application {
             https,
             mailer,
             limits: RateLimits::new(&config.rate_limits),
+            exports: RateLimiter::new(
+                crate::routes::privacy::EXPORTS_PER_HOUR,
+                crate::routes::privacy::EXPORT_WINDOW_SECS,
+            ),
             legal,
             session_idle: chrono::Duration::minutes(config.session_idle_minutes.into()),
             session_absolute: chrono::Duration::hours(config.session_absolute_hours.into()),

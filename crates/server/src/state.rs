@@ -9,7 +9,7 @@ use crate::clock::Clock;
 use crate::config::Config;
 use crate::legal::LegalCatalog;
 use crate::mail::Mailer;
-use crate::security::rate_limit::RateLimits;
+use crate::security::rate_limit::{RateLimiter, RateLimits};
 
 #[derive(Clone)]
 pub struct AppState(Arc<Inner>);
@@ -26,6 +26,8 @@ pub struct Inner {
     pub https: bool,
     pub mailer: Mailer,
     pub limits: RateLimits,
+    /// Data exports per user (B5): complete, so heavy; see `routes::privacy`.
+    pub exports: RateLimiter,
     pub legal: LegalCatalog,
     pub session_idle: Duration,
     pub session_absolute: Duration,

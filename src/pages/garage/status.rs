@@ -8,7 +8,7 @@ use leptos::task::spawn_local;
 use leptos_router::hooks::{use_navigate, use_params_map};
 use mijn_lexus_contract::vehicle::{
     InviteRequest, LicencePlate, Measured, Nickname, ServiceRequestCreate, Severity,
-    UpdateVehicleRequest, VehicleStatus, VehicleSummary, VehicleUsers,
+    UpdateVehicleRequest, VehicleStatus, VehicleSummary, VehicleUsers, Vin,
 };
 use mijn_lexus_contract::FieldError;
 
@@ -20,6 +20,7 @@ use crate::components::protected::Protected;
 use crate::config::{config, navigate_to};
 use crate::forms::{focus_id, set_title, FormState};
 use crate::i18n::{fill, t};
+use crate::pages::not_found::NotFound;
 use crate::session::use_session;
 
 #[component]
@@ -28,8 +29,13 @@ pub fn VehiclePage() -> impl IntoView {
     view! {
         <Protected>
             {move || {
-                let vin = params.with(|p| p.get("vin")).unwrap_or_default();
-                view! { <VehicleContent vin /> }
+                // Only a well-formed VIN reaches the API; anything else in
+                // the address bar is a page that does not exist.
+                let raw = params.with(|p| p.get("vin")).unwrap_or_default();
+                match Vin::parse(&raw) {
+                    Ok(vin) => view! { <VehicleContent vin=vin.into_string() /> }.into_any(),
+                    Err(_) => view! { <NotFound /> }.into_any(),
+                }
             }}
         </Protected>
     }
@@ -632,7 +638,7 @@ fn UsersSection(vin: String) -> impl IntoView {
 
     let load = move || {
         spawn_local(async move {
-            users.set(Some(api::users(&vin.get_value()).await));
+            users.set(Some(api::users(&vin.get_value(), None).await));
         });
     };
     load();
@@ -694,6 +700,21 @@ fn UsersSection(vin: String) -> impl IntoView {
                 }
             }
             form.pending.set(false);
+        });
+    };
+
+    // Older open invitations, appended below the ones shown.
+    let more = move |before_id: i64| {
+        spawn_local(async move {
+            match api::users(&vin.get_value(), Some(before_id)).await {
+                Ok(page) => users.update(|u| {
+                    if let Some(Ok(u)) = u {
+                        u.invitations.extend(page.invitations);
+                        u.next_before_id = page.next_before_id;
+                    }
+                }),
+                Err(e) => action_error.set(Some(e)),
+            }
         });
     };
 
@@ -759,6 +780,11 @@ fn UsersSection(vin: String) -> impl IntoView {
             view! {
                 {empty.then(|| view! { <p>{g.no_secondary_users.as_str()}</p> })}
                 {(!empty).then(|| view! { <ul class="ml-people">{people}{invitations}</ul> })}
+                {u.next_before_id.map(|next| view! {
+                    <button type="button" class="ml-button ml-button--secondary" on:click=move |_| more(next)>
+                        {g.invitations_more.as_str()}
+                    </button>
+                })}
             }
             .into_any()
         }

@@ -48,7 +48,7 @@ fn ConsentsPart() -> impl IntoView {
     let p = &t().profile;
     let session = use_session();
     let slot: Loaded<Consents> = RwSignal::new(None);
-    let reload = move || load(slot, api::consents());
+    let reload = move || load(slot, api::consents(None));
     reload();
     let message = RwSignal::new(None::<String>);
     let error = RwSignal::new(None::<&'static str>);
@@ -79,6 +79,21 @@ fn ConsentsPart() -> impl IntoView {
                 }
             }
             busy.set(false);
+        });
+    };
+
+    // Older history rows, appended below the ones shown.
+    let more = move |before_id: i64| {
+        spawn_local(async move {
+            match api::consents(Some(before_id)).await {
+                Ok(page) => slot.update(|s| {
+                    if let Some(Ok(c)) = s {
+                        c.history.extend(page.history);
+                        c.next_before_id = page.next_before_id;
+                    }
+                }),
+                Err(e) => error.set(Some(e.message())),
+            }
         });
     };
 
@@ -121,6 +136,11 @@ fn ConsentsPart() -> impl IntoView {
             <section class="ml-profile__section">
                 <h2 class="ml-subtitle" id="consent-history">{p.history_heading.as_str()}</h2>
                 {history_table(&c.history)}
+                {c.next_before_id.map(|next| view! {
+                    <button type="button" class="ml-button ml-button--secondary" on:click=move |_| more(next)>
+                        {p.history_more.as_str()}
+                    </button>
+                })}
             </section>
         }
     };

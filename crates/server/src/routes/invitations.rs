@@ -1,7 +1,7 @@
 //! Secondary users (C3): the main user invites by e-mail, lists and revokes;
 //! the invited person accepts with the mailed token (signed in, same address).
 
-use axum::extract::{Path, State};
+use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
@@ -13,6 +13,7 @@ use mijn_lexus_contract::vehicle::{
 };
 use mijn_lexus_contract::ErrorCode;
 
+use super::page::{self, PageQuery};
 use super::{find_user, find_user_by_email, ApiJson};
 use crate::error::{AppError, AppResult};
 use crate::garage::{self, UserVehicle};
@@ -30,8 +31,21 @@ fn time(t: i64) -> DateTime<chrono::Utc> {
     DateTime::from_timestamp(t, 0).unwrap_or_default()
 }
 
-/// GET /vehicles/{vin}/users (main user)
-pub async fn list(State(state): State<AppState>, v: UserVehicle) -> AppResult<Json<VehicleUsers>> {
+/// Open invitations per page: default and maximum.
+pub const INVITATION_PAGE: (u32, u32) = (20, 100);
+/// Invitations a user may send per day (all their vehicles) and a vehicle
+/// may get per day: each one mails an address of the user's choosing.
+pub const INVITATIONS_PER_USER_PER_DAY: u32 = 20;
+pub const INVITATIONS_PER_VEHICLE_PER_DAY: u32 = 10;
+const DAY_SECS: i64 = 24 * 3600;
+
+/// GET /vehicles/{vin}/users?limit=&before_id= (main user): every secondary
+/// user, and one page of open invitations, newest first.
+pub async fn list(
+    State(state): State<AppState>,
+    v: UserVehicle,
+    Query(page): Query<PageQuery>,
+) -> AppResult<Json<VehicleUsers>> {
     v.require(|p| p.can_manage_users)?;
     let now = state.clock.unix();
     let users: Vec<(i64, String, String, String, i64)> = sqlx::query_as(
@@ -42,14 +56,20 @@ pub async fn list(State(state): State<AppState>, v: UserVehicle) -> AppResult<Js
     .bind(v.vehicle.id)
     .fetch_all(&state.db)
     .await?;
+    let size = page.size(INVITATION_PAGE.0, INVITATION_PAGE.1);
     let invitations: Vec<(i64, String, i64, i64)> = sqlx::query_as(
         "SELECT id, email, created_at, expires_at FROM vehicle_invitations
-         WHERE vehicle_id = ? AND accepted_at IS NULL AND revoked_at IS NULL ORDER BY created_at, id",
+         WHERE vehicle_id = ? AND accepted_at IS NULL AND revoked_at IS NULL AND id < ?
+         ORDER BY id DESC LIMIT ?",
     )
     .bind(v.vehicle.id)
+    .bind(page.before())
+    .bind(i64::from(size) + 1)
     .fetch_all(&state.db)
     .await?;
+    let (invitations, next_before_id) = page::split(invitations, size, |r| r.0);
     Ok(Json(VehicleUsers {
+        next_before_id,
         users: users
             .into_iter()
             .map(
@@ -79,6 +99,35 @@ pub async fn list(State(state): State<AppState>, v: UserVehicle) -> AppResult<Js
     }))
 }
 
+/// 429 `rate_limited` (Retry-After: until the oldest invitation that
+/// counts is a day old) when `limit` invitations with `column` = `value`
+/// were made in the last 24 hours.
+async fn within_daily_limit(
+    state: &AppState,
+    column: &'static str,
+    value: i64,
+    limit: u32,
+    now: i64,
+) -> Result<(), AppError> {
+    // The limit-th newest invitation of the day: when it is a day old, a
+    // slot frees.
+    let oldest_counted: Option<(i64,)> = sqlx::query_as(&format!(
+        "SELECT created_at FROM vehicle_invitations WHERE {column} = ? AND created_at > ?
+         ORDER BY created_at DESC LIMIT 1 OFFSET ?"
+    ))
+    .bind(value)
+    .bind(now - DAY_SECS)
+    .bind(i64::from(limit) - 1)
+    .fetch_optional(&state.db)
+    .await?;
+    match oldest_counted {
+        Some((at,)) => Err(AppError::RateLimited {
+            retry_after_secs: (at + DAY_SECS - now).max(1) as u64,
+        }),
+        None => Ok(()),
+    }
+}
+
 /// POST /vehicles/{vin}/invitations (main user): mails a single-use link.
 pub async fn invite(
     State(state): State<AppState>,
@@ -94,6 +143,9 @@ pub async fn invite(
         return Err(AppError::field("email", ErrorCode::InvitationSelf));
     }
     let now = state.clock.unix();
+    within_daily_limit(&state, "invited_by", v.user_id, INVITATIONS_PER_USER_PER_DAY, now).await?;
+    within_daily_limit(&state, "vehicle_id", v.vehicle.id, INVITATIONS_PER_VEHICLE_PER_DAY, now)
+        .await?;
     let (members,): (i64,) = sqlx::query_as(
         "SELECT (SELECT COUNT(*) FROM vehicle_users l JOIN users u ON u.id = l.user_id
                  WHERE l.vehicle_id = ?1 AND u.email = ?2)

@@ -9,6 +9,7 @@ pub mod health;
 pub mod ingest;
 pub mod invitations;
 pub mod legal;
+pub mod page;
 pub mod password_reset;
 pub mod privacy;
 pub mod profile;

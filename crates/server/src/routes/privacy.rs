@@ -64,6 +64,11 @@ const EXPORT_QUERIES: &[(&str, &str)] = &[
         "SELECT subject, failures, locked_until, updated_at FROM access_attempts WHERE user_id = ?1",
     ),
     (
+        "vehicle_access_history",
+        "SELECT v.vin FROM vehicle_access_history h JOIN vehicles v ON v.id = h.vehicle_id
+         WHERE h.user_id = ?1 ORDER BY v.vin",
+    ),
+    (
         "vehicles",
         "SELECT v.vin, v.model, v.model_family, v.model_year, v.powertrain
          FROM vehicles v JOIN vehicle_users vu ON vu.vehicle_id = v.id WHERE vu.user_id = ?1",
@@ -231,11 +236,20 @@ pub async fn export_document(state: &AppState, user_id: i64) -> AppResult<Value>
     }))
 }
 
+/// Data exports per user per [`EXPORT_WINDOW_SECS`].
+pub const EXPORTS_PER_HOUR: u32 = 5;
+pub const EXPORT_WINDOW_SECS: u64 = 3600;
+
 /// GET /profile/export: a JSON attachment.
 pub async fn export(
     State(state): State<AppState>,
     SignedIn(session): SignedIn,
 ) -> AppResult<Response> {
+    // Always the whole document (GDPR), so a limit per user instead of paging.
+    state
+        .exports
+        .hit(&session.user_id.to_string(), state.clock.now())
+        .map_err(|retry_after_secs| AppError::RateLimited { retry_after_secs })?;
     let doc = export_document(&state, session.user_id).await?;
     let body = serde_json::to_vec_pretty(&doc).map_err(anyhow::Error::from)?;
     let name = format!(

@@ -4,7 +4,7 @@
 //! Every handler works on the signed-in user's own rows only (`user_id`
 //! from the session); no path or body names another user.
 
-use axum::extract::{Path, State};
+use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::Json;
 use chrono::{DateTime, NaiveDate, Utc};
@@ -18,6 +18,7 @@ use mijn_lexus_contract::profile::{
 use mijn_lexus_contract::{Country, ErrorCode, FieldError, Language, Salutation};
 use sqlx::SqlitePool;
 
+use super::page::{self, PageQuery};
 use super::{consume_token, find_user, find_user_by_email, issue_token, ApiJson, TokenPurpose};
 use crate::error::{AppError, AppResult};
 use crate::mail::{self, templates};
@@ -389,17 +390,25 @@ pub async fn delete_emergency_contact(
 
 // ------------------------------------------------------------- consents ----
 
-pub async fn consents(db: &SqlitePool, user_id: i64) -> AppResult<Consents> {
-    let rows: Vec<(String, bool, i64, Option<String>, String)> = sqlx::query_as(
-        "SELECT kind, granted, recorded_at, user_agent, source FROM consents
-         WHERE user_id = ? ORDER BY recorded_at, id",
+/// History page size: default and maximum.
+pub const CONSENT_PAGE: (u32, u32) = (50, 200);
+
+/// The current state per kind and one page of the history, newest first.
+pub async fn consents(db: &SqlitePool, user_id: i64, page: &PageQuery) -> AppResult<Consents> {
+    let size = page.size(CONSENT_PAGE.0, CONSENT_PAGE.1);
+    let rows: Vec<(i64, String, bool, i64, Option<String>, String)> = sqlx::query_as(
+        "SELECT id, kind, granted, recorded_at, user_agent, source FROM consents
+         WHERE user_id = ? AND id < ? ORDER BY id DESC LIMIT ?",
     )
     .bind(user_id)
+    .bind(page.before())
+    .bind(i64::from(size) + 1)
     .fetch_all(db)
     .await?;
+    let (rows, next_before_id) = page::split(rows, size, |r| r.0);
     let history: Vec<ConsentRecord> = rows
         .into_iter()
-        .filter_map(|(kind, granted, at, user_agent, source)| {
+        .filter_map(|(_, kind, granted, at, user_agent, source)| {
             Some(ConsentRecord {
                 kind: ConsentKind::from_code(&kind)?,
                 granted,
@@ -409,26 +418,39 @@ pub async fn consents(db: &SqlitePool, user_id: i64) -> AppResult<Consents> {
             })
         })
         .collect();
+    // The latest row per kind, whatever page was asked for.
+    let latest: Vec<(String, bool, i64)> = sqlx::query_as(
+        "SELECT c.kind, c.granted, c.recorded_at FROM consents c
+         WHERE c.user_id = ?1 AND c.id = (SELECT MAX(id) FROM consents WHERE user_id = ?1 AND kind = c.kind)",
+    )
+    .bind(user_id)
+    .fetch_all(db)
+    .await?;
     let current = ConsentKind::ALL
         .into_iter()
         .map(|kind| {
-            let last = history.iter().rev().find(|r| r.kind == kind);
+            let last = latest.iter().find(|(k, _, _)| k == kind.code());
             ConsentState {
                 kind,
-                granted: last.is_some_and(|r| r.granted),
-                since: last.map(|r| r.recorded_at),
+                granted: last.is_some_and(|(_, granted, _)| *granted),
+                since: last.map(|(_, _, at)| time(*at)),
             }
         })
         .collect();
-    Ok(Consents { current, history })
+    Ok(Consents {
+        current,
+        history,
+        next_before_id,
+    })
 }
 
-/// GET /profile/consents
+/// GET /profile/consents?limit=&before_id=
 pub async fn get_consents(
     State(state): State<AppState>,
     SignedIn(session): SignedIn,
+    Query(page): Query<PageQuery>,
 ) -> AppResult<Json<Consents>> {
-    Ok(Json(consents(&state.db, session.user_id).await?))
+    Ok(Json(consents(&state.db, session.user_id, &page).await?))
 }
 
 /// PUT /profile/consents/{kind}: grant or withdraw. Always a new row (also
@@ -458,7 +480,9 @@ pub async fn set_consent(
         granted = req.granted,
         "consent recorded"
     );
-    Ok(Json(consents(&state.db, session.user_id).await?))
+    Ok(Json(
+        consents(&state.db, session.user_id, &PageQuery::default()).await?,
+    ))
 }
 
 // ---------------------------------------------------------------- legal ----

@@ -17,6 +17,7 @@ use mijn_lexus_contract::vehicle::{AddVehicleRequest, NewVehicle};
 use mijn_lexus_contract::{ErrorCode, FieldError};
 use serde::Deserialize;
 
+use super::page::{self, PageQuery};
 use super::{find_user, ApiJson};
 use crate::error::AppResult;
 use crate::garage::{self, proof, UserVehicle};
@@ -611,21 +612,30 @@ pub async fn request_service(
     Ok((StatusCode::CREATED, Json(body)).into_response())
 }
 
+/// Service requests page size: default and maximum.
+pub const SERVICE_REQUEST_PAGE: (u32, u32) = (50, 100);
+
 /// GET /vehicles/{vin}/service-requests: this user's requests, newest first.
 pub async fn service_requests(
     State(state): State<AppState>,
     v: UserVehicle,
+    Query(page): Query<PageQuery>,
 ) -> AppResult<Json<ServiceRequestList>> {
     v.require(|p| p.can_request_service)?;
+    let size = page.size(SERVICE_REQUEST_PAGE.0, SERVICE_REQUEST_PAGE.1);
     let rows: Vec<(i64, String, String, Option<i64>, String, i64)> = sqlx::query_as(
         "SELECT id, preferred_date, note, dealer_id, status, created_at FROM service_requests
-         WHERE vehicle_id = ? AND user_id = ? ORDER BY created_at DESC, id DESC",
+         WHERE vehicle_id = ? AND user_id = ? AND id < ? ORDER BY id DESC LIMIT ?",
     )
     .bind(v.vehicle.id)
     .bind(v.user_id)
+    .bind(page.before())
+    .bind(i64::from(size) + 1)
     .fetch_all(&state.db)
     .await?;
+    let (rows, next_before_id) = page::split(rows, size, |r| r.0);
     Ok(Json(ServiceRequestList {
+        next_before_id,
         requests: rows
             .into_iter()
             .map(

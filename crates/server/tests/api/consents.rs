@@ -42,10 +42,11 @@ async fn consent_history_is_append_only() {
         .filter(|h| h["kind"] == "newsletter")
         .collect();
     assert_eq!(news.len(), 2);
-    assert_eq!(news[0]["granted"], true);
-    assert_eq!(news[1]["granted"], false);
-    assert_eq!(news[1]["user_agent"], USER_AGENT);
-    assert_eq!(news[1]["source"], "profile");
+    // Newest first.
+    assert_eq!(news[0]["granted"], false);
+    assert_eq!(news[1]["granted"], true);
+    assert_eq!(news[0]["user_agent"], USER_AGENT);
+    assert_eq!(news[0]["source"], "profile");
     assert_ne!(news[0]["recorded_at"], news[1]["recorded_at"]);
     let current = |kind: &str| {
         c["current"]

@@ -10,6 +10,7 @@ mod garage;
 mod housekeeping;
 mod ingest;
 mod legal_versions;
+mod limits;
 mod mail_language;
 mod password_reset;
 mod privacy;

@@ -16,6 +16,10 @@ const NOT_USER_DATA: &[(&str, &str)] = &[
         "account_deletions",
         "anonymous: time, reason, had a vehicle; no identifier",
     ),
+    (
+        "vin_proof_failures",
+        "wrong proofs per VIN from all accounts together; no account",
+    ),
 ];
 
 async fn user_with_everything(app: &TestApp, email: &str) -> Browser {
