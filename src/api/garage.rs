@@ -103,7 +103,12 @@ pub async fn request_service(
     vin: &str,
     body: &ServiceRequestCreate,
 ) -> ApiResult<ServiceRequest> {
-    post(session, &routes::vehicle_service_requests(&path_segment(vin)), body).await
+    post(
+        session,
+        &routes::vehicle_service_requests(&path_segment(vin)),
+        body,
+    )
+    .await
 }
 
 /// Secondary users and one page of open invitations, newest first;
@@ -117,7 +122,12 @@ pub async fn users(vin: &str, before_id: Option<i64>) -> ApiResult<VehicleUsers>
 }
 
 pub async fn invite(session: Session, vin: &str, body: &InviteRequest) -> ApiResult<Invitation> {
-    post(session, &routes::vehicle_invitations(&path_segment(vin)), body).await
+    post(
+        session,
+        &routes::vehicle_invitations(&path_segment(vin)),
+        body,
+    )
+    .await
 }
 
 pub async fn withdraw_invitation(session: Session, vin: &str, id: i64) -> ApiResult<()> {

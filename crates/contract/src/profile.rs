@@ -40,7 +40,10 @@ impl Postcode {
             Country::Be => (digits(&compact, 4) && !compact.starts_with('0')).then_some(compact),
             Country::Nl => {
                 // Split only where a character starts (`123€` must not panic).
-                let at = compact.char_indices().nth(4).map_or(compact.len(), |(i, _)| i);
+                let at = compact
+                    .char_indices()
+                    .nth(4)
+                    .map_or(compact.len(), |(i, _)| i);
                 let (num, letters) = compact.split_at(at);
                 let letters_ok = letters.len() == 2
                     && letters.bytes().all(|b| b.is_ascii_uppercase())

@@ -14,8 +14,7 @@ use mijn_lexus_contract::profile::{
     EmergencyContact, Phone, Postcode, UpdateProfileRequest,
 };
 use mijn_lexus_contract::telematics::{
-    message_id_valid, DrivingEventKind, IngestRequest, ParkedReport, StatusReport,
-    TelemetryMessage,
+    message_id_valid, DrivingEventKind, IngestRequest, ParkedReport, StatusReport, TelemetryMessage,
 };
 use mijn_lexus_contract::validation::{
     check_new_password, international_digits, Email, MobilePhone, PersonName,

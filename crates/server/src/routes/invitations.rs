@@ -143,9 +143,22 @@ pub async fn invite(
         return Err(AppError::field("email", ErrorCode::InvitationSelf));
     }
     let now = state.clock.unix();
-    within_daily_limit(&state, "invited_by", v.user_id, INVITATIONS_PER_USER_PER_DAY, now).await?;
-    within_daily_limit(&state, "vehicle_id", v.vehicle.id, INVITATIONS_PER_VEHICLE_PER_DAY, now)
-        .await?;
+    within_daily_limit(
+        &state,
+        "invited_by",
+        v.user_id,
+        INVITATIONS_PER_USER_PER_DAY,
+        now,
+    )
+    .await?;
+    within_daily_limit(
+        &state,
+        "vehicle_id",
+        v.vehicle.id,
+        INVITATIONS_PER_VEHICLE_PER_DAY,
+        now,
+    )
+    .await?;
     let (members,): (i64,) = sqlx::query_as(
         "SELECT (SELECT COUNT(*) FROM vehicle_users l JOIN users u ON u.id = l.user_id
                  WHERE l.vehicle_id = ?1 AND u.email = ?2)

@@ -8,10 +8,9 @@ use axum::Json;
 use chrono::{DateTime, NaiveDate, Utc};
 use mijn_lexus_contract::telematics::{DrivingEvent, DrivingEventKind, RoutePoint};
 use mijn_lexus_contract::vehicle::{
-    warning_light, AccessProof, LicencePlate, Measured, Nickname, Place,
-    ServiceDue, ServiceRequest, ServiceRequestCreate, ServiceRequestList, TripDetail, TripList,
-    TripSummary, UpdateVehicleRequest, VehicleList, VehicleLocation, VehicleRole, VehicleStatus,
-    WarningLight,
+    warning_light, AccessProof, LicencePlate, Measured, Nickname, Place, ServiceDue,
+    ServiceRequest, ServiceRequestCreate, ServiceRequestList, TripDetail, TripList, TripSummary,
+    UpdateVehicleRequest, VehicleList, VehicleLocation, VehicleRole, VehicleStatus, WarningLight,
 };
 use mijn_lexus_contract::vehicle::{AddVehicleRequest, NewVehicle};
 use mijn_lexus_contract::{ErrorCode, FieldError};

@@ -34,7 +34,10 @@ async fn the_retention_pass_purges_expired_sessions_tokens_outbox_and_counters()
     assert!(app.count("SELECT COUNT(*) FROM email_tokens").await >= 2);
     assert!(app.count("SELECT COUNT(*) FROM outbox").await >= 2);
     assert_eq!(app.count("SELECT COUNT(*) FROM access_attempts").await, 1);
-    assert_eq!(app.count("SELECT COUNT(*) FROM vin_proof_failures").await, 1);
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM vin_proof_failures").await,
+        1
+    );
 
     // Nothing is due yet.
     let r = retention::run(&app.state).await.unwrap();
@@ -129,10 +132,11 @@ async fn the_previous_owner_is_mailed_when_someone_else_pairs_the_charger() {
     let first = app.signed_in("first@example.be").await;
     let pair = json!({"serial": SERIAL, "pin": PIN});
     assert_eq!(first.post("/api/chargers", &pair).await.status(), 201);
-    assert!(app.outbox("first@example.be").await.iter().all(|m| !m["subject"]
-        .as_str()
-        .unwrap()
-        .contains("laadpaal")));
+    assert!(app
+        .outbox("first@example.be")
+        .await
+        .iter()
+        .all(|m| !m["subject"].as_str().unwrap().contains("laadpaal")));
     let second = app.signed_in("second@example.be").await;
     assert_eq!(second.post("/api/chargers", &pair).await.status(), 201);
     let mail = app.outbox("first@example.be").await.last().unwrap().clone();

@@ -7,7 +7,11 @@ use chrono::Duration;
 use mijn_lexus_contract::ErrorCode;
 use serde_json::{json, Value};
 
-const VINS: [&str; 3] = ["JTHBAAHB2P1000001", "JTHBAAHB2P1000002", "JTHBAAHB2P1000003"];
+const VINS: [&str; 3] = [
+    "JTHBAAHB2P1000001",
+    "JTHBAAHB2P1000002",
+    "JTHBAAHB2P1000003",
+];
 
 async fn invite(b: &Browser, vin: &str, n: usize) -> reqwest::Response {
     b.post(
@@ -78,8 +82,11 @@ async fn consent_history_service_requests_and_invitations_come_in_pages() {
     b.add_vehicle(VINS[0]).await;
 
     for granted in [true, false, true, false, true] {
-        b.put("/api/profile/consents/newsletter", &json!({"granted": granted}))
-            .await;
+        b.put(
+            "/api/profile/consents/newsletter",
+            &json!({"granted": granted}),
+        )
+        .await;
     }
     let full: Value = b.get("/api/profile/consents").await.json().await.unwrap();
     let total = full["history"].as_array().unwrap().len();
@@ -118,7 +125,10 @@ async fn consent_history_service_requests_and_invitations_come_in_pages() {
         assert_eq!(resp.status(), 201);
     }
     let requests = all_pages(&b, &format!("{v}/service-requests"), "requests", 2).await;
-    let notes: Vec<_> = requests.iter().map(|r| r["note"].as_str().unwrap()).collect();
+    let notes: Vec<_> = requests
+        .iter()
+        .map(|r| r["note"].as_str().unwrap())
+        .collect();
     assert_eq!(notes, ["drie", "twee", "een"]);
 
     for n in 0..5 {

@@ -20,7 +20,11 @@ async fn account_bodies_with_unknown_fields_are_refused_and_change_nothing() {
     let app = TestApp::spawn().await;
     let anon = app.browser().await;
     let register = serde_json::to_value(registration("new@example.be")).unwrap();
-    refused(anon.post("/api/accounts", &with_extra(register.clone())).await).await;
+    refused(
+        anon.post("/api/accounts", &with_extra(register.clone()))
+            .await,
+    )
+    .await;
     assert_eq!(app.users().await, 0);
     assert!(app.outbox("new@example.be").await.is_empty());
 
@@ -47,7 +51,9 @@ async fn account_bodies_with_unknown_fields_are_refused_and_change_nothing() {
     refused(
         b.post(
             "/api/password-reset/complete",
-            &with_extra(json!({"token": "x", "password": PASSWORD, "password_confirmation": PASSWORD})),
+            &with_extra(
+                json!({"token": "x", "password": PASSWORD, "password_confirmation": PASSWORD}),
+            ),
         )
         .await,
     )
@@ -70,8 +76,11 @@ async fn profile_bodies_with_unknown_fields_are_refused_and_change_nothing() {
     });
     refused(b.put("/api/profile", &with_extra(profile.clone())).await).await;
     refused(
-        b.put("/api/profile/language", &with_extra(json!({"language": "en"})))
-            .await,
+        b.put(
+            "/api/profile/language",
+            &with_extra(json!({"language": "en"})),
+        )
+        .await,
     )
     .await;
     refused(
@@ -101,15 +110,20 @@ async fn profile_bodies_with_unknown_fields_are_refused_and_change_nothing() {
     refused(
         b.post(
             "/api/profile/password",
-            &with_extra(json!({"current_password": PASSWORD, "new_password": "een heel nieuw wachtwoord",
-                               "new_password_confirmation": "een heel nieuw wachtwoord"})),
+            &with_extra(
+                json!({"current_password": PASSWORD, "new_password": "een heel nieuw wachtwoord",
+                               "new_password_confirmation": "een heel nieuw wachtwoord"}),
+            ),
         )
         .await,
     )
     .await;
     refused(
-        b.post("/api/account/delete", &with_extra(json!({"password": PASSWORD})))
-            .await,
+        b.post(
+            "/api/account/delete",
+            &with_extra(json!({"password": PASSWORD})),
+        )
+        .await,
     )
     .await;
     let after: Value = b.get("/api/profile").await.json().await.unwrap();

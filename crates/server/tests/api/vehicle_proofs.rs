@@ -150,9 +150,7 @@ async fn former_users_need_the_activation_code_even_for_a_vehicle_without_owner(
     assert_eq!(role(&sec).await.as_deref(), Some("main"));
     assert_eq!(role(&buyer).await, None);
     let mail = app.outbox("buyer@example.be").await;
-    assert!(mail
-        .last()
-        .unwrap()["subject"]
+    assert!(mail.last().unwrap()["subject"]
         .as_str()
         .unwrap()
         .contains("niet meer in uw garage"));
@@ -164,7 +162,10 @@ async fn an_unknown_vin_is_answered_and_counted_like_a_wrong_proof() {
     app.vehicle(VIN, 12_000.0).await;
     let b = app.signed_in("probe@example.be").await;
     for (known, unknown) in [
-        (by_odometer(VIN, 30_000.0), by_odometer(UNKNOWN_VIN, 30_000.0)),
+        (
+            by_odometer(VIN, 30_000.0),
+            by_odometer(UNKNOWN_VIN, 30_000.0),
+        ),
         (by_code(VIN, "LX-NOPE"), by_code(UNKNOWN_VIN, "LX-NOPE")),
     ] {
         let (s1, known) = refusal(&b, &known).await;
@@ -177,7 +178,8 @@ async fn an_unknown_vin_is_answered_and_counted_like_a_wrong_proof() {
         refusal(&b, &by_odometer(UNKNOWN_VIN, 1.0)).await;
     }
     expect_error(
-        b.post("/api/vehicles", &by_odometer(UNKNOWN_VIN, 1.0)).await,
+        b.post("/api/vehicles", &by_odometer(UNKNOWN_VIN, 1.0))
+            .await,
         429,
         ErrorCode::ProofLocked,
     )

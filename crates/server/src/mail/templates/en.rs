@@ -104,7 +104,13 @@ impl Texts for En {
         }
     }
 
-    fn charger_taken_over(&self, greeting: &str, model: &str, serial: &str, public_url: &str) -> Content {
+    fn charger_taken_over(
+        &self,
+        greeting: &str,
+        model: &str,
+        serial: &str,
+        public_url: &str,
+    ) -> Content {
         Content {
             subject: "Your charger is no longer in your garage".into(),
             body: format!(

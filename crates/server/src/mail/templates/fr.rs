@@ -107,7 +107,13 @@ impl Texts for Fr {
         }
     }
 
-    fn charger_taken_over(&self, greeting: &str, model: &str, serial: &str, public_url: &str) -> Content {
+    fn charger_taken_over(
+        &self,
+        greeting: &str,
+        model: &str,
+        serial: &str,
+        public_url: &str,
+    ) -> Content {
         Content {
             subject: "Votre borne de recharge n'est plus dans votre garage".into(),
             body: format!(

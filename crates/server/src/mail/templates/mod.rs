@@ -51,7 +51,13 @@ pub trait Texts: Sync {
         public_url: &str,
     ) -> Content;
     /// C5: to the previous owner when someone else paired their charger.
-    fn charger_taken_over(&self, greeting: &str, model: &str, serial: &str, public_url: &str) -> Content;
+    fn charger_taken_over(
+        &self,
+        greeting: &str,
+        model: &str,
+        serial: &str,
+        public_url: &str,
+    ) -> Content;
     /// C3: invitation to become a secondary user (`to` is the invited address).
     fn vehicle_invitation(
         &self,

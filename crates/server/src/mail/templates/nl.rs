@@ -105,7 +105,13 @@ impl Texts for Nl {
         }
     }
 
-    fn charger_taken_over(&self, greeting: &str, model: &str, serial: &str, public_url: &str) -> Content {
+    fn charger_taken_over(
+        &self,
+        greeting: &str,
+        model: &str,
+        serial: &str,
+        public_url: &str,
+    ) -> Content {
         Content {
             subject: "Uw laadpaal staat niet meer in uw garage".into(),
             body: format!(
