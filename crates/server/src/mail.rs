@@ -25,7 +25,7 @@ pub struct Mail {
     pub to: String,
     pub subject: String,
     pub body: String,
-    /// The link the mail carries, logged in dev mode only.
+    /// The link the mail carries, logged in dev mode without SMTP only.
     pub link: Option<String>,
 }
 
@@ -66,10 +66,13 @@ impl Mailer {
     }
 
     pub async fn send(&self, mail: Mail) {
-        if self.dev {
-            tracing::info!(to = %mail.to, subject = %mail.subject, link = mail.link.as_deref(), "mail");
+        // The recipient as a keyed hash; the link (a secret) only while
+        // mail stays in the dev outbox, never when it really goes out.
+        let to = crate::telemetry::pseudonym(&mail.to);
+        if self.dev && self.smtp.is_none() {
+            tracing::info!(%to, subject = %mail.subject, link = mail.link.as_deref(), "mail");
         } else {
-            tracing::info!(to = %mail.to, subject = %mail.subject, "mail");
+            tracing::info!(%to, subject = %mail.subject, "mail");
         }
         match &self.smtp {
             Some(smtp) => {
@@ -224,6 +227,12 @@ pub fn email_changed(to: &Recipient<'_>, old_email: &str, new_email: &str) -> Ma
 /// After a password change in the profile.
 pub fn password_changed(to: &Recipient<'_>) -> Mail {
     let content = to.texts().password_changed(&to.greeting());
+    mail(to.email, content, None)
+}
+
+/// After a password was set with a reset link.
+pub fn password_reset_completed(to: &Recipient<'_>) -> Mail {
+    let content = to.texts().password_reset_completed(&to.greeting());
     mail(to.email, content, None)
 }
 

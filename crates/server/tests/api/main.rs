@@ -19,3 +19,7 @@ mod retention;
 mod security;
 mod sign_in;
 mod simulator;
+mod client_address;
+mod lockout;
+mod reset_timing;
+mod sessions;
