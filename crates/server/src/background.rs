@@ -29,7 +29,11 @@ impl Background {
         let inner = self.0.clone();
         tokio::spawn(async move {
             if let Err(e) = job.await {
-                tracing::error!(job = what, error = format!("{e:#}"), "background job failed");
+                tracing::error!(
+                    job = what,
+                    error = format!("{e:#}"),
+                    "background job failed"
+                );
             }
             if inner.running.fetch_sub(1, Ordering::SeqCst) == 1 {
                 inner.idle.notify_waiters();

@@ -136,7 +136,11 @@ pub struct RateLimitConfig {
     pub sign_in_per_address: u32,
     /// Failed sign-ins per e-mail address from all clients together per
     /// window: bounds guessing spread over many clients.
-    #[arg(long, env = "RATE_LIMIT_SIGN_IN_PER_ADDRESS_TOTAL", default_value_t = 100)]
+    #[arg(
+        long,
+        env = "RATE_LIMIT_SIGN_IN_PER_ADDRESS_TOTAL",
+        default_value_t = 100
+    )]
     pub sign_in_per_address_total: u32,
     /// Failed sign-ins per client IP per window.
     #[arg(long, env = "RATE_LIMIT_SIGN_IN_PER_IP", default_value_t = 50)]
@@ -294,7 +298,9 @@ mod tests {
     fn dev_and_demo_only_on_loopback_over_http() {
         for (dev, demo) in [(true, false), (false, true), (true, true)] {
             assert!(config(dev, demo, "127.0.0.1", None).validate().is_ok());
-            assert!(config(dev, demo, "::1", Some("http://localhost:8080")).validate().is_ok());
+            assert!(config(dev, demo, "::1", Some("http://localhost:8080"))
+                .validate()
+                .is_ok());
             assert!(config(dev, demo, "localhost", None).validate().is_ok());
             let e = config(dev, demo, "0.0.0.0", None).validate().unwrap_err();
             assert!(e.contains("bind to 127.0.0.1"), "{e}");
@@ -304,12 +310,16 @@ mod tests {
                 .validate()
                 .unwrap_err();
             assert!(e.contains("https"), "{e}");
-            assert!(config(dev, demo, "127.0.0.1", Some(" HTTPS://x.be")).validate().is_err());
+            assert!(config(dev, demo, "127.0.0.1", Some(" HTTPS://x.be"))
+                .validate()
+                .is_err());
         }
         // Production settings without --dev / --demo are fine.
-        assert!(config(false, false, "0.0.0.0", Some("https://mijn.lexus.be"))
-            .validate()
-            .is_ok());
+        assert!(
+            config(false, false, "0.0.0.0", Some("https://mijn.lexus.be"))
+                .validate()
+                .is_ok()
+        );
     }
 
     #[test]

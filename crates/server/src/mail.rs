@@ -255,3 +255,79 @@ pub fn account_closed_inactive(to: &Recipient<'_>) -> Mail {
     let content = to.texts().account_closed_inactive(&to.greeting());
     mail(to.email, content, None)
 }
+
+#[cfg(test)]
+mod tests {
+    use std::sync::{Arc, Mutex};
+
+    use super::*;
+
+    /// Collects what the subscriber writes.
+    #[derive(Clone, Default)]
+    struct Captured(Arc<Mutex<Vec<u8>>>);
+
+    impl std::io::Write for Captured {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            self.0.lock().unwrap().extend_from_slice(buf);
+            Ok(buf.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    /// What sending one reset mail logs, with or without SMTP, in dev mode.
+    fn log_of_sending(smtp_url: Option<&str>) -> String {
+        let captured = Captured::default();
+        let writer = captured.clone();
+        let subscriber = tracing_subscriber::fmt()
+            .with_writer(move || writer.clone())
+            .with_ansi(false)
+            .finish();
+        let rt = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .unwrap();
+        tracing::subscriber::with_default(subscriber, || {
+            rt.block_on(async {
+                let db = sqlx::sqlite::SqlitePoolOptions::new()
+                    .connect_lazy("sqlite::memory:")
+                    .unwrap();
+                let mailer = Mailer::new(
+                    smtp_url,
+                    "Mijn Lexus <no-reply@mijnlexus.test>",
+                    db,
+                    Arc::new(crate::clock::SystemClock),
+                    true,
+                )
+                .unwrap();
+                let to = Recipient {
+                    email: "els@example.be",
+                    salutation: Salutation::Ms,
+                    first_name: "Els",
+                    last_name: "Janssens",
+                    language: Language::Nl,
+                };
+                mailer
+                    .send(password_reset(
+                        &to,
+                        "https://x.test/reset-password?token=SECRET",
+                    ))
+                    .await;
+            })
+        });
+        let bytes = captured.0.lock().unwrap().clone();
+        String::from_utf8(bytes).unwrap()
+    }
+
+    #[test]
+    fn links_are_logged_only_while_mail_stays_in_the_dev_outbox() {
+        let with_smtp = log_of_sending(Some("smtp://127.0.0.1:9"));
+        assert!(with_smtp.contains("mail"), "{with_smtp}");
+        assert!(!with_smtp.contains("SECRET"), "{with_smtp}");
+        assert!(!with_smtp.contains("els@example.be"), "{with_smtp}");
+        let outbox_only = log_of_sending(None);
+        assert!(outbox_only.contains("token=SECRET"), "{outbox_only}");
+        assert!(!outbox_only.contains("els@example.be"), "{outbox_only}");
+    }
+}

@@ -204,7 +204,10 @@ mod tests {
         let out = scrub(line);
         assert!(!out.contains("Janssens"), "{out}");
         assert!(!out.contains("JTHAAAB61RJ790567"), "{out}");
-        assert!(out.contains(&pseudonym("els.janssens+x@example.be")), "{out}");
+        assert!(
+            out.contains(&pseudonym("els.janssens+x@example.be")),
+            "{out}"
+        );
         assert!(out.contains("/api/vehicles/h:"), "{out}");
         assert!(out.contains(r#""id":42"#));
         // Not addresses or VINs: left alone.
@@ -218,6 +221,9 @@ mod tests {
         ] {
             assert_eq!(scrub(keep), keep);
         }
-        assert_eq!(scrub("mail to a@b.be."), format!("mail to {}.", pseudonym("a@b.be")));
+        assert_eq!(
+            scrub("mail to a@b.be."),
+            format!("mail to {}.", pseudonym("a@b.be"))
+        );
     }
 }

@@ -311,7 +311,10 @@ pub async fn resend(
     // Counted whether or not the address exists, so a 429 reveals nothing.
     hit_all(
         &[
-            (&limits.resend_client, &address_and_client(email.as_str(), &client.key)),
+            (
+                &limits.resend_client,
+                &address_and_client(email.as_str(), &client.key),
+            ),
             (&limits.resend_address, email.as_str()),
             (&limits.resend_ip, &client.key),
         ],

@@ -40,7 +40,10 @@ pub async fn request_reset(
     // per address and client, so a stranger cannot use up the owner's.
     hit_all(
         &[
-            (&limits.reset_client, &address_and_client(email.as_str(), &client.key)),
+            (
+                &limits.reset_client,
+                &address_and_client(email.as_str(), &client.key),
+            ),
             (&limits.reset_address, email.as_str()),
             (&limits.reset_ip, &client.key),
         ],

@@ -190,8 +190,14 @@ pub async fn change_email(
 ) -> AppResult<(StatusCode, Json<Accepted>)> {
     let user = signed_in_user(&state, session.user_id).await?;
     let new_email = req.validate(&user.email)?;
-    check_current_password(&state, &client, &user, &req.current_password, "current_password")
-        .await?;
+    check_current_password(
+        &state,
+        &client,
+        &user,
+        &req.current_password,
+        "current_password",
+    )
+    .await?;
     // Each request mails an address of the user's choosing: bounded per user.
     state
         .limits
@@ -308,8 +314,14 @@ pub async fn change_password(
 ) -> AppResult<StatusCode> {
     let user = signed_in_user(&state, session.user_id).await?;
     req.validate(&user.email, password::is_common)?;
-    check_current_password(&state, &client, &user, &req.current_password, "current_password")
-        .await?;
+    check_current_password(
+        &state,
+        &client,
+        &user,
+        &req.current_password,
+        "current_password",
+    )
+    .await?;
     let hash = state.passwords.hash(req.new_password.clone()).await?;
     let now = state.clock.unix();
     let mut tx = crate::db::begin_write(&state.db).await?;

@@ -151,7 +151,10 @@ pub(crate) fn sign_in_attempt<'a>(
     let limits = &state.limits;
     hit_all(
         &[
-            (&limits.sign_in_client, &address_and_client(email, &client.key)),
+            (
+                &limits.sign_in_client,
+                &address_and_client(email, &client.key),
+            ),
             (&limits.sign_in_address, email),
             (&limits.sign_in_ip, &client.key),
         ],

@@ -46,7 +46,11 @@ pub async fn end(
     if !session::end_by_public_id(&state, current.user_id, &id).await? {
         return Err(AppError::Code(ErrorCode::NotFound));
     }
-    tracing::info!(user_id = current.user_id, is_current, "session ended by its user");
+    tracing::info!(
+        user_id = current.user_id,
+        is_current,
+        "session ended by its user"
+    );
     if is_current {
         let clear = clear_cookie(session_cookie_name(state.https), state.https);
         return Ok((StatusCode::NO_CONTENT, AppendHeaders([(SET_COOKIE, clear)])).into_response());
@@ -60,6 +64,10 @@ pub async fn end_others(
     SignedIn(current): SignedIn,
 ) -> AppResult<StatusCode> {
     let ended = session::end_others(&state, &current).await?;
-    tracing::info!(user_id = current.user_id, sessions_ended = ended, "other sessions ended");
+    tracing::info!(
+        user_id = current.user_id,
+        sessions_ended = ended,
+        "other sessions ended"
+    );
     Ok(StatusCode::NO_CONTENT)
 }

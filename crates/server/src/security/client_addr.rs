@@ -41,7 +41,9 @@ impl Cidr {
     pub fn contains(&self, ip: IpAddr) -> bool {
         match (self.network, canonical(ip)) {
             (IpAddr::V4(n), IpAddr::V4(a)) => {
-                let mask = u32::MAX.checked_shl(32 - u32::from(self.prefix)).unwrap_or(0);
+                let mask = u32::MAX
+                    .checked_shl(32 - u32::from(self.prefix))
+                    .unwrap_or(0);
                 u32::from(n) & mask == u32::from(a) & mask
             }
             (IpAddr::V6(n), IpAddr::V6(a)) => {
@@ -169,7 +171,11 @@ mod tests {
         );
         // Trusted peer: rightmost untrusted hop; a spoofed left part is ignored.
         assert_eq!(
-            client_address(ip("10.0.0.2"), &xff("6.6.6.6, 198.51.100.7, 10.0.0.9"), &trusted),
+            client_address(
+                ip("10.0.0.2"),
+                &xff("6.6.6.6, 198.51.100.7, 10.0.0.9"),
+                &trusted
+            ),
             ip("198.51.100.7")
         );
         assert_eq!(

@@ -88,7 +88,10 @@ pub async fn security_headers(
         "cross-origin-opener-policy",
         HeaderValue::from_static("same-origin"),
     );
-    headers.insert("permissions-policy", HeaderValue::from_static(PERMISSIONS_POLICY));
+    headers.insert(
+        "permissions-policy",
+        HeaderValue::from_static(PERMISSIONS_POLICY),
+    );
     if let Some(hsts) = &h.hsts {
         headers.insert(STRICT_TRANSPORT_SECURITY, hsts.clone());
     }

@@ -8,7 +8,8 @@ use serde_json::json;
 
 /// A failed sign-in for a fresh address (so only the per-client limit counts).
 async fn fail_sign_in(b: &Browser, forwarded_for: &str, n: usize) -> reqwest::Response {
-    let body = json!({ "email": format!("niemand{n}@example.be"), "password": "fout-wachtwoord-123" });
+    let body =
+        json!({ "email": format!("niemand{n}@example.be"), "password": "fout-wachtwoord-123" });
     b.post_from(forwarded_for, "/api/session", &body).await
 }
 

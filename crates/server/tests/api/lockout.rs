@@ -28,10 +28,13 @@ async fn parallel_wrong_passwords_never_pass_the_limit() {
     let attempts = (0..20).map(|i| {
         let b = &b;
         async move {
-            b.post("/api/session", &sign_in_body(&format!("fout-wachtwoord-{i}")))
-                .await
-                .status()
-                .as_u16()
+            b.post(
+                "/api/session",
+                &sign_in_body(&format!("fout-wachtwoord-{i}")),
+            )
+            .await
+            .status()
+            .as_u16()
         }
     });
     let statuses = futures_join_all(attempts).await;
@@ -44,7 +47,9 @@ async fn parallel_wrong_passwords_never_pass_the_limit() {
 
 /// Runs the futures concurrently (tokio::spawn needs 'static; join_all
 /// from the futures crate is not a dependency).
-async fn futures_join_all<F: std::future::Future>(futures: impl Iterator<Item = F>) -> Vec<F::Output> {
+async fn futures_join_all<F: std::future::Future>(
+    futures: impl Iterator<Item = F>,
+) -> Vec<F::Output> {
     let mut set = Vec::new();
     for f in futures {
         set.push(Box::pin(f));
@@ -81,13 +86,17 @@ async fn saturated_hashing_answers_503_with_retry_after() {
     let err = expect_error(resp, 503, ErrorCode::ServerBusy).await;
     assert!(!err.message.is_empty());
     // Registration hashes too.
-    let resp = b.post("/api/accounts", &registration("jan@example.be")).await;
+    let resp = b
+        .post("/api/accounts", &registration("jan@example.be"))
+        .await;
     expect_error(resp, 503, ErrorCode::ServerBusy).await;
     drop(held);
     // The refused attempts did not count: the owner signs in at once.
     for _ in 0..5 {
         let _held = app.state.passwords.permit().unwrap();
-        let resp = b.post("/api/session", &sign_in_body("fout-wachtwoord")).await;
+        let resp = b
+            .post("/api/session", &sign_in_body("fout-wachtwoord"))
+            .await;
         expect_error(resp, 503, ErrorCode::ServerBusy).await;
     }
     assert_eq!(b.sign_in(OWNER, PASSWORD).await.0, 200);
@@ -100,7 +109,11 @@ async fn a_stranger_cannot_lock_the_owner_out() {
     let stranger = app.browser().await;
     for _ in 0..5 {
         let resp = stranger
-            .post_from(STRANGER_IP, "/api/session", &sign_in_body("geraden-wachtwoord"))
+            .post_from(
+                STRANGER_IP,
+                "/api/session",
+                &sign_in_body("geraden-wachtwoord"),
+            )
             .await;
         expect_error(resp, 401, ErrorCode::InvalidCredentials).await;
     }
@@ -111,12 +124,20 @@ async fn a_stranger_cannot_lock_the_owner_out() {
     expect_error(resp, 429, ErrorCode::RateLimited).await;
     for _ in 0..3 {
         let resp = stranger
-            .post_from(STRANGER_IP, "/api/password-reset", &json!({ "email": OWNER }))
+            .post_from(
+                STRANGER_IP,
+                "/api/password-reset",
+                &json!({ "email": OWNER }),
+            )
             .await;
         assert_eq!(resp.status(), 202);
     }
     let resp = stranger
-        .post_from(STRANGER_IP, "/api/password-reset", &json!({ "email": OWNER }))
+        .post_from(
+            STRANGER_IP,
+            "/api/password-reset",
+            &json!({ "email": OWNER }),
+        )
         .await;
     expect_error(resp, 429, ErrorCode::RateLimited).await;
 
@@ -161,12 +182,20 @@ async fn failures_and_mails_for_an_address_stay_bounded_over_all_clients() {
     for client in 1..=4 {
         for _ in 0..2 {
             let resp = b
-                .post_from(&format!("198.51.100.{client}"), "/api/session", &sign_in_body("fout"))
+                .post_from(
+                    &format!("198.51.100.{client}"),
+                    "/api/session",
+                    &sign_in_body("fout"),
+                )
                 .await;
             expect_error(resp, 401, ErrorCode::InvalidCredentials).await;
         }
         let resp = b
-            .post_from(&format!("198.51.100.{client}"), "/api/password-reset", &json!({ "email": OWNER }))
+            .post_from(
+                &format!("198.51.100.{client}"),
+                "/api/password-reset",
+                &json!({ "email": OWNER }),
+            )
             .await;
         assert_eq!(resp.status(), 202);
     }
@@ -176,7 +205,11 @@ async fn failures_and_mails_for_an_address_stay_bounded_over_all_clients() {
         .await;
     expect_error(resp, 429, ErrorCode::RateLimited).await;
     let resp = b
-        .post_from("198.51.100.5", "/api/password-reset", &json!({ "email": OWNER }))
+        .post_from(
+            "198.51.100.5",
+            "/api/password-reset",
+            &json!({ "email": OWNER }),
+        )
         .await;
     expect_error(resp, 429, ErrorCode::RateLimited).await;
     // Mails to the address: four, however many clients ask.
@@ -184,7 +217,12 @@ async fn failures_and_mails_for_an_address_stay_bounded_over_all_clients() {
         .outbox(OWNER)
         .await
         .iter()
-        .filter(|m| m["body_text"].as_str().unwrap().contains("/reset-password?token="))
+        .filter(|m| {
+            m["body_text"]
+                .as_str()
+                .unwrap()
+                .contains("/reset-password?token=")
+        })
         .count();
     assert_eq!(resets, 4);
 }

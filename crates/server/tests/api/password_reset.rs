@@ -1,9 +1,7 @@
 //! A3 password reset.
 
-
-
-use chrono::Duration;
 use crate::common::*;
+use chrono::Duration;
 use mijn_lexus_contract::ErrorCode;
 use serde_json::{json, Value};
 

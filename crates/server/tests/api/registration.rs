@@ -1,7 +1,5 @@
 //! A1 registration and e-mail confirmation, A4 recording of acceptances.
 
-
-
 use crate::common::*;
 use mijn_lexus_contract::account::RegisterRequest;
 use mijn_lexus_contract::ErrorCode;
@@ -169,14 +167,21 @@ async fn the_newest_registration_of_an_unconfirmed_address_wins() {
     owner_registration.password_confirmation = owner_password.into();
     let mut owner = app.browser().await;
     assert_eq!(
-        owner.post("/api/accounts", &owner_registration).await.status(),
+        owner
+            .post("/api/accounts", &owner_registration)
+            .await
+            .status(),
         202
     );
     assert_eq!(app.users().await, 1);
     let mails = app.outbox("els@example.be").await;
     assert_eq!(mails.len(), 2);
     // The fresh confirmation speaks the newest registration's language.
-    assert!(mails[1]["subject"].as_str().unwrap().contains("Confirmez"), "{:?}", mails[1]);
+    assert!(
+        mails[1]["subject"].as_str().unwrap().contains("Confirmez"),
+        "{:?}",
+        mails[1]
+    );
     let new_token = app.token_from_mail("els@example.be", "/confirm").await;
     assert_ne!(old_token, new_token);
 
@@ -199,10 +204,7 @@ async fn the_newest_registration_of_an_unconfirmed_address_wins() {
     assert_eq!(body["user"]["first_name"], "Anna");
     assert_eq!(body["user"]["language"], "fr");
     // One set of acceptances: the newest registration's.
-    assert_eq!(
-        app.count("SELECT COUNT(*) FROM legal_acceptances").await,
-        2
-    );
+    assert_eq!(app.count("SELECT COUNT(*) FROM legal_acceptances").await, 2);
 }
 
 #[tokio::test]

@@ -35,7 +35,11 @@ async fn medians(app: &TestApp, b: &Browser, path: &str, known: &str) -> (Durati
             let took = started.elapsed();
             assert_eq!(resp.status(), 202);
             app.state.background.settled().await;
-            if is_known { k.push(took) } else { u.push(took) }
+            if is_known {
+                k.push(took)
+            } else {
+                u.push(took)
+            }
         }
     }
     (median(k), median(u))
@@ -60,7 +64,10 @@ async fn assert_same_timing(path: &str, known_unconfirmed: bool) {
     let b = app.browser().await;
     let known = "els@example.be";
     if known_unconfirmed {
-        assert_eq!(b.post("/api/accounts", &registration(known)).await.status(), 202);
+        assert_eq!(
+            b.post("/api/accounts", &registration(known)).await.status(),
+            202
+        );
     } else {
         app.confirmed_account(known).await;
     }

@@ -42,8 +42,14 @@ async fn users_list_and_end_their_own_sessions() {
     assert!(list.sessions[0].current);
     assert_eq!(list.sessions[0].user_agent.as_deref(), Some(USER_AGENT));
     assert_eq!(list.sessions.iter().filter(|s| s.current).count(), 1);
-    let agents: Vec<_> = list.sessions.iter().map(|s| s.user_agent.clone().unwrap()).collect();
-    assert!(agents.contains(&"Telefoon/1.0".to_owned()) && agents.contains(&"Tablet/2.0".to_owned()));
+    let agents: Vec<_> = list
+        .sessions
+        .iter()
+        .map(|s| s.user_agent.clone().unwrap())
+        .collect();
+    assert!(
+        agents.contains(&"Telefoon/1.0".to_owned()) && agents.contains(&"Tablet/2.0".to_owned())
+    );
     assert!(list.sessions[0].created_at < list.sessions[1].created_at);
 
     // The ids are neither the cookie values nor their stored hashes.
@@ -64,7 +70,9 @@ async fn users_list_and_end_their_own_sessions() {
     // Someone else's session: 404, and it stays.
     let strangers_id = sessions(&stranger).await.sessions[0].id.clone();
     expect_error(
-        laptop.delete(&format!("/api/profile/sessions/{strangers_id}")).await,
+        laptop
+            .delete(&format!("/api/profile/sessions/{strangers_id}"))
+            .await,
         404,
         ErrorCode::NotFound,
     )
@@ -79,12 +87,16 @@ async fn users_list_and_end_their_own_sessions() {
         .unwrap()
         .id
         .clone();
-    let resp = laptop.delete(&format!("/api/profile/sessions/{phone_id}")).await;
+    let resp = laptop
+        .delete(&format!("/api/profile/sessions/{phone_id}"))
+        .await;
     assert_eq!(resp.status(), 204);
     assert_eq!(phone.get("/api/me").await.status(), 401);
     assert_eq!(sessions(&laptop).await.sessions.len(), 2);
     expect_error(
-        laptop.delete(&format!("/api/profile/sessions/{phone_id}")).await,
+        laptop
+            .delete(&format!("/api/profile/sessions/{phone_id}"))
+            .await,
         404,
         ErrorCode::NotFound,
     )
@@ -102,7 +114,13 @@ async fn users_list_and_end_their_own_sessions() {
 
     // Ending the current session signs out.
     let own = list.sessions[0].id.clone();
-    assert_eq!(laptop.delete(&format!("/api/profile/sessions/{own}")).await.status(), 204);
+    assert_eq!(
+        laptop
+            .delete(&format!("/api/profile/sessions/{own}"))
+            .await
+            .status(),
+        204
+    );
     assert_eq!(laptop.get("/api/me").await.status(), 401);
 }
 
@@ -110,7 +128,12 @@ async fn users_list_and_end_their_own_sessions() {
 async fn the_session_list_needs_a_session_and_csrf() {
     let app = TestApp::spawn().await;
     let b = app.browser().await;
-    expect_error(b.get("/api/profile/sessions").await, 401, ErrorCode::Unauthenticated).await;
+    expect_error(
+        b.get("/api/profile/sessions").await,
+        401,
+        ErrorCode::Unauthenticated,
+    )
+    .await;
     let signed_in = app.signed_in("els@example.be").await;
     let resp = signed_in
         .client
