@@ -1,5 +1,7 @@
 //! Consents (B4): granted and withdrawn any time, every change a new row.
 
+
+
 use crate::common::*;
 use serde_json::{json, Value};
 

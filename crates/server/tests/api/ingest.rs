@@ -1,5 +1,7 @@
 //! The ingest API: per-vehicle key, strict validation, idempotency.
 
+
+
 use crate::common::*;
 use mijn_lexus_contract::ErrorCode;
 use serde_json::{json, Value};

@@ -5,22 +5,22 @@
 
 mod common;
 
-mod client_address;
 mod consents;
 mod garage;
 mod ingest;
 mod legal_versions;
-mod lockout;
 mod mail_language;
 mod password_reset;
 mod privacy;
 mod profile;
 mod publish_legal_command;
 mod registration;
-mod reset_timing;
 mod retention;
 mod security;
-mod server_binary;
-mod sessions;
 mod sign_in;
 mod simulator;
+mod client_address;
+mod lockout;
+mod reset_timing;
+mod sessions;
+mod server_binary;

@@ -1,7 +1,9 @@
 //! Retention of inactive accounts (A5) with the manual clock.
 
-use crate::common::*;
+
+
 use chrono::Duration;
+use crate::common::*;
 use mijn_lexus_server::retention;
 
 #[tokio::test]

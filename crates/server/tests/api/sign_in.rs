@@ -1,7 +1,9 @@
 //! A2 sign-in, sessions and their timeouts, sign-in rate limits.
 
-use crate::common::*;
+
+
 use chrono::Duration;
+use crate::common::*;
 use mijn_lexus_contract::ErrorCode;
 use serde_json::json;
 
