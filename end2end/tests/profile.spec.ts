@@ -129,7 +129,7 @@ test('B1 change password ends other sessions', async ({ page, request, browser }
   await expect(page.locator('#new_password_confirmation-error')).toBeVisible();
   await page.getByLabel('Bevestig nieuw wachtwoord').fill(NEW_PASSWORD);
   await page.getByRole('button', { name: 'Wijzig wachtwoord' }).click();
-  await expect(page.getByRole('status')).toContainText('Op al uw andere toestellen bent u afgemeld');
+  await expect(page.getByRole('status').filter({ hasText: 'Op al uw andere toestellen bent u afgemeld' })).toBeVisible();
 
   // The other browser is signed out; this one is not.
   await otherPage.reload();

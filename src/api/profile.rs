@@ -6,8 +6,8 @@ use mijn_lexus_contract::legal::{LegalDocument, LegalKind};
 use mijn_lexus_contract::profile::{
     AcceptLegalRequest, AcceptedDocuments, ChangeEmailRequest, ChangePasswordRequest,
     ChooseDealerRequest, ConsentKind, Consents, DealerList, DeleteAccountRequest, EmergencyContact,
-    EmergencyContactState, PreferredDealer, Profile, SetConsentRequest, SetLanguageRequest,
-    UpdateProfileRequest,
+    EmergencyContactState, PreferredDealer, Profile, SessionList, SetConsentRequest,
+    SetLanguageRequest, UpdateProfileRequest,
 };
 use mijn_lexus_contract::{routes, Language};
 use serde::de::DeserializeOwned;
@@ -117,6 +117,21 @@ pub async fn save_emergency_contact(
 
 pub async fn remove_emergency_contact(session: Session) -> ApiResult<()> {
     delete(session, routes::PROFILE_EMERGENCY_CONTACT).await
+}
+
+/// The user's signed-in sessions (this one first).
+pub async fn sessions() -> ApiResult<SessionList> {
+    get(routes::PROFILE_SESSIONS).await
+}
+
+/// Ends one of the user's sessions by its public id.
+pub async fn end_session(session: Session, id: &str) -> ApiResult<()> {
+    delete(session, &routes::profile_session(&encode_query_value(id))).await
+}
+
+/// Ends every session but this one.
+pub async fn end_other_sessions(session: Session) -> ApiResult<()> {
+    delete(session, routes::PROFILE_SESSIONS).await
 }
 
 /// The consents and one page of their history, newest first; `before_id`:

@@ -98,6 +98,10 @@ pub enum ErrorCode {
     LegalAcceptanceRequired,
     /// This version of the document was already published.
     LegalVersionExists,
+
+    // ---- security (issue 9) ----
+    /// Too many passwords are being checked at once: 503 with `Retry-After`.
+    ServerBusy,
 }
 
 impl ErrorCode {
@@ -169,6 +173,7 @@ impl ErrorCode {
         ErrorCode::DealerUnknown,
         ErrorCode::LegalAcceptanceRequired,
         ErrorCode::LegalVersionExists,
+        ErrorCode::ServerBusy,
     ];
 
     /// The stable wire name (`"password_too_short"`).
@@ -241,6 +246,7 @@ impl ErrorCode {
             DealerUnknown => "dealer_unknown",
             LegalAcceptanceRequired => "legal_acceptance_required",
             LegalVersionExists => "legal_version_exists",
+            ServerBusy => "server_busy",
         }
     }
 
@@ -265,6 +271,7 @@ impl ErrorCode {
             UnsupportedMediaType => 415,
             RateLimited | ProofLocked => 429,
             Internal => 500,
+            ServerBusy => 503,
             _ => 422,
         }
     }
@@ -349,6 +356,7 @@ impl ErrorCode {
             DealerUnknown => "Deze dealer staat niet in onze lijst. Kies een dealer uit de lijst.",
             LegalAcceptanceRequired => "Er is een nieuwe versie van de gebruiksvoorwaarden of het privacybeleid. Lees en accepteer die eerst om verder te gaan.",
             LegalVersionExists => "Deze versie van het document is al gepubliceerd. Publiceer een nieuwe versie.",
+            ServerBusy => "Het is nu erg druk. Probeer het over enkele seconden opnieuw.",
         }
     }
 }
@@ -493,6 +501,7 @@ impl ErrorCode {
             DealerUnknown => "Ce concessionnaire ne figure pas dans notre liste. Choisissez un concessionnaire dans la liste.",
             LegalAcceptanceRequired => "Une nouvelle version des conditions d'utilisation ou de la politique de confidentialité est disponible. Lisez-la et acceptez-la d'abord pour continuer.",
             LegalVersionExists => "Cette version du document a déjà été publiée. Publiez une nouvelle version.",
+            ServerBusy => "Le service est très sollicité en ce moment. Réessayez dans quelques secondes.",
         }
     }
 
@@ -565,6 +574,7 @@ impl ErrorCode {
             DealerUnknown => "This dealer is not in our list. Choose a dealer from the list.",
             LegalAcceptanceRequired => "There is a new version of the terms of use or the privacy policy. Please read and accept it first to continue.",
             LegalVersionExists => "This version of the document has already been published. Publish a new version instead.",
+            ServerBusy => "It is very busy right now. Please try again in a few seconds.",
         }
     }
 }

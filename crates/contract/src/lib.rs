@@ -55,6 +55,8 @@ pub mod routes {
     pub const PROFILE_EMAIL_CONFIRM: &str = "/profile/email/confirm";
     /// POST `ChangePasswordRequest` -> 204; other sessions end.
     pub const PROFILE_PASSWORD: &str = "/profile/password";
+    /// GET `SessionList`; DELETE -> 204: end every other session.
+    pub const PROFILE_SESSIONS: &str = "/profile/sessions";
     /// GET `PreferredDealer`; PUT `ChooseDealerRequest` -> `PreferredDealer`; DELETE -> 204.
     pub const PROFILE_DEALER: &str = "/profile/dealer";
     /// GET `EmergencyContactState`; PUT `EmergencyContact` -> `EmergencyContactState`; DELETE -> 204.
@@ -75,6 +77,11 @@ pub mod routes {
     pub const ADMIN_LEGAL: &str = "/admin/legal";
     /// Prefix of the admin API (bearer admin token, no CSRF).
     pub const ADMIN_PREFIX: &str = "/admin/";
+
+    /// DELETE -> 204: end one of my sessions (`id` from `SessionList`).
+    pub fn profile_session(id: &str) -> String {
+        format!("{PROFILE_SESSIONS}/{id}")
+    }
 
     /// PUT `SetConsentRequest` -> `Consents`.
     pub fn profile_consent(kind: &str) -> String {

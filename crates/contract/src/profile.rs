@@ -690,6 +690,24 @@ pub struct AcceptedDocuments {
     pub documents: Vec<AcceptedDocument>,
 }
 
+/// One signed-in session of the user (ASVS 3.3.4). `id` is an opaque public
+/// id of the session, never its cookie value or the stored hash.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SessionInfo {
+    pub id: String,
+    pub user_agent: Option<String>,
+    pub created_at: DateTime<Utc>,
+    pub last_seen_at: DateTime<Utc>,
+    /// The session this request came with.
+    pub current: bool,
+}
+
+/// GET /profile/sessions: the current session first, then the most recently seen.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SessionList {
+    pub sessions: Vec<SessionInfo>,
+}
+
 /// POST /account/delete: erasure, confirmed with the password.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -56,6 +56,9 @@ impl Application {
         config: Config,
         clock: Arc<dyn Clock>,
     ) -> anyhow::Result<Application> {
+        config.validate().map_err(|e| anyhow::anyhow!(e))?;
+        let trusted_proxies = crate::security::client_addr::parse_cidrs(&config.trusted_proxies)
+            .map_err(|e| anyhow::anyhow!(e))?;
         let (listener, addr) = crate::bind(&config).await?;
         let public_url = config
             .public_url
@@ -89,6 +92,9 @@ impl Application {
                 crate::routes::privacy::EXPORTS_PER_HOUR,
                 crate::routes::privacy::EXPORT_WINDOW_SECS,
             ),
+            passwords: password::Passwords::new(config.password_hash_concurrency),
+            background: crate::background::Background::default(),
+            trusted_proxies,
             legal,
             session_idle: chrono::Duration::minutes(config.session_idle_minutes.into()),
             session_absolute: chrono::Duration::hours(config.session_absolute_hours.into()),
@@ -252,6 +258,14 @@ pub fn router(state: AppState, site: StaticSite, headers: SecurityHeaders) -> Ro
             post(routes::profile::confirm_email_change),
         )
         .route("/profile/password", post(routes::profile::change_password))
+        .route(
+            "/profile/sessions",
+            get(routes::sessions::list).delete(routes::sessions::end_others),
+        )
+        .route(
+            "/profile/sessions/{id}",
+            axum::routing::delete(routes::sessions::end),
+        )
         .route(
             "/profile/dealer",
             get(routes::dealers::get_preferred)

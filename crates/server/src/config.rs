@@ -36,13 +36,32 @@ pub struct Config {
     #[arg(long, env = "PUBLIC_URL")]
     pub public_url: Option<String>,
 
-    /// Development mode: enables GET /api/dev/outbox and logs mail links.
+    /// Development mode: enables GET /api/dev/outbox and logs mail links
+    /// (not with --smtp-url). Refused unless the server listens on a
+    /// loopback address behind an http public URL.
     #[arg(long = "dev", env = "DEV_MODE")]
     pub dev: bool,
 
-    /// Create the demo account when it is missing.
+    /// Create the demo account when it is missing. Refused like --dev.
     #[arg(long, env = "DEMO")]
     pub demo: bool,
+
+    /// Reverse proxies (CIDR list, comma separated, e.g. 10.0.0.0/8,::1/128)
+    /// whose `X-Forwarded-For` names the client. From any other peer the
+    /// header is ignored and the TCP peer is the client.
+    #[arg(long, env = "TRUSTED_PROXIES", value_delimiter = ',')]
+    pub trusted_proxies: Vec<String>,
+
+    /// Password hashes computed at once (Argon2, 19 MiB each); a request
+    /// beyond answers 503 `server_busy`. 0: twice the number of CPU cores.
+    #[arg(long, env = "PASSWORD_HASH_CONCURRENCY", default_value_t = 0)]
+    pub password_hash_concurrency: usize,
+
+    /// Key of the keyed hashes (HMAC-SHA256) that stand for e-mail
+    /// addresses, client addresses and VINs in the log. Without it a random
+    /// key per process is used (hashes then match within one run only).
+    #[arg(long, env = "LOG_PSEUDONYM_KEY", hide_env_values = true)]
+    pub log_pseudonym_key: Option<String>,
 
     /// SMTP server for outgoing mail (smtp://user:pass@host:587?tls=required,
     /// smtps://...). Without it, mails go to the `outbox` table.
@@ -108,11 +127,21 @@ pub enum LogFormat {
 }
 
 /// Sliding-window rate limits (in memory). A limit of 0 switches it off.
+/// "Client" is the client address (IPv6 by /64, see --trusted-proxies).
 #[derive(Clone, Debug, Args)]
 pub struct RateLimitConfig {
-    /// Failed sign-ins per e-mail address per window.
+    /// Failed sign-ins (and wrong current passwords) per e-mail address and
+    /// client per window: a stranger's failures block the stranger only.
     #[arg(long, env = "RATE_LIMIT_SIGN_IN_PER_ADDRESS", default_value_t = 5)]
     pub sign_in_per_address: u32,
+    /// Failed sign-ins per e-mail address from all clients together per
+    /// window: bounds guessing spread over many clients.
+    #[arg(
+        long,
+        env = "RATE_LIMIT_SIGN_IN_PER_ADDRESS_TOTAL",
+        default_value_t = 100
+    )]
+    pub sign_in_per_address_total: u32,
     /// Failed sign-ins per client IP per window.
     #[arg(long, env = "RATE_LIMIT_SIGN_IN_PER_IP", default_value_t = 50)]
     pub sign_in_per_ip: u32,
@@ -132,9 +161,13 @@ pub struct RateLimitConfig {
     pub register_window_secs: u64,
 
     /// Password-reset and confirmation-resend requests per e-mail address
-    /// per window (counted per endpoint).
+    /// and client per window (counted per endpoint).
     #[arg(long, env = "RATE_LIMIT_EMAIL_PER_ADDRESS", default_value_t = 3)]
     pub email_per_address: u32,
+    /// Password-reset and confirmation-resend requests per e-mail address
+    /// from all clients together per window: bounds the mail to an address.
+    #[arg(long, env = "RATE_LIMIT_EMAIL_PER_ADDRESS_TOTAL", default_value_t = 10)]
+    pub email_per_address_total: u32,
     /// Password-reset and confirmation-resend requests per client IP per
     /// window (counted per endpoint).
     #[arg(long, env = "RATE_LIMIT_EMAIL_PER_IP", default_value_t = 20)]
@@ -142,20 +175,32 @@ pub struct RateLimitConfig {
     /// Window of the reset/resend limits, in seconds.
     #[arg(long, env = "RATE_LIMIT_EMAIL_WINDOW_SECS", default_value_t = 3600)]
     pub email_window_secs: u64,
+
+    /// E-mail change requests (POST /api/profile/email, each mails a
+    /// link to an address of the user's choice) per user per window.
+    #[arg(long, env = "RATE_LIMIT_EMAIL_CHANGE_PER_USER", default_value_t = 5)]
+    pub email_change_per_user: u32,
+    /// Window of the e-mail change limit, in seconds.
+    #[arg(long, env = "RATE_LIMIT_EMAIL_CHANGE_WINDOW_SECS", default_value_t = 24 * 3600)]
+    pub email_change_window_secs: u64,
 }
 
 impl Default for RateLimitConfig {
     fn default() -> RateLimitConfig {
         RateLimitConfig {
             sign_in_per_address: 5,
+            sign_in_per_address_total: 100,
             sign_in_per_ip: 50,
             sign_in_window_secs: 15 * 60,
             register_per_ip: 10,
             register_per_address: 3,
             register_window_secs: 3600,
             email_per_address: 3,
+            email_per_address_total: 10,
             email_per_ip: 20,
             email_window_secs: 3600,
+            email_change_per_user: 5,
+            email_change_window_secs: 24 * 3600,
         }
     }
 }
@@ -167,6 +212,35 @@ pub const TEST_ADMIN_TOKEN: &str = "test-admin-token-0123456789";
 pub const TEST_TELEMATICS_TOKEN: &str = "test-telematics-backend-token";
 
 impl Config {
+    /// Refuses settings that must not reach production: `--dev` (an open
+    /// outbox with every reset link) or `--demo` (a known password) unless
+    /// the server listens on loopback only and its public URL is http.
+    pub fn validate(&self) -> Result<(), String> {
+        if self.dev || self.demo {
+            let option = if self.dev { "--dev" } else { "--demo" };
+            let https = self
+                .public_url
+                .as_deref()
+                .is_some_and(|u| u.trim().to_ascii_lowercase().starts_with("https://"));
+            if https {
+                return Err(format!(
+                    "{option} is for local development only and cannot be used with an https \
+                     public URL ({})",
+                    self.public_url.as_deref().unwrap_or_default()
+                ));
+            }
+            if !is_loopback(&self.bind) {
+                return Err(format!(
+                    "{option} is for local development only: bind to 127.0.0.1 or ::1, not {}",
+                    self.bind
+                ));
+            }
+        }
+        crate::security::client_addr::parse_cidrs(&self.trusted_proxies)
+            .map_err(|e| format!("--trusted-proxies: {e}"))?;
+        Ok(())
+    }
+
     /// The defaults, without reading the command line or the environment
     /// (tests): a random port on 127.0.0.1, dev mode on, no static files.
     pub fn for_tests(database_path: &Path) -> Config {
@@ -178,6 +252,9 @@ impl Config {
             public_url: None,
             dev: true,
             demo: false,
+            trusted_proxies: Vec::new(),
+            password_hash_concurrency: 0,
+            log_pseudonym_key: None,
             smtp_url: None,
             mail_from: "Mijn Lexus <no-reply@mijnlexus.test>".into(),
             frame_ancestors: Vec::new(),
@@ -192,5 +269,65 @@ impl Config {
             retention_interval_minutes: 0,
             rate_limits: RateLimitConfig::default(),
         }
+    }
+}
+
+/// Whether a bind address only accepts connections from this machine.
+fn is_loopback(bind: &str) -> bool {
+    let bind = bind.trim().trim_start_matches('[').trim_end_matches(']');
+    bind.eq_ignore_ascii_case("localhost")
+        || bind
+            .parse::<std::net::IpAddr>()
+            .is_ok_and(|ip| ip.is_loopback())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn config(dev: bool, demo: bool, bind: &str, public_url: Option<&str>) -> Config {
+        let mut c = Config::for_tests(Path::new("/tmp/x.db"));
+        c.dev = dev;
+        c.demo = demo;
+        c.bind = bind.into();
+        c.public_url = public_url.map(Into::into);
+        c
+    }
+
+    #[test]
+    fn dev_and_demo_only_on_loopback_over_http() {
+        for (dev, demo) in [(true, false), (false, true), (true, true)] {
+            assert!(config(dev, demo, "127.0.0.1", None).validate().is_ok());
+            assert!(config(dev, demo, "::1", Some("http://localhost:8080"))
+                .validate()
+                .is_ok());
+            assert!(config(dev, demo, "localhost", None).validate().is_ok());
+            let e = config(dev, demo, "0.0.0.0", None).validate().unwrap_err();
+            assert!(e.contains("bind to 127.0.0.1"), "{e}");
+            assert!(config(dev, demo, "192.168.1.5", None).validate().is_err());
+            assert!(config(dev, demo, "::", None).validate().is_err());
+            let e = config(dev, demo, "127.0.0.1", Some("https://mijn.lexus.be"))
+                .validate()
+                .unwrap_err();
+            assert!(e.contains("https"), "{e}");
+            assert!(config(dev, demo, "127.0.0.1", Some(" HTTPS://x.be"))
+                .validate()
+                .is_err());
+        }
+        // Production settings without --dev / --demo are fine.
+        assert!(
+            config(false, false, "0.0.0.0", Some("https://mijn.lexus.be"))
+                .validate()
+                .is_ok()
+        );
+    }
+
+    #[test]
+    fn trusted_proxies_must_parse() {
+        let mut c = config(false, false, "0.0.0.0", None);
+        c.trusted_proxies = vec!["10.0.0.0/8".into(), "::1".into()];
+        assert!(c.validate().is_ok());
+        c.trusted_proxies = vec!["10.0.0.0/33".into()];
+        assert!(c.validate().is_err());
     }
 }

@@ -5,6 +5,7 @@
 //! (`main.rs`) and the integration tests start the same application.
 
 pub mod app;
+pub mod background;
 pub mod clock;
 pub mod config;
 pub mod db;

@@ -25,7 +25,7 @@ pub struct Mail {
     pub to: String,
     pub subject: String,
     pub body: String,
-    /// The link the mail carries, logged in dev mode only.
+    /// The link the mail carries, logged in dev mode without SMTP only.
     pub link: Option<String>,
 }
 
@@ -66,10 +66,13 @@ impl Mailer {
     }
 
     pub async fn send(&self, mail: Mail) {
-        if self.dev {
-            tracing::info!(to = %mail.to, subject = %mail.subject, link = mail.link.as_deref(), "mail");
+        // The recipient as a keyed hash; the link (a secret) only while
+        // mail stays in the dev outbox, never when it really goes out.
+        let to = crate::telemetry::pseudonym(&mail.to);
+        if self.dev && self.smtp.is_none() {
+            tracing::info!(%to, subject = %mail.subject, link = mail.link.as_deref(), "mail");
         } else {
-            tracing::info!(to = %mail.to, subject = %mail.subject, "mail");
+            tracing::info!(%to, subject = %mail.subject, "mail");
         }
         match &self.smtp {
             Some(smtp) => {
@@ -249,6 +252,12 @@ pub fn password_changed(to: &Recipient<'_>) -> Mail {
     mail(to.email, content, None)
 }
 
+/// After a password was set with a reset link.
+pub fn password_reset_completed(to: &Recipient<'_>) -> Mail {
+    let content = to.texts().password_reset_completed(&to.greeting());
+    mail(to.email, content, None)
+}
+
 /// After the account was erased at the user's request (B5).
 pub fn account_deleted(to: &Recipient<'_>) -> Mail {
     let content = to.texts().account_deleted(&to.greeting());
@@ -267,4 +276,80 @@ pub fn inactivity_warning(to: &Recipient<'_>, close_on: &str, public_url: &str) 
 pub fn account_closed_inactive(to: &Recipient<'_>) -> Mail {
     let content = to.texts().account_closed_inactive(&to.greeting());
     mail(to.email, content, None)
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::{Arc, Mutex};
+
+    use super::*;
+
+    /// Collects what the subscriber writes.
+    #[derive(Clone, Default)]
+    struct Captured(Arc<Mutex<Vec<u8>>>);
+
+    impl std::io::Write for Captured {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            self.0.lock().unwrap().extend_from_slice(buf);
+            Ok(buf.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    /// What sending one reset mail logs, with or without SMTP, in dev mode.
+    fn log_of_sending(smtp_url: Option<&str>) -> String {
+        let captured = Captured::default();
+        let writer = captured.clone();
+        let subscriber = tracing_subscriber::fmt()
+            .with_writer(move || writer.clone())
+            .with_ansi(false)
+            .finish();
+        let rt = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .unwrap();
+        tracing::subscriber::with_default(subscriber, || {
+            rt.block_on(async {
+                let db = sqlx::sqlite::SqlitePoolOptions::new()
+                    .connect_lazy("sqlite::memory:")
+                    .unwrap();
+                let mailer = Mailer::new(
+                    smtp_url,
+                    "Mijn Lexus <no-reply@mijnlexus.test>",
+                    db,
+                    Arc::new(crate::clock::SystemClock),
+                    true,
+                )
+                .unwrap();
+                let to = Recipient {
+                    email: "els@example.be",
+                    salutation: Salutation::Ms,
+                    first_name: "Els",
+                    last_name: "Janssens",
+                    language: Language::Nl,
+                };
+                mailer
+                    .send(password_reset(
+                        &to,
+                        "https://x.test/reset-password?token=SECRET",
+                    ))
+                    .await;
+            })
+        });
+        let bytes = captured.0.lock().unwrap().clone();
+        String::from_utf8(bytes).unwrap()
+    }
+
+    #[test]
+    fn links_are_logged_only_while_mail_stays_in_the_dev_outbox() {
+        let with_smtp = log_of_sending(Some("smtp://127.0.0.1:9"));
+        assert!(with_smtp.contains("mail"), "{with_smtp}");
+        assert!(!with_smtp.contains("SECRET"), "{with_smtp}");
+        assert!(!with_smtp.contains("els@example.be"), "{with_smtp}");
+        let outbox_only = log_of_sending(None);
+        assert!(outbox_only.contains("token=SECRET"), "{outbox_only}");
+        assert!(!outbox_only.contains("els@example.be"), "{outbox_only}");
+    }
 }

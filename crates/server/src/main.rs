@@ -64,7 +64,7 @@ struct SimulateArgs {
 async fn main() -> anyhow::Result<()> {
     let cli = Cli::parse();
     let config = cli.config;
-    telemetry::init(config.log_format);
+    telemetry::init(config.log_format, config.log_pseudonym_key.as_deref());
     if let Some(Command::Simulate(args)) = cli.command {
         let now = args.now.unwrap_or_else(chrono::Utc::now);
         let sim = simulator::simulate(args.seed, args.days, now);

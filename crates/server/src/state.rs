@@ -5,10 +5,13 @@ use std::sync::Arc;
 use chrono::Duration;
 use sqlx::SqlitePool;
 
+use crate::background::Background;
 use crate::clock::Clock;
 use crate::config::Config;
 use crate::legal::LegalCatalog;
 use crate::mail::Mailer;
+use crate::security::client_addr::Cidr;
+use crate::security::password::Passwords;
 use crate::security::rate_limit::{RateLimiter, RateLimits};
 
 #[derive(Clone)]
@@ -28,6 +31,12 @@ pub struct Inner {
     pub limits: RateLimits,
     /// Data exports per user (B5): complete, so heavy; see `routes::privacy`.
     pub exports: RateLimiter,
+    /// Bounded password hashing for request handlers.
+    pub passwords: Passwords,
+    /// Jobs that run after the answer (reset and resend mails).
+    pub background: Background,
+    /// `--trusted-proxies`, parsed.
+    pub trusted_proxies: Vec<Cidr>,
     pub legal: LegalCatalog,
     pub session_idle: Duration,
     pub session_absolute: Duration,

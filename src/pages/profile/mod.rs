@@ -10,6 +10,7 @@ pub mod gate;
 pub mod personal;
 pub mod privacy;
 pub mod security;
+pub mod sessions;
 
 use leptos::prelude::*;
 use leptos_router::components::A;

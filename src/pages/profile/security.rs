@@ -221,6 +221,7 @@ fn PasswordPart() -> impl IntoView {
             </form>
             <StatusMessage message=done />
             <p class="ml-muted">{c.required_hint.as_str()}</p>
+            <super::sessions::Sessions />
         </ProfilePage>
     }
 }

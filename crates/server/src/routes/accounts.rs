@@ -14,9 +14,10 @@ use super::{consume_token, find_user_by_email, issue_token, ApiJson, TokenPurpos
 use crate::error::{AppError, AppResult};
 use crate::mail::{self, templates};
 use crate::security::password;
-use crate::security::rate_limit::hit_both;
+use crate::security::rate_limit::{address_and_client, hit_all, hit_both};
 use crate::security::session::ClientInfo;
 use crate::state::AppState;
+use crate::telemetry::pseudonym;
 
 fn registration_accepted(lang: Language, email: &str) -> Accepted {
     Accepted {
@@ -61,9 +62,12 @@ fn check_legal_versions(state: &AppState, req: &RegisterRequest, errors: &mut Ve
     errors.sort_by_key(rank);
 }
 
-/// Register. A known address gets the same answer as a new one; nothing is
-/// created and the owner is mailed instead (a fresh confirmation link when
-/// the account is still unconfirmed).
+/// Register. A known address gets the same answer as a new one. For a
+/// confirmed account nothing changes and the owner is mailed instead. For an
+/// account that was never confirmed the newest registration wins: its data
+/// and password replace the pending ones, earlier links die and a fresh
+/// confirmation goes out (so nobody confirms an account with someone
+/// else's password).
 ///
 /// Records: acceptance of the terms and the privacy policy (version, text
 /// language, time, user agent) and the marketing choice in `consents`, also
@@ -83,22 +87,21 @@ pub async fn register(
 
     let now = state.clock.now();
     let limits = &state.limits;
-    let ip = client.ip.to_string();
     let limited = hit_both(
         &limits.register_address,
         account.email.as_str(),
         &limits.register_ip,
-        &ip,
+        &client.key,
         now,
     );
     if let Err(secs) = limited {
-        tracing::warn!(client_ip = %client.ip, "registration rate limited");
+        tracing::warn!(client = %pseudonym(&client.key), "registration rate limited");
         return Err(AppError::RateLimited {
             retry_after_secs: secs,
         });
     }
     // Hash before looking the address up: known and new addresses take equally long.
-    let hash = password::hash(account.password.clone()).await?;
+    let hash = state.passwords.hash(account.password.clone()).await?;
     let now = now.timestamp();
     let email = account.email.as_str().to_owned();
     let answer = (
@@ -127,10 +130,16 @@ pub async fn register(
     .fetch_optional(&mut *tx)
     .await?;
 
-    let Some((user_id,)) = inserted else {
-        tx.rollback().await?;
-        notify_known_address(&state, &email).await?;
-        return Ok(answer);
+    let user_id = match inserted {
+        Some((user_id,)) => user_id,
+        None => match replace_pending(&mut tx, &account, &email, &hash, now).await? {
+            Some(user_id) => user_id,
+            None => {
+                tx.rollback().await?;
+                notify_known_address(&state, &email).await?;
+                return Ok(answer);
+            }
+        },
     };
 
     record_acceptances(
@@ -207,30 +216,63 @@ pub async fn record_acceptances(
     Ok(())
 }
 
-async fn notify_known_address(state: &AppState, email: &str) -> AppResult<()> {
-    let Some(user) = find_user_by_email(&state.db, email).await? else {
-        return Ok(());
+/// Gives a never-confirmed account with `email` the data and password of a
+/// new registration (its id, or `None` when the account is confirmed).
+/// What the earlier registration left (acceptances, consent, links) goes:
+/// the new registration records its own.
+async fn replace_pending(
+    conn: &mut SqliteConnection,
+    account: &NewAccount,
+    email: &str,
+    hash: &str,
+    now: i64,
+) -> AppResult<Option<i64>> {
+    let replaced: Option<(i64,)> = sqlx::query_as(
+        "UPDATE users SET password_hash = ?, salutation = ?, first_name = ?, last_name = ?, country = ?,
+                          language = ?, mobile_phone = ?, created_at = ?, updated_at = ?
+         WHERE email = ? AND email_confirmed_at IS NULL
+         RETURNING id",
+    )
+    .bind(hash)
+    .bind(account.salutation.code())
+    .bind(account.first_name.as_str())
+    .bind(account.last_name.as_str())
+    .bind(account.country.code())
+    .bind(account.language.code())
+    .bind(account.mobile_phone.as_ref().map(|p| p.as_str().to_owned()))
+    .bind(now)
+    .bind(now)
+    .bind(email)
+    .fetch_optional(&mut *conn)
+    .await?;
+    let Some((user_id,)) = replaced else {
+        return Ok(None);
     };
-    if user.email_confirmed_at.is_some() {
+    for sql in [
+        "DELETE FROM legal_acceptances WHERE user_id = ?",
+        "DELETE FROM consents WHERE user_id = ?",
+    ] {
+        sqlx::query(sql).bind(user_id).execute(&mut *conn).await?;
+    }
+    // Every earlier link (confirmation, reset) of the pending account dies.
+    sqlx::query("UPDATE email_tokens SET used_at = ? WHERE user_id = ? AND used_at IS NULL")
+        .bind(now)
+        .bind(user_id)
+        .execute(&mut *conn)
+        .await?;
+    tracing::info!(user_id, "pending registration replaced by a newer one");
+    Ok(Some(user_id))
+}
+
+/// Tells the owner of a confirmed account that someone registered again.
+async fn notify_known_address(state: &AppState, email: &str) -> AppResult<()> {
+    if let Some(user) = find_user_by_email(&state.db, email).await? {
         state
             .mailer
             .send(mail::already_registered(
                 &user.recipient(),
                 &state.public_url,
             ))
-            .await;
-    } else {
-        let link = issue_token(
-            &state.db,
-            &state.public_url,
-            user.id,
-            TokenPurpose::ConfirmEmail,
-            state.clock.unix(),
-        )
-        .await?;
-        state
-            .mailer
-            .send(mail::confirm_email(&user.recipient(), &link))
             .await;
     }
     Ok(())
@@ -257,46 +299,57 @@ pub async fn confirm(
 }
 
 /// Send the confirmation link again: always 202; a mail only goes out for an
-/// existing, unconfirmed account.
+/// existing, unconfirmed account, after the answer (as for a password reset,
+/// so the answer's timing does not tell whether the address has an account).
 pub async fn resend(
     State(state): State<AppState>,
     client: ClientInfo,
     ApiJson(req): ApiJson<EmailRequest>,
 ) -> AppResult<(StatusCode, Json<Accepted>)> {
     let email = req.validate()?;
-    let now = state.clock.now();
     let limits = &state.limits;
-    let ip = client.ip.to_string();
     // Counted whether or not the address exists, so a 429 reveals nothing.
-    hit_both(
-        &limits.resend_address,
-        email.as_str(),
-        &limits.resend_ip,
-        &ip,
-        now,
+    hit_all(
+        &[
+            (
+                &limits.resend_client,
+                &address_and_client(email.as_str(), &client.key),
+            ),
+            (&limits.resend_address, email.as_str()),
+            (&limits.resend_ip, &client.key),
+        ],
+        state.clock.now(),
     )
     .map_err(|secs| AppError::RateLimited {
         retry_after_secs: secs,
     })?;
-
-    if let Some(user) = find_user_by_email(&state.db, email.as_str()).await? {
-        if user.email_confirmed_at.is_none() {
-            let link = issue_token(
-                &state.db,
-                &state.public_url,
-                user.id,
-                TokenPurpose::ConfirmEmail,
-                now.timestamp(),
-            )
-            .await?;
-            state
-                .mailer
-                .send(mail::confirm_email(&user.recipient(), &link))
-                .await;
-        }
-    }
+    let job = resend_confirmation(state.clone(), email.as_str().to_owned());
+    state.background.spawn("confirmation resend mail", job);
     Ok((
         StatusCode::ACCEPTED,
         Json(resend_accepted(client.lang, email.as_str())),
     ))
+}
+
+/// Mails a fresh confirmation link when `email` has an unconfirmed account.
+async fn resend_confirmation(state: AppState, email: String) -> anyhow::Result<()> {
+    let Some(user) = find_user_by_email(&state.db, &email).await? else {
+        return Ok(());
+    };
+    if user.email_confirmed_at.is_some() {
+        return Ok(());
+    }
+    let link = issue_token(
+        &state.db,
+        &state.public_url,
+        user.id,
+        TokenPurpose::ConfirmEmail,
+        state.clock.unix(),
+    )
+    .await?;
+    state
+        .mailer
+        .send(mail::confirm_email(&user.recipient(), &link))
+        .await;
+    Ok(())
 }

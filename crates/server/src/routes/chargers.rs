@@ -39,12 +39,21 @@ fn is_legacy_pin_hash(stored: &str) -> bool {
     !stored.starts_with("$argon2")
 }
 
-async fn pin_matches(serial: &ChargerSerial, pin: &str, stored: &str) -> Result<bool, AppError> {
+async fn pin_matches(
+    state: &AppState,
+    serial: &ChargerSerial,
+    pin: &str,
+    stored: &str,
+) -> Result<bool, AppError> {
     if is_legacy_pin_hash(stored) {
         let given = legacy_pin_hash(serial, pin);
         return Ok(constant_time_eq(given.as_bytes(), stored.as_bytes()));
     }
-    Ok(password::verify(pin.trim().to_owned(), stored.to_owned()).await?)
+    // Bounded like sign-in: a burst of pairing attempts answers 503, not a queue.
+    state
+        .passwords
+        .verify(pin.trim().to_owned(), stored.to_owned())
+        .await
 }
 
 pub async fn provision(
@@ -213,7 +222,13 @@ pub async fn add(
         return Err(ErrorCode::AlreadyInGarage.into());
     }
     // Verified outside the write transaction: Argon2 takes a while.
-    let matches = pin_matches(&new.serial, &new.pin, &hash).await?;
+    let matches = pin_matches(&state, &new.serial, &new.pin, &hash).await?;
+    // The upgrade of a legacy hash is computed before the write lock is taken.
+    let upgraded = if matches && is_legacy_pin_hash(&hash) {
+        Some(state.passwords.hash(new.pin.trim().to_owned()).await?)
+    } else {
+        None
+    };
     let mut tx = crate::db::begin_write(&state.db).await?;
     if !matches {
         garage::record_failure(&mut tx, s.user_id, &subject, now).await?;
@@ -221,9 +236,9 @@ pub async fn add(
         return Err(AppError::field("pin", ErrorCode::ChargerPinInvalid));
     }
     garage::clear_failures(&mut tx, s.user_id, &subject).await?;
-    if is_legacy_pin_hash(&hash) {
+    if let Some(upgraded) = upgraded {
         sqlx::query("UPDATE chargers SET pin_hash = ? WHERE serial = ?")
-            .bind(password::hash(new.pin.trim().to_owned()).await?)
+            .bind(upgraded)
             .bind(new.serial.as_str())
             .execute(&mut *tx)
             .await?;

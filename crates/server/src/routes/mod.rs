@@ -14,6 +14,7 @@ pub mod password_reset;
 pub mod privacy;
 pub mod profile;
 pub mod session;
+pub mod sessions;
 pub mod vehicles;
 
 use axum::extract::{FromRequest, Request};

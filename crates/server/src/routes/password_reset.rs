@@ -6,11 +6,13 @@ use axum::Json;
 use mijn_lexus_contract::account::{Accepted, EmailRequest, ResetPasswordRequest};
 use mijn_lexus_contract::Language;
 
-use super::{check_token, consume_token, find_user_by_email, issue_token, ApiJson, TokenPurpose};
+use super::{
+    check_token, consume_token, find_user, find_user_by_email, issue_token, ApiJson, TokenPurpose,
+};
 use crate::error::{AppError, AppResult};
 use crate::mail::{self, templates};
 use crate::security::password;
-use crate::security::rate_limit::hit_both;
+use crate::security::rate_limit::{address_and_client, hit_all};
 use crate::security::session::ClientInfo;
 use crate::state::AppState;
 
@@ -23,46 +25,60 @@ fn reset_accepted(lang: Language, email: &str) -> Accepted {
 /// Ask for a reset link: always 202. Any existing account gets the link; a
 /// completed reset also confirms the address (the mail was received), so an
 /// unconfirmed account that lost its confirmation mail is not stuck.
+///
+/// The answer follows the rate limits only: looking the address up, storing
+/// the token and mailing happen after it (see [`crate::background`]), so a
+/// known and an unknown address answer alike, also in time.
 pub async fn request_reset(
     State(state): State<AppState>,
     client: ClientInfo,
     ApiJson(req): ApiJson<EmailRequest>,
 ) -> AppResult<(StatusCode, Json<Accepted>)> {
     let email = req.validate()?;
-    let now = state.clock.now();
     let limits = &state.limits;
-    let ip = client.ip.to_string();
-    // Counted whether or not the address exists, so a 429 reveals nothing.
-    hit_both(
-        &limits.reset_address,
-        email.as_str(),
-        &limits.reset_ip,
-        &ip,
-        now,
+    // Counted whether or not the address exists, so a 429 reveals nothing;
+    // per address and client, so a stranger cannot use up the owner's.
+    hit_all(
+        &[
+            (
+                &limits.reset_client,
+                &address_and_client(email.as_str(), &client.key),
+            ),
+            (&limits.reset_address, email.as_str()),
+            (&limits.reset_ip, &client.key),
+        ],
+        state.clock.now(),
     )
     .map_err(|secs| AppError::RateLimited {
         retry_after_secs: secs,
     })?;
-
-    if let Some(user) = find_user_by_email(&state.db, email.as_str()).await? {
-        let link = issue_token(
-            &state.db,
-            &state.public_url,
-            user.id,
-            TokenPurpose::PasswordReset,
-            now.timestamp(),
-        )
-        .await?;
-        state
-            .mailer
-            .send(mail::password_reset(&user.recipient(), &link))
-            .await;
-        tracing::info!(user_id = user.id, "password reset requested");
-    }
+    let job = send_reset_link(state.clone(), email.as_str().to_owned());
+    state.background.spawn("password reset mail", job);
     Ok((
         StatusCode::ACCEPTED,
         Json(reset_accepted(client.lang, email.as_str())),
     ))
+}
+
+/// Mails a reset link when `email` has an account.
+async fn send_reset_link(state: AppState, email: String) -> anyhow::Result<()> {
+    let Some(user) = find_user_by_email(&state.db, &email).await? else {
+        return Ok(());
+    };
+    let link = issue_token(
+        &state.db,
+        &state.public_url,
+        user.id,
+        TokenPurpose::PasswordReset,
+        state.clock.unix(),
+    )
+    .await?;
+    state
+        .mailer
+        .send(mail::password_reset(&user.recipient(), &link))
+        .await;
+    tracing::info!(user_id = user.id, "password reset requested");
+    Ok(())
 }
 
 /// Set a new password with the token from the mail. Ends every session of
@@ -80,7 +96,7 @@ pub async fn complete_reset(
     )
     .await?;
     req.validate(password::is_common)?;
-    let hash = password::hash(req.password.clone()).await?;
+    let hash = state.passwords.hash(req.password.clone()).await?;
 
     let now = state.clock.unix();
     let mut tx = crate::db::begin_write(&state.db).await?;
@@ -110,5 +126,13 @@ pub async fn complete_reset(
         .rows_affected();
     tx.commit().await?;
     tracing::info!(user_id, sessions_ended = ended, "password reset completed");
+    // Told by mail, so a reset the owner did not make does not go unnoticed
+    // (ASVS 2.2.3).
+    if let Some(user) = find_user(&state.db, user_id).await? {
+        state
+            .mailer
+            .send(mail::password_reset_completed(&user.recipient()))
+            .await;
+    }
     Ok(StatusCode::NO_CONTENT)
 }

@@ -16,7 +16,7 @@ use sqlx::{Column, Row, TypeInfo, ValueRef};
 use super::{find_user, ApiJson, UserRow};
 use crate::error::{AppError, AppResult};
 use crate::mail;
-use crate::security::session::{clear_cookie, session_cookie_name, SignedIn};
+use crate::security::session::{clear_cookie, session_cookie_name, ClientInfo, SignedIn};
 use crate::state::AppState;
 
 pub const EXPORT_FORMAT: &str = "mijn-lexus-export";
@@ -375,6 +375,7 @@ pub async fn erase_user(
 pub async fn delete_account(
     State(state): State<AppState>,
     SignedIn(session): SignedIn,
+    client: ClientInfo,
     ApiJson(req): ApiJson<DeleteAccountRequest>,
 ) -> AppResult<Response> {
     let user = find_user(&state.db, session.user_id)
@@ -383,7 +384,8 @@ pub async fn delete_account(
     if req.password.is_empty() {
         return Err(AppError::field("password", ErrorCode::Required));
     }
-    super::profile::check_current_password(&state, &user, &req.password, "password").await?;
+    super::profile::check_current_password(&state, &client, &user, &req.password, "password")
+        .await?;
     if let Some(user) = erase_user(&state, user.id, DeletionReason::UserRequest).await? {
         state
             .mailer

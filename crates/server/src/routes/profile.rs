@@ -147,24 +147,30 @@ pub async fn set_language(
 }
 
 /// Checks the current password; wrong answers count toward the sign-in
-/// limit of the address (same protection against guessing).
+/// limits of the address and client (same protection against guessing, and
+/// a stranger's failed sign-ins elsewhere do not block it).
 pub(crate) async fn check_current_password(
     state: &AppState,
+    client: &ClientInfo,
     user: &super::UserRow,
     given: &str,
     field: &str,
 ) -> AppResult<()> {
-    let now = state.clock.now();
-    if let Err(secs) = state.limits.sign_in_address.check(&user.email, now) {
-        return Err(AppError::RateLimited {
-            retry_after_secs: secs,
-        });
-    }
-    if password::verify(given.to_owned(), user.password_hash.clone()).await? {
-        Ok(())
-    } else {
-        state.limits.sign_in_address.record(&user.email, now);
-        Err(AppError::field(field, ErrorCode::PasswordWrong))
+    let attempt = super::session::sign_in_attempt(state, &user.email, client, state.clock.now())?;
+    let verified = state
+        .passwords
+        .verify(given.to_owned(), user.password_hash.clone())
+        .await;
+    match verified {
+        Ok(true) => {
+            attempt.refund();
+            Ok(())
+        }
+        Ok(false) => Err(AppError::field(field, ErrorCode::PasswordWrong)),
+        Err(busy) => {
+            attempt.refund();
+            Err(busy)
+        }
     }
 }
 
@@ -185,7 +191,22 @@ pub async fn change_email(
 ) -> AppResult<(StatusCode, Json<Accepted>)> {
     let user = signed_in_user(&state, session.user_id).await?;
     let new_email = req.validate(&user.email)?;
-    check_current_password(&state, &user, &req.current_password, "current_password").await?;
+    check_current_password(
+        &state,
+        &client,
+        &user,
+        &req.current_password,
+        "current_password",
+    )
+    .await?;
+    // Each request mails an address of the user's choosing: bounded per user.
+    state
+        .limits
+        .email_change_user
+        .hit(&user.id.to_string(), state.clock.now())
+        .map_err(|secs| AppError::RateLimited {
+            retry_after_secs: secs,
+        })?;
     let answer = Accepted {
         message: templates::for_language(client.lang).email_change_accepted(new_email.as_str()),
     };
@@ -289,12 +310,20 @@ pub async fn confirm_email_change(
 pub async fn change_password(
     State(state): State<AppState>,
     SignedIn(session): SignedIn,
+    client: ClientInfo,
     ApiJson(req): ApiJson<ChangePasswordRequest>,
 ) -> AppResult<StatusCode> {
     let user = signed_in_user(&state, session.user_id).await?;
     req.validate(&user.email, password::is_common)?;
-    check_current_password(&state, &user, &req.current_password, "current_password").await?;
-    let hash = password::hash(req.new_password.clone()).await?;
+    check_current_password(
+        &state,
+        &client,
+        &user,
+        &req.current_password,
+        "current_password",
+    )
+    .await?;
+    let hash = state.passwords.hash(req.new_password.clone()).await?;
     let now = state.clock.unix();
     let mut tx = crate::db::begin_write(&state.db).await?;
     sqlx::query("UPDATE users SET password_hash = ?, updated_at = ? WHERE id = ?")

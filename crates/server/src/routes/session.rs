@@ -10,13 +10,14 @@ use mijn_lexus_contract::ErrorCode;
 
 use super::{find_user, find_user_by_email, ApiJson};
 use crate::error::{AppError, AppResult};
-use crate::security::password;
 use crate::security::random_token;
+use crate::security::rate_limit::{address_and_client, hit_all, Hits};
 use crate::security::session::{
     self, clear_cookie, csrf_cookie_name, session_cookie_name, set_cookie, ClientInfo,
     MaybeSession, RequestCookies, SignedIn,
 };
 use crate::state::AppState;
+use crate::telemetry::pseudonym;
 
 /// Who is signed in, and the CSRF token to send. Sets the anonymous CSRF
 /// cookie when the browser has none.
@@ -68,35 +69,37 @@ pub async fn sign_in(
 ) -> AppResult<Response> {
     req.validate()?;
     let email = req.email.trim().to_lowercase();
-    let ip = client.ip.to_string();
     let now = state.clock.now();
-    let limits = &state.limits;
-    if let Err(secs) = limits
-        .sign_in_address
-        .check(&email, now)
-        .and(limits.sign_in_ip.check(&ip, now))
-    {
-        tracing::warn!(client_ip = %ip, "sign-in rate limited");
-        return Err(AppError::RateLimited {
-            retry_after_secs: secs,
-        });
-    }
-
+    // Counted before the password is checked, so parallel attempts cannot
+    // all pass the limit; given back when the password is right.
+    let attempt = sign_in_attempt(&state, &email, &client, now)?;
     let user = find_user_by_email(&state.db, &email).await?;
     let verified = match &user {
-        Some(u) => password::verify(req.password.clone(), u.password_hash.clone()).await?,
-        None => {
-            // Same work as for a known address, so timing reveals nothing.
-            password::verify(req.password.clone(), state.dummy_hash.clone()).await?;
-            false
+        Some(u) => {
+            state
+                .passwords
+                .verify(req.password.clone(), u.password_hash.clone())
+                .await
         }
+        // Same work as for a known address, so timing reveals nothing.
+        None => state
+            .passwords
+            .verify(req.password.clone(), state.dummy_hash.clone())
+            .await
+            .map(|_| false),
     };
-    let user = match user {
-        Some(u) if verified => u,
+    let user = match (user, verified) {
+        (_, Err(busy)) => {
+            // Not checked: the attempt does not count.
+            attempt.refund();
+            return Err(busy);
+        }
+        (Some(u), Ok(true)) => {
+            attempt.refund();
+            u
+        }
         _ => {
-            limits.sign_in_address.record(&email, now);
-            limits.sign_in_ip.record(&ip, now);
-            tracing::info!(client_ip = %ip, "sign-in failed");
+            tracing::info!(client = %pseudonym(&client.key), "sign-in failed");
             return Err(ErrorCode::InvalidCredentials.into());
         }
     };
@@ -134,6 +137,35 @@ pub async fn sign_in(
         pending_legal: super::profile::pending_legal(&state, user.id).await?,
     };
     Ok((cookies, Json(body)).into_response())
+}
+
+/// Counts a password attempt for `email` from `client` toward the sign-in
+/// limits (per address and client, per address, per client); 429 when one
+/// is used up. Also used for the current password of profile actions.
+pub(crate) fn sign_in_attempt<'a>(
+    state: &'a AppState,
+    email: &str,
+    client: &ClientInfo,
+    now: chrono::DateTime<chrono::Utc>,
+) -> AppResult<Hits<'a>> {
+    let limits = &state.limits;
+    hit_all(
+        &[
+            (
+                &limits.sign_in_client,
+                &address_and_client(email, &client.key),
+            ),
+            (&limits.sign_in_address, email),
+            (&limits.sign_in_ip, &client.key),
+        ],
+        now,
+    )
+    .map_err(|secs| {
+        tracing::warn!(client = %pseudonym(&client.key), "sign-in rate limited");
+        AppError::RateLimited {
+            retry_after_secs: secs,
+        }
+    })
 }
 
 /// Sign out: the session row is deleted and the cookie cleared.

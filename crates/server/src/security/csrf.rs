@@ -1,14 +1,15 @@
 //! CSRF defence for state-changing API requests (POST, PUT, PATCH, DELETE):
 //! - `Sec-Fetch-Site: cross-site` is refused;
-//! - an `Origin` must be ours (the public URL or the request's own host) or
-//!   an allowed embedding origin;
+//! - an `Origin` must be ours (the configured public URL's origin) or an
+//!   allowed embedding origin (`--frame-ancestors`); never compared with the
+//!   request's `Host`, which an attacker controls (DNS rebinding);
 //! - header `x-csrf-token` must equal the session's token when signed in, or
 //!   the `ml_csrf` cookie otherwise (double submit).
 //!
 //! Refusals are 403 `csrf_failed`.
 
 use axum::extract::{Request, State};
-use axum::http::header::{HOST, ORIGIN};
+use axum::http::header::ORIGIN;
 use axum::http::Method;
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
@@ -58,14 +59,7 @@ fn check(state: &AppState, req: &Request) -> Result<(), &'static str> {
             .to_str()
             .map_err(|_| "unreadable origin")?
             .trim_end_matches('/');
-        let host = headers.get(HOST).and_then(|h| h.to_str().ok());
-        let own_host = host.is_some_and(|host| {
-            origin.split_once("://").is_some_and(|(scheme, authority)| {
-                matches!(scheme, "http" | "https") && authority.eq_ignore_ascii_case(host)
-            })
-        });
-        let allowed = own_host
-            || origin.eq_ignore_ascii_case(&state.public_origin)
+        let allowed = origin.eq_ignore_ascii_case(&state.public_origin)
             || state
                 .config
                 .frame_ancestors

@@ -14,6 +14,13 @@ use base64::engine::general_purpose::STANDARD;
 use base64::Engine;
 use sha2::{Digest, Sha256};
 
+/// Browser features the portal may use: the map may locate the user, on
+/// our own pages only; everything else is off.
+pub const PERMISSIONS_POLICY: &str = "geolocation=(self), camera=(), microphone=(), \
+     payment=(), usb=(), serial=(), bluetooth=(), hid=(), midi=(), magnetometer=(), \
+     gyroscope=(), accelerometer=(), display-capture=(), fullscreen=(self), \
+     browsing-topics=(), interest-cohort=()";
+
 #[derive(Clone, Debug)]
 pub struct SecurityHeaders {
     pub csp: HeaderValue,
@@ -74,6 +81,16 @@ pub async fn security_headers(
     headers.insert(
         REFERRER_POLICY,
         HeaderValue::from_static("strict-origin-when-cross-origin"),
+    );
+    // No other page shares our browsing context group (no window.opener
+    // handle across origins).
+    headers.insert(
+        "cross-origin-opener-policy",
+        HeaderValue::from_static("same-origin"),
+    );
+    headers.insert(
+        "permissions-policy",
+        HeaderValue::from_static(PERMISSIONS_POLICY),
     );
     if let Some(hsts) = &h.hsts {
         headers.insert(STRICT_TRANSPORT_SECURITY, hsts.clone());

@@ -1,5 +1,6 @@
 //! Passwords, sessions, CSRF, rate limits and response headers.
 
+pub mod client_addr;
 pub mod csrf;
 pub mod headers;
 pub mod legal_gate;

@@ -12,7 +12,7 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use mijn_lexus_contract::{ErrorCode, Language};
 
-use super::{is_token_shaped, random_token, sha256_hex};
+use super::{client_addr, is_token_shaped, random_token, sha256_hex};
 use crate::error::AppError;
 use crate::state::AppState;
 
@@ -88,6 +88,8 @@ impl RequestCookies {
 #[derive(Clone, Debug)]
 pub struct CurrentSession {
     pub id_hash: String,
+    /// The opaque id the user sees in the list of sessions.
+    pub public_id: String,
     pub user_id: i64,
     pub csrf_token: String,
 }
@@ -116,8 +118,8 @@ pub async fn create(
             .await?;
     }
     sqlx::query(
-        "INSERT INTO sessions (id_hash, user_id, csrf_token, created_at, last_seen_at, user_agent)
-         VALUES (?, ?, ?, ?, ?, ?)",
+        "INSERT INTO sessions (id_hash, user_id, csrf_token, created_at, last_seen_at, user_agent, public_id)
+         VALUES (?, ?, ?, ?, ?, ?, lower(hex(randomblob(16))))",
     )
     .bind(sha256_hex(&id))
     .bind(user_id)
@@ -131,15 +133,76 @@ pub async fn create(
     Ok(NewSession { id, csrf_token })
 }
 
+/// One of a user's sessions as the user sees it (no id, no hash).
+#[derive(Debug, sqlx::FromRow)]
+pub struct SessionRow {
+    pub public_id: String,
+    pub user_agent: Option<String>,
+    pub created_at: i64,
+    pub last_seen_at: i64,
+    pub current: bool,
+}
+
+/// The user's live sessions: `current` first, then the most recently seen.
+/// Sessions past their idle or absolute timeout are not listed (they end
+/// at their next request).
+pub async fn list_for_user(
+    state: &AppState,
+    current: &CurrentSession,
+) -> Result<Vec<SessionRow>, AppError> {
+    let now = state.clock.unix();
+    Ok(sqlx::query_as(
+        "SELECT public_id, user_agent, created_at, last_seen_at, id_hash = ? AS current
+         FROM sessions
+         WHERE user_id = ? AND last_seen_at > ? AND created_at > ?
+         ORDER BY current DESC, last_seen_at DESC, created_at DESC",
+    )
+    .bind(&current.id_hash)
+    .bind(current.user_id)
+    .bind(now - state.session_idle.num_seconds())
+    .bind(now - state.session_absolute.num_seconds())
+    .fetch_all(&state.db)
+    .await?)
+}
+
+/// Ends the user's session with `public_id`; false when the user has none
+/// with that id (another user's id included).
+pub async fn end_by_public_id(
+    state: &AppState,
+    user_id: i64,
+    public_id: &str,
+) -> Result<bool, AppError> {
+    let ended = sqlx::query("DELETE FROM sessions WHERE user_id = ? AND public_id = ?")
+        .bind(user_id)
+        .bind(public_id)
+        .execute(&state.db)
+        .await?
+        .rows_affected();
+    Ok(ended > 0)
+}
+
+/// Ends every session of the user except `current`; how many ended.
+pub async fn end_others(state: &AppState, current: &CurrentSession) -> Result<u64, AppError> {
+    Ok(
+        sqlx::query("DELETE FROM sessions WHERE user_id = ? AND id_hash <> ?")
+            .bind(current.user_id)
+            .bind(&current.id_hash)
+            .execute(&state.db)
+            .await?
+            .rows_affected(),
+    )
+}
+
 async fn lookup(state: &AppState, id: &str) -> Result<Option<CurrentSession>, AppError> {
     let id_hash = sha256_hex(id);
-    let row: Option<(i64, String, i64, i64)> = sqlx::query_as(
-        "SELECT user_id, csrf_token, created_at, last_seen_at FROM sessions WHERE id_hash = ?",
+    let row: Option<(i64, String, i64, i64, String)> = sqlx::query_as(
+        "SELECT user_id, csrf_token, created_at, last_seen_at, COALESCE(public_id, '')
+         FROM sessions WHERE id_hash = ?",
     )
     .bind(&id_hash)
     .fetch_optional(&state.db)
     .await?;
-    let Some((user_id, csrf_token, created_at, last_seen_at)) = row else {
+    let Some((user_id, csrf_token, created_at, last_seen_at, public_id)) = row else {
         return Ok(None);
     };
     let now = state.clock.unix();
@@ -161,6 +224,7 @@ async fn lookup(state: &AppState, id: &str) -> Result<Option<CurrentSession>, Ap
         .await?;
     Ok(Some(CurrentSession {
         id_hash,
+        public_id,
         user_id,
         csrf_token,
     }))
@@ -236,22 +300,26 @@ impl<S: Send + Sync> FromRequestParts<S> for RequestCookies {
     }
 }
 
-/// Who is asking: IP (for rate limits), user agent (for records), language.
+/// Who is asking: the client's address (see [`client_addr`]), user agent
+/// (for records), language.
 #[derive(Clone, Debug)]
 pub struct ClientInfo {
     pub ip: IpAddr,
+    /// The client in rate limits (IPv6 by /64).
+    pub key: String,
     pub user_agent: Option<String>,
     pub lang: Language,
 }
 
-impl<S: Send + Sync> FromRequestParts<S> for ClientInfo {
+impl FromRequestParts<AppState> for ClientInfo {
     type Rejection = AppError;
-    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, AppError> {
-        let ip = parts
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, AppError> {
+        let peer = parts
             .extensions
             .get::<ConnectInfo<SocketAddr>>()
             .map(|c| c.0.ip())
             .unwrap_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED));
+        let ip = client_addr::client_address(peer, &parts.headers, &state.trusted_proxies);
         let user_agent = parts
             .headers
             .get(USER_AGENT)
@@ -259,6 +327,7 @@ impl<S: Send + Sync> FromRequestParts<S> for ClientInfo {
             .map(|s| s.chars().take(512).collect());
         Ok(ClientInfo {
             ip,
+            key: client_addr::rate_key(ip),
             user_agent,
             lang: request_language(&parts.headers),
         })

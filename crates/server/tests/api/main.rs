@@ -5,20 +5,25 @@
 
 mod common;
 
+mod client_address;
 mod consents;
 mod garage;
 mod housekeeping;
 mod ingest;
 mod legal_versions;
 mod limits;
+mod lockout;
 mod mail_language;
 mod password_reset;
 mod privacy;
 mod profile;
 mod publish_legal_command;
 mod registration;
+mod reset_timing;
 mod retention;
 mod security;
+mod server_binary;
+mod sessions;
 mod sign_in;
 mod simulator;
 mod unknown_fields;

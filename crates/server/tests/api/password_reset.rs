@@ -1,9 +1,7 @@
 //! A3 password reset.
 
-
-
-use chrono::Duration;
 use crate::common::*;
+use chrono::Duration;
 use mijn_lexus_contract::ErrorCode;
 use serde_json::{json, Value};
 
@@ -73,6 +71,15 @@ async fn reset_sets_the_new_password_and_works_once() {
 
     assert_eq!(b.sign_in("els@example.be", PASSWORD).await.0, 401);
     assert_eq!(b.sign_in("els@example.be", NEW_PASSWORD).await.0, 200);
+
+    // ASVS 2.2.3: the owner is told that a new password was set, without a link.
+    let mails = app.outbox("els@example.be").await;
+    let last = mails.last().unwrap();
+    assert_eq!(
+        last["subject"], "Er is een nieuw wachtwoord ingesteld voor Mijn Lexus",
+        "{last:?}"
+    );
+    assert!(!last["body_text"].as_str().unwrap().contains("token="));
 }
 
 #[tokio::test]

@@ -1,8 +1,6 @@
 //! Mijn Profiel (B1-B3): personal data with per-country rules, e-mail and
 //! password changes, dealers, emergency contact, isolation between users.
 
-
-
 use crate::common::*;
 use mijn_lexus_contract::ErrorCode;
 use serde_json::{json, Value};
@@ -440,4 +438,35 @@ async fn the_language_switch_changes_only_the_language() {
         .put("/api/profile/language", &json!({"language": "en"}))
         .await;
     assert_eq!(resp.status(), 401);
+}
+
+/// Issue 9, item 11: each e-mail change mails an address of the user's
+/// choosing, so a user gets a few per day, then 429 with `Retry-After`.
+#[tokio::test]
+async fn email_changes_are_limited_per_user() {
+    let app = TestApp::spawn_with(|c| c.rate_limits.email_change_per_user = 3).await;
+    let mut b = app.signed_in("els@example.be").await;
+    let change = |n: usize| json!({"new_email": format!("nieuw{n}@example.be"), "current_password": PASSWORD});
+    for n in 0..3 {
+        assert_eq!(b.post("/api/profile/email", &change(n)).await.status(), 202);
+    }
+    let resp = b.post("/api/profile/email", &change(3)).await;
+    let retry: u64 = resp.headers()["retry-after"]
+        .to_str()
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!(retry > 3600, "{retry}");
+    expect_error(resp, 429, ErrorCode::RateLimited).await;
+    assert!(app.outbox("nieuw3@example.be").await.is_empty());
+    // Another user has a budget of their own.
+    let other = app.signed_in("jan@example.be").await;
+    assert_eq!(
+        other.post("/api/profile/email", &change(4)).await.status(),
+        202
+    );
+    // A day later the user may change again.
+    app.clock.advance(chrono::Duration::hours(24));
+    assert_eq!(b.sign_in("els@example.be", PASSWORD).await.0, 200);
+    assert_eq!(b.post("/api/profile/email", &change(5)).await.status(), 202);
 }

@@ -86,6 +86,26 @@ async fn cross_site_requests_are_refused() {
     .await;
     assert_eq!(app.users().await, 0);
 
+    // An origin equal to the Host header is not enough (DNS rebinding: a
+    // hostile name resolving to the server sends its own name as Host):
+    // the app is configured as http://localhost:{port}, requests go to
+    // 127.0.0.1:{port}, and the browser would send Origin = Host.
+    assert_eq!(send(Some(&app.base), None).await.unwrap().status(), 403);
+    let port = app.base.rsplit(':').next().unwrap();
+    let rebound = format!("http://rebind.evil.example:{port}");
+    let resp = b
+        .client
+        .post(b.url("/api/accounts"))
+        .header("x-csrf-token", &b.csrf)
+        .header("host", format!("rebind.evil.example:{port}"))
+        .header("origin", &rebound)
+        .json(&body)
+        .send()
+        .await
+        .unwrap();
+    expect_error(resp, 403, ErrorCode::CsrfFailed).await;
+    assert_eq!(app.users().await, 0);
+
     // Our own origin passes.
     let own = public_url(&app.base);
     let resp = send(Some(&own), Some("same-origin")).await.unwrap();
@@ -231,6 +251,12 @@ fn assert_security_headers(resp: &reqwest::Response) {
     }
     assert_eq!(h["x-content-type-options"], "nosniff");
     assert_eq!(h["referrer-policy"], "strict-origin-when-cross-origin");
+    assert_eq!(h["cross-origin-opener-policy"], "same-origin");
+    let permissions = h["permissions-policy"].to_str().unwrap();
+    assert!(permissions.contains("geolocation=(self)"), "{permissions}");
+    for off in ["camera=()", "microphone=()", "payment=()", "usb=()"] {
+        assert!(permissions.contains(off), "{off} missing in {permissions}");
+    }
     assert!(
         !h.contains_key("strict-transport-security"),
         "no HSTS over http"
@@ -305,7 +331,12 @@ async fn security_headers_on_api_and_static_responses() {
 
 #[tokio::test]
 async fn https_public_url_secures_cookies_and_adds_hsts() {
-    let app = TestApp::spawn_with(|c| c.public_url = Some("https://mijn.lexus.test".into())).await;
+    // Dev mode (the tests' default) is refused with an https public URL.
+    let app = TestApp::spawn_with(|c| {
+        c.public_url = Some("https://mijn.lexus.test".into());
+        c.dev = false;
+    })
+    .await;
     let resp = reqwest::get(format!("{}/api/session", app.base))
         .await
         .unwrap();

@@ -216,6 +216,19 @@ impl Texts for En {
         }
     }
 
+    fn password_reset_completed(&self, greeting: &str) -> Content {
+        Content {
+            subject: "A new password has been set for Mijn Lexus".into(),
+            body: format!(
+                "{greeting}\n\nA new password has just been set for your Mijn Lexus account using the reset \
+                 link from our e-mail. You have been signed out everywhere.\n\n\
+                 Was this not you? Then someone else may be able to read your e-mail. First secure your \
+                 e-mail account, then set a new password immediately using \"Reset password\" on the \
+                 sign-in page, and contact Lexus Customer Services.\n\n{SIGNATURE}\n"
+            ),
+        }
+    }
+
     fn account_deleted(&self, greeting: &str) -> Content {
         Content {
             subject: "Your Mijn Lexus account has been deleted".into(),

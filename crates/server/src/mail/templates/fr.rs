@@ -224,6 +224,21 @@ impl Texts for Fr {
         }
     }
 
+    fn password_reset_completed(&self, greeting: &str) -> Content {
+        Content {
+            subject: "Un nouveau mot de passe a été défini pour Mijn Lexus".into(),
+            body: format!(
+                "{greeting}\n\nUn nouveau mot de passe vient d'être défini pour votre compte Mijn Lexus \
+                 à l'aide du lien de réinitialisation de notre e-mail. Toutes vos sessions \
+                 ont été fermées.\n\n\
+                 Ce n'était pas vous ? Quelqu'un d'autre peut alors lire vos e-mails. Sécurisez d'abord \
+                 votre compte de messagerie, choisissez ensuite immédiatement un nouveau mot de passe via \
+                 « Réinitialiser le mot de passe » sur la page de connexion et contactez le Service \
+                 Clientèle Lexus.\n\n{SIGNATURE}\n"
+            ),
+        }
+    }
+
     fn account_deleted(&self, greeting: &str) -> Content {
         Content {
             subject: "Votre compte Mijn Lexus a été supprimé".into(),

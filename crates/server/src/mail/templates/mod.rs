@@ -85,6 +85,8 @@ pub trait Texts: Sync {
     fn email_changed(&self, greeting: &str, old_email: &str, new_email: &str) -> Content;
     /// B1: after a password change in the profile.
     fn password_changed(&self, greeting: &str) -> Content;
+    /// A3: after a password was set with a reset link (ASVS 2.2.3).
+    fn password_reset_completed(&self, greeting: &str) -> Content;
     /// B5: after the account was erased at the user's request.
     fn account_deleted(&self, greeting: &str) -> Content;
     /// A5: the account will be closed unless the user signs in.
@@ -142,6 +144,7 @@ mod tests {
             t.email_change_address_taken(&g),
             t.email_changed(&g, "old@example.be", "new@example.be"),
             t.password_changed(&g),
+            t.password_reset_completed(&g),
             t.account_deleted(&g),
             t.inactivity_warning(&g, "01-02-2030", url),
             t.account_closed_inactive(&g),

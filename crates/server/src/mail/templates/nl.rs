@@ -217,6 +217,19 @@ impl Texts for Nl {
         }
     }
 
+    fn password_reset_completed(&self, greeting: &str) -> Content {
+        Content {
+            subject: "Er is een nieuw wachtwoord ingesteld voor Mijn Lexus".into(),
+            body: format!(
+                "{greeting}\n\nMet de link uit onze e-mail om uw wachtwoord te resetten is zonet een \
+                 nieuw wachtwoord ingesteld voor uw account bij Mijn Lexus. U bent overal afgemeld.\n\n\
+                 Was u dat niet? Dan kan iemand anders uw e-mail lezen. Beveilig eerst uw e-mailaccount, \
+                 stel daarna meteen een nieuw wachtwoord in via \"Wachtwoord resetten\" op de \
+                 aanmeldpagina en neem contact op met de Lexus Klantendienst.\n\n{SIGNATURE}\n"
+            ),
+        }
+    }
+
     fn account_deleted(&self, greeting: &str) -> Content {
         Content {
             subject: "Uw account bij Mijn Lexus is verwijderd".into(),

@@ -75,6 +75,8 @@ impl TestApp {
 
     /// The mails in the outbox for `to`, oldest first.
     pub async fn outbox(&self, to: &str) -> Vec<Value> {
+        // Reset and resend mails go out after the answer.
+        self.state.background.settled().await;
         let resp = reqwest::get(format!("{}/api/dev/outbox?to={to}", self.base))
             .await
             .unwrap();
@@ -177,6 +179,24 @@ impl Browser {
         self.client
             .post(self.url(path))
             .header("x-csrf-token", &self.csrf)
+            .json(body)
+            .send()
+            .await
+            .unwrap()
+    }
+
+    /// POST as a client behind a proxy: `X-Forwarded-For: {forwarded_for}`
+    /// (the app reads it only when 127.0.0.1 is a trusted proxy).
+    pub async fn post_from<T: Serialize>(
+        &self,
+        forwarded_for: &str,
+        path: &str,
+        body: &T,
+    ) -> Response {
+        self.client
+            .post(self.url(path))
+            .header("x-csrf-token", &self.csrf)
+            .header("x-forwarded-for", forwarded_for)
             .json(body)
             .send()
             .await
