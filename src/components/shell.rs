@@ -141,15 +141,9 @@ pub fn Header() -> impl IntoView {
                 <a class="ml-header__logo" href=config().href("/") aria-label=t().common.home_link_label.as_str()>
                     <img src=config().asset("logo.svg") alt="" width="168" height="32" />
                 </a>
-                <div
-                    id="ml-menu"
-                    class="ml-header__menu"
-                    class:ml-header__menu--open=move || menu_open.get()
-                >
-                    {sections_nav}
-                    <LanguageSwitch />
-                </div>
-                {sign_out_button}
+                // The button comes right before what it opens, so Tab goes
+                // from it into the menu; on phones the menu wraps to its own
+                // row under the bar (style/main.css).
                 <button
                     type="button"
                     class="ml-button ml-button--on-dark ml-header__menu-button"
@@ -160,6 +154,15 @@ pub fn Header() -> impl IntoView {
                 >
                     {t().common.menu.as_str()}
                 </button>
+                <div
+                    id="ml-menu"
+                    class="ml-header__menu"
+                    class:ml-header__menu--open=move || menu_open.get()
+                >
+                    {sections_nav}
+                    <LanguageSwitch />
+                </div>
+                {sign_out_button}
             </div>
         </header>
         {move || {

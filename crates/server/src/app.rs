@@ -499,7 +499,10 @@ async fn static_files(State(site): State<Arc<StaticSite>>, req: Request) -> Resp
     };
     let path = req.uri().path().to_owned();
     if let Some(page) = &site.embed_demo {
-        if let Some(rest) = path.strip_prefix(crate::embed_demo::PATH) {
+        if let Some(rest) = path
+            .strip_prefix(crate::embed_demo::PATH)
+            .filter(|rest| rest.is_empty() || rest.starts_with('/'))
+        {
             return embed_demo_files(dir, page, rest, req).await;
         }
     }
@@ -525,7 +528,6 @@ async fn embed_demo_files(dir: &Path, page: &Bytes, rest: &str, req: Request) ->
                 .insert(CACHE_CONTROL, HeaderValue::from_static("no-cache"));
             resp
         }
-        _ if !rest.starts_with('/') => not_found(),
         _ => serve_file(dir, rest, req)
             .await
             .unwrap_or_else(page_response),

@@ -6,6 +6,7 @@
 mod common;
 
 mod consents;
+mod embed;
 mod garage;
 mod ingest;
 mod legal_versions;
