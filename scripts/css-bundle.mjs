@@ -18,7 +18,9 @@
 //      letter spacing...) and every element inside from `all: revert` (the
 //      browser's own style, so a host's `* {}`, `button {}` or `h1 {}` rules
 //      are undone); the portal's own rules, more specific, then apply as in
-//      the stand-alone portal. SVG and images keep their attributes' sizes;
+//      the stand-alone portal. SVG and images keep the sizes of their
+//      `width`/`height` attributes (`all: revert` would drop them), so only
+//      the properties a host page is likely to set on them are reset;
 //   3. `rem` becomes `var(--ml-rem)`: the browser's default font size read at
 //      the mount element, so a host page's own root font size (`html {
 //      font-size: 62.5% }`) changes nothing. Media queries keep `rem`/`em`
@@ -45,6 +47,19 @@ ${ROOT} *:not(svg, svg *, img),
 ${ROOT} *::before,
 ${ROOT} *::after {
   all: revert;
+}
+${ROOT} :is(svg, img) {
+  font: inherit;
+  letter-spacing: inherit;
+  word-spacing: inherit;
+  text-transform: inherit;
+  margin: revert;
+  padding: revert;
+  border: revert;
+  max-width: revert;
+  box-shadow: revert;
+  filter: revert;
+  opacity: revert;
 }
 `;
 

@@ -71,7 +71,7 @@ test('G3 sign in, open the garage and a vehicle inside the brand page', async ({
   await addVehicleAs(page, car, { activation_code: car.activationCode, nickname: 'Stadswagen' });
 
   await portal.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Mijn profiel' }).click();
-  await expect(portal.getByRole('heading', { level: 1, name: 'Mijn profiel' })).toBeVisible();
+  await expect(portal.getByRole('heading', { level: 1, name: 'Persoonlijke gegevens' })).toBeVisible();
   await portal.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Garage' }).click();
   await portal.getByRole('link', { name: 'Stadswagen' }).click();
   await expect(page).toHaveURL(new RegExp(`${HOST}/garage/${car.vin}$`));

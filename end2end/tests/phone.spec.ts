@@ -12,7 +12,7 @@ import {
 test.use({ viewport: { width: 390, height: 844 } });
 
 const SECTIONS: [string, string][] = [
-  ['Mijn profiel', 'Mijn profiel'],
+  ['Mijn profiel', 'Persoonlijke gegevens'],
   ['Garage', 'Garage'],
   ['Kaart', 'Kaart'],
   ['Ritten', 'Ritten'],
