@@ -63,7 +63,10 @@ mv "$work/pkg" "$out_root/pkg-$hash"
 base="${public_url%/}/pkg-$hash"
 
 # Replace the marker in index.html with the preload hints and entry script.
+# The chunk loader is imported by the JS glue: preloading it too saves a round
+# trip before the first area can be fetched.
 tags="<link rel=\"modulepreload\" href=\"$base/$name.js\" />\
+<link rel=\"modulepreload\" href=\"$base/__wasm_split.js\" />\
 <link rel=\"preload\" href=\"$base/${name}_bg.wasm\" as=\"fetch\" type=\"application/wasm\" crossorigin />\
 <script type=\"module\" src=\"$base/boot.js\"></script>"
 index="$out_root/index.html"

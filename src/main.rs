@@ -27,11 +27,34 @@ fn main() {
         match api::fetch_text_pack(lang).await {
             Ok(texts) => {
                 i18n::install(lang, texts);
-                leptos::mount::mount_to_body(app::App);
+                mount();
             }
             Err(_) => show_fatal_error(),
         }
     });
+}
+
+/// The element the portal lives in: `<div id="mijn-lexus">` in index.html,
+/// or the one a brand page provides (G3, see docs/architecture.md). The style
+/// sheet is scoped to this id (scripts/css-bundle.mjs).
+const MOUNT_ID: &str = "mijn-lexus";
+
+fn mount_element() -> Option<web_sys::HtmlElement> {
+    use wasm_bindgen::JsCast;
+    let document = web_sys::window()?.document()?;
+    match document.get_element_by_id(MOUNT_ID) {
+        Some(element) => element.dyn_into().ok(),
+        None => document.body(),
+    }
+}
+
+/// Replaces the static skeleton painted from index.html with the app.
+fn mount() {
+    let Some(parent) = mount_element() else {
+        return;
+    };
+    parent.set_text_content(None);
+    leptos::mount::mount_to(parent, app::App).forget();
 }
 
 /// Shown when the text pack cannot load or the app panics: without its texts
@@ -45,10 +68,10 @@ fn show_fatal_error() {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
-    if let (Some(body), Ok(p)) = (document.body(), document.create_element("p")) {
+    if let (Some(parent), Ok(p)) = (mount_element(), document.create_element("p")) {
         p.set_text_content(Some(MESSAGE));
         let _ = p.set_attribute("role", "alert");
         let _ = p.set_attribute("class", "ml-fatal");
-        let _ = body.prepend_with_node_1(&p);
+        let _ = parent.prepend_with_node_1(&p);
     }
 }

@@ -6,6 +6,7 @@ pub struct CommonTexts {
     pub skip_link: String,
     pub home_link_label: String,
     pub nav_label: String,
+    pub menu: String,
     pub nav_profile: String,
     pub nav_garage: String,
     pub nav_map: String,

@@ -111,7 +111,7 @@ impl Application {
                 Duration::from_secs(u64::from(state.config.retention_interval_minutes) * 60),
             );
         }
-        let site = StaticSite::load(&state.config.static_dir)?;
+        let site = StaticSite::load(&state.config.static_dir, state.config.dev)?;
         let headers = SecurityHeaders::new(
             &site.script_hashes(),
             &state.config.frame_ancestors,
@@ -422,19 +422,23 @@ async fn log_requests(req: Request, next: Next) -> Response {
 }
 
 /// The built SPA: files from the static directory, `index.html` (read once)
-/// for every other path so client-side routes work.
+/// for every other path so client-side routes work. With `embed_demo`
+/// (development mode) the same files also under the sub-path of the demo
+/// host page that embeds the portal (G3, [`crate::embed_demo`]).
 pub struct StaticSite {
     dir: Option<PathBuf>,
     index: Option<Bytes>,
+    embed_demo: Option<Bytes>,
 }
 
 impl StaticSite {
-    pub fn load(dir: &Path) -> anyhow::Result<StaticSite> {
+    pub fn load(dir: &Path, embed_demo: bool) -> anyhow::Result<StaticSite> {
         if !dir.is_dir() {
             tracing::warn!(dir = %dir.display(), "static directory missing: serving the API only");
             return Ok(StaticSite {
                 dir: None,
                 index: None,
+                embed_demo: None,
             });
         }
         let index_path = dir.join("index.html");
@@ -445,9 +449,22 @@ impl StaticSite {
                 None
             }
         };
+        let embed_demo = match (&index, embed_demo) {
+            (Some(index), true) => {
+                match crate::embed_demo::host_page(&String::from_utf8_lossy(index)) {
+                    Ok(page) => Some(Bytes::from(page)),
+                    Err(e) => {
+                        tracing::warn!(error = %e, "no embed demo page");
+                        None
+                    }
+                }
+            }
+            _ => None,
+        };
         Ok(StaticSite {
             dir: Some(dir.to_owned()),
             index,
+            embed_demo,
         })
     }
 
@@ -460,16 +477,19 @@ impl StaticSite {
     }
 
     fn index_response(&self) -> Option<Response> {
-        let index = self.index.clone()?;
-        let mut resp = Response::new(Body::from(index));
-        resp.headers_mut().insert(
-            CONTENT_TYPE,
-            HeaderValue::from_static("text/html; charset=utf-8"),
-        );
-        resp.headers_mut()
-            .insert(CACHE_CONTROL, HeaderValue::from_static("no-cache"));
-        Some(resp)
+        self.index.clone().map(html_response)
     }
+}
+
+fn html_response(page: Bytes) -> Response {
+    let mut resp = Response::new(Body::from(page));
+    resp.headers_mut().insert(
+        CONTENT_TYPE,
+        HeaderValue::from_static("text/html; charset=utf-8"),
+    );
+    resp.headers_mut()
+        .insert(CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+    resp
 }
 
 fn not_found() -> Response {
@@ -496,9 +516,46 @@ async fn static_files(State(site): State<Arc<StaticSite>>, req: Request) -> Resp
         return not_found();
     };
     let path = req.uri().path().to_owned();
+    if let Some(page) = &site.embed_demo {
+        if let Some(rest) = path
+            .strip_prefix(crate::embed_demo::PATH)
+            .filter(|rest| rest.is_empty() || rest.starts_with('/'))
+        {
+            return embed_demo_files(dir, page, rest, req).await;
+        }
+    }
     if path == "/" || path == "/index.html" {
         return site.index_response().unwrap_or_else(not_found);
     }
+    serve_file(dir, &path, req)
+        .await
+        .unwrap_or_else(|| site.index_response().unwrap_or_else(not_found))
+}
+
+/// The demo host page's paths: the page at `/`, its style sheet, the built
+/// files as at the root, and the page again for the portal's client routes.
+async fn embed_demo_files(dir: &Path, page: &Bytes, rest: &str, req: Request) -> Response {
+    let page_response = || html_response(page.clone());
+    match rest {
+        "" | "/" | "/index.html" => page_response(),
+        crate::embed_demo::BRAND_CSS_FILE => {
+            let mut resp = Response::new(Body::from(crate::embed_demo::BRAND_CSS));
+            resp.headers_mut()
+                .insert(CONTENT_TYPE, HeaderValue::from_static("text/css"));
+            resp.headers_mut()
+                .insert(CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+            resp
+        }
+        _ => serve_file(dir, rest, req)
+            .await
+            .unwrap_or_else(page_response),
+    }
+}
+
+/// A file of the static directory at `path` with its cache policy, or None
+/// when there is none (the caller then answers with the SPA's page).
+async fn serve_file(dir: &Path, path: &str, mut req: Request) -> Option<Response> {
+    *req.uri_mut() = path.parse().ok()?;
     let serve = ServeDir::new(dir)
         .precompressed_br()
         .precompressed_gzip()
@@ -508,11 +565,11 @@ async fn static_files(State(site): State<Arc<StaticSite>>, req: Request) -> Resp
         Err(never) => match never {},
     };
     if resp.status() == StatusCode::NOT_FOUND {
-        return site.index_response().unwrap_or_else(not_found);
+        return None;
     }
     let mut resp = resp.into_response();
     if resp.status().is_success() || resp.status() == StatusCode::NOT_MODIFIED {
-        let value = if is_hashed_asset(&path) {
+        let value = if is_hashed_asset(path) {
             "public, max-age=31536000, immutable"
         } else {
             "no-cache"
@@ -520,7 +577,7 @@ async fn static_files(State(site): State<Arc<StaticSite>>, req: Request) -> Resp
         resp.headers_mut()
             .insert(CACHE_CONTROL, HeaderValue::from_static(value));
     }
-    resp
+    Some(resp)
 }
 
 /// Content-addressed files: Trunk's hashed names (`name-<16+ hex>.js`,

@@ -10,6 +10,7 @@ pub mod clock;
 pub mod config;
 pub mod db;
 pub mod demo;
+pub mod embed_demo;
 pub mod error;
 pub mod garage;
 pub mod legal;

@@ -7,6 +7,7 @@ mod common;
 
 mod client_address;
 mod consents;
+mod embed;
 mod garage;
 mod housekeeping;
 mod ingest;
