@@ -106,8 +106,7 @@ fn sessions_table(
             let device = device_label(&ua);
             let last_seen = date_time(s.last_seen_at);
             let action = if s.current {
-                view! { <strong>{p.session_current.as_str()}</strong> }
-                    .into_any()
+                view! { <strong>{p.session_current.as_str()}</strong> }.into_any()
             } else {
                 let id = s.id.clone();
                 let label = fill(

@@ -1,7 +1,5 @@
 //! Consents (B4): granted and withdrawn any time, every change a new row.
 
-
-
 use crate::common::*;
 use serde_json::{json, Value};
 

@@ -1,8 +1,6 @@
 //! The garage: add with proof, takeover, lockout, privacy between users,
 //! secondary users, status and service requests, chargers.
 
-
-
 use crate::common::*;
 use mijn_lexus_contract::ErrorCode;
 use serde_json::{json, Value};

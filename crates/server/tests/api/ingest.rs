@@ -1,7 +1,5 @@
 //! The ingest API: per-vehicle key, strict validation, idempotency.
 
-
-
 use crate::common::*;
 use mijn_lexus_contract::ErrorCode;
 use serde_json::{json, Value};

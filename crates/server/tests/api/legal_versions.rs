@@ -1,7 +1,5 @@
 //! New legal versions (A4): publishing and the re-acceptance gate.
 
-
-
 use crate::common::*;
 use mijn_lexus_contract::ErrorCode;
 use serde_json::{json, Value};

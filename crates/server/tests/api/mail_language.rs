@@ -2,8 +2,6 @@
 //! to an address without an account use the language of whoever caused them.
 //! The 202 answers follow the request's `Accept-Language`.
 
-
-
 use crate::common::{registration, Browser, TestApp, PASSWORD};
 use mijn_lexus_contract::{Language, Salutation};
 use serde::Serialize;

@@ -1,7 +1,5 @@
 //! Privacy rights (B5): export, erasure, accepted documents.
 
-
-
 use crate::common::*;
 use mijn_lexus_contract::ErrorCode;
 use serde_json::{json, Value};

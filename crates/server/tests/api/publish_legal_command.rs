@@ -2,8 +2,6 @@
 //! version of a legal document without the admin API. Runs the real binary
 //! against a database file, then a server on the same file.
 
-
-
 use std::path::Path;
 use std::process::{Command, Output};
 

@@ -1,9 +1,7 @@
 //! Retention of inactive accounts (A5) with the manual clock.
 
-
-
-use chrono::Duration;
 use crate::common::*;
+use chrono::Duration;
 use mijn_lexus_server::retention;
 
 #[tokio::test]

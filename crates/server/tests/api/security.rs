@@ -1,8 +1,6 @@
 //! CSRF, request hygiene (JSON errors for bad requests), security headers
 //! and static files.
 
-
-
 use crate::common::*;
 use mijn_lexus_contract::ErrorCode;
 use serde_json::json;

@@ -1,9 +1,7 @@
 //! A2 sign-in, sessions and their timeouts, sign-in rate limits.
 
-
-
-use chrono::Duration;
 use crate::common::*;
+use chrono::Duration;
 use mijn_lexus_contract::ErrorCode;
 use serde_json::json;
 

@@ -1,8 +1,6 @@
 //! The simulator: deterministic per seed, and its output goes through the
 //! real ingest API; the demo garage is created once and quickly.
 
-
-
 use std::time::Instant;
 
 use crate::common::*;

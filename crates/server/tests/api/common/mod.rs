@@ -1,8 +1,6 @@
 //! Starts the real application on 127.0.0.1:0 with a fresh SQLite file and a
 //! manual clock, and drives it like a browser (cookie store, CSRF token).
 
-
-
 use std::sync::Arc;
 
 use mijn_lexus_contract::account::RegisterRequest;
