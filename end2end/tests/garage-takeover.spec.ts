@@ -62,3 +62,18 @@ test('C1 a secondary user cannot take the vehicle over', async ({ page, request,
   const subjects = (await outbox(request, owner.email)).map((m) => m.subject);
   expect(subjects).not.toContain('Uw Lexus staat niet meer in uw garage');
 });
+
+test('C4 a vehicle address that is no VIN shows "not found" and asks the API nothing', async ({ page, request }) => {
+  await signedInPerson(page, request, 'c4-badvin');
+  const asked: string[] = [];
+  page.on('request', (r) => {
+    if (new URL(r.url()).pathname.startsWith('/api/vehicles/')) asked.push(r.url());
+  });
+  // Not 17 characters, letters a VIN never has, and a path trick.
+  for (const bad of ['JTHBAAHB2P123', 'JTHBAAHB2P12345IO', '..%2F..%2Fsession']) {
+    await page.goto(`/garage/${bad}`);
+    await expect(page.getByRole('heading', { level: 1, name: 'Pagina niet gevonden' })).toBeVisible();
+  }
+  expect(asked).toEqual([]);
+  await expectAccessible(page, 'the not-found page for a bad VIN');
+});
