@@ -137,9 +137,11 @@ fn sessions_table(
         })
         .collect_view();
     view! {
-        <div class="ml-table-wrap" tabindex="0" role="region" aria-labelledby="sessions-heading">
+        // Named by its caption: the section around it already carries the heading's name,
+        // and two landmarks with one name confuse screen-reader navigation (axe landmark-unique).
+        <div class="ml-table-wrap" tabindex="0" role="region" aria-labelledby="sessions-caption">
             <table class="ml-table">
-                <caption>{p.sessions_caption.as_str()}</caption>
+                <caption id="sessions-caption">{p.sessions_caption.as_str()}</caption>
                 <thead>
                     <tr>
                         <th scope="col">{p.col_device.as_str()}</th>
