@@ -12,7 +12,6 @@ use axum::http::header::{CACHE_CONTROL, CONTENT_LENGTH, CONTENT_TYPE};
 use axum::http::{HeaderValue, Method, StatusCode};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post, put};
 use axum::Router;
 use mijn_lexus_contract::ErrorCode;
 use tokio::net::TcpListener;
@@ -89,8 +88,8 @@ impl Application {
             mailer,
             limits: RateLimits::new(&config.rate_limits),
             exports: RateLimiter::new(
-                crate::routes::privacy::EXPORTS_PER_HOUR,
-                crate::routes::privacy::EXPORT_WINDOW_SECS,
+                crate::privacy::EXPORTS_PER_HOUR,
+                crate::privacy::EXPORT_WINDOW_SECS,
             ),
             passwords: password::Passwords::new(config.password_hash_concurrency),
             background: crate::background::Background::default(),
@@ -193,131 +192,9 @@ async fn shutdown_signal() {
 }
 
 pub fn router(state: AppState, site: StaticSite, headers: SecurityHeaders) -> Router {
-    let mut api = Router::new()
-        .route("/health", get(routes::health::health))
-        .route(
-            "/session",
-            get(routes::session::get_session)
-                .post(routes::session::sign_in)
-                .delete(routes::session::sign_out),
-        )
-        .route("/me", get(routes::session::me))
-        .route("/accounts", post(routes::accounts::register))
-        .route("/accounts/confirm", post(routes::accounts::confirm))
-        .route("/accounts/confirm/resend", post(routes::accounts::resend))
-        .route(
-            "/password-reset",
-            post(routes::password_reset::request_reset),
-        )
-        .route(
-            "/password-reset/complete",
-            post(routes::password_reset::complete_reset),
-        )
-        .route("/legal/{kind}", get(routes::legal::current))
-        .route("/legal/{kind}/{version}", get(routes::legal::version))
-        .route(
-            "/vehicles",
-            get(routes::vehicles::list).post(routes::vehicles::add),
-        )
-        .route(
-            "/vehicles/{vin}",
-            get(routes::vehicles::get)
-                .patch(routes::vehicles::update)
-                .delete(routes::vehicles::remove),
-        )
-        .route("/vehicles/{vin}/status", get(routes::vehicles::status))
-        .route("/vehicles/{vin}/location", get(routes::vehicles::location))
-        .route("/vehicles/{vin}/trips", get(routes::vehicles::trips))
-        .route("/vehicles/{vin}/trips/{id}", get(routes::vehicles::trip))
-        .route(
-            "/vehicles/{vin}/service-requests",
-            get(routes::vehicles::service_requests).post(routes::vehicles::request_service),
-        )
-        .route("/vehicles/{vin}/users", get(routes::invitations::list))
-        .route(
-            "/vehicles/{vin}/users/{id}",
-            axum::routing::delete(routes::invitations::revoke),
-        )
-        .route(
-            "/vehicles/{vin}/invitations",
-            post(routes::invitations::invite),
-        )
-        .route(
-            "/vehicles/{vin}/invitations/{id}",
-            axum::routing::delete(routes::invitations::withdraw),
-        )
-        .route("/invitations/accept", post(routes::invitations::accept))
-        .route(
-            "/profile",
-            get(routes::profile::get).put(routes::profile::update),
-        )
-        .route("/profile/language", put(routes::profile::set_language))
-        .route("/profile/email", post(routes::profile::change_email))
-        .route(
-            "/profile/email/confirm",
-            post(routes::profile::confirm_email_change),
-        )
-        .route("/profile/password", post(routes::profile::change_password))
-        .route(
-            "/profile/sessions",
-            get(routes::sessions::list).delete(routes::sessions::end_others),
-        )
-        .route(
-            "/profile/sessions/{id}",
-            axum::routing::delete(routes::sessions::end),
-        )
-        .route(
-            "/profile/dealer",
-            get(routes::dealers::get_preferred)
-                .put(routes::dealers::choose)
-                .delete(routes::dealers::clear),
-        )
-        .route(
-            "/profile/emergency-contact",
-            get(routes::profile::get_emergency_contact)
-                .put(routes::profile::put_emergency_contact)
-                .delete(routes::profile::delete_emergency_contact),
-        )
-        .route("/profile/consents", get(routes::profile::get_consents))
-        .route(
-            "/profile/consents/{kind}",
-            put(routes::profile::set_consent),
-        )
-        .route("/profile/legal", get(routes::profile::accepted_documents))
-        .route("/profile/legal/accept", post(routes::profile::accept_legal))
-        .route("/profile/export", get(routes::privacy::export))
-        .route("/account/delete", post(routes::privacy::delete_account))
-        .route("/dealers", get(routes::dealers::list))
-        .route("/admin/legal", post(routes::admin::publish_legal))
-        .route(
-            "/chargers",
-            get(routes::chargers::list).post(routes::chargers::add),
-        )
-        .route(
-            "/chargers/{serial}",
-            get(routes::chargers::get).delete(routes::chargers::remove),
-        )
-        .route(
-            "/ingest/vehicles/{vin}/messages",
-            post(routes::ingest::ingest)
-                .layer(DefaultBodyLimit::max(routes::ingest::INGEST_BODY_LIMIT)),
-        )
-        .route(
-            "/telematics/vehicles/{vin}",
-            put(routes::ingest::provision_vehicle),
-        )
-        .route(
-            "/telematics/chargers/{serial}",
-            put(routes::ingest::provision_charger),
-        )
-        .route(
-            "/telematics/chargers/{serial}/status",
-            post(routes::ingest::charger_status),
-        );
-    if state.config.dev {
-        api = api.route("/dev/outbox", get(routes::dev::outbox));
-    }
-    let api = api
+    // Layers apply to every API route; the only per-route layer (the larger
+    // body limit of ingest) sits in the ingest module's router.
+    let api = routes::api(state.config.dev)
         .fallback(|| async {
             error_response(
                 ErrorBody {

@@ -14,6 +14,12 @@ pub trait Clock: Send + Sync + 'static {
     }
 }
 
+/// A time stored as Unix seconds (the database's format); out-of-range
+/// values read as the epoch rather than failing a request.
+pub fn from_unix(unix: i64) -> DateTime<Utc> {
+    DateTime::from_timestamp(unix, 0).unwrap_or_default()
+}
+
 /// The real time.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct SystemClock;

@@ -45,3 +45,9 @@ pub async fn begin_write(
 ) -> sqlx::Result<sqlx::Transaction<'static, sqlx::Sqlite>> {
     db.begin_with("BEGIN IMMEDIATE").await
 }
+
+/// Answers when the database does (health check).
+pub async fn ping(db: &SqlitePool) -> sqlx::Result<()> {
+    sqlx::query("SELECT 1").execute(db).await?;
+    Ok(())
+}

@@ -2,10 +2,13 @@
 //! current terms and privacy policy accepted like a real registration.
 
 use mijn_lexus_contract::legal::LegalKind;
+use mijn_lexus_contract::profile::ConsentKind;
 use mijn_lexus_contract::validation::{Email, PersonName};
 use mijn_lexus_contract::{Country, Language, Salutation};
 
-use crate::routes::accounts::record_acceptances;
+use crate::accounts::registration::record_acceptances;
+use crate::chargers;
+use crate::profile::consents::{self, ConsentChange};
 use crate::security::password;
 use crate::state::AppState;
 use mijn_lexus_contract::account::NewAccount;
@@ -61,8 +64,8 @@ pub async fn ensure_demo_account(state: &AppState) -> anyhow::Result<()> {
         .fetch_one(&mut *tx)
         .await?;
         record_acceptances(
-            state,
             &mut tx,
+            &state.legal,
             user_id,
             &account,
             Some(DEMO_USER_AGENT),
@@ -70,15 +73,19 @@ pub async fn ensure_demo_account(state: &AppState) -> anyhow::Result<()> {
         )
         .await
         .map_err(|e| anyhow::anyhow!("{e}"))?;
-        sqlx::query(
-            "INSERT INTO consents (user_id, kind, granted, recorded_at, user_agent, source)
-             VALUES (?, 'marketing_email', 0, ?, ?, 'demo-seed')",
+        consents::record(
+            &mut *tx,
+            &ConsentChange {
+                user_id,
+                kind: ConsentKind::MarketingEmail,
+                granted: false,
+                user_agent: Some(DEMO_USER_AGENT),
+                source: "demo-seed",
+                at: now,
+            },
         )
-        .bind(user_id)
-        .bind(now)
-        .bind(DEMO_USER_AGENT)
-        .execute(&mut *tx)
-        .await?;
+        .await
+        .map_err(|e| anyhow::anyhow!("{e}"))?;
         tx.commit().await?;
         tracing::info!("demo account created");
     }
@@ -156,7 +163,7 @@ pub async fn ensure_demo_garage(state: &AppState) -> anyhow::Result<()> {
         for c in &sim.chargers {
             let serial = mijn_lexus_contract::charger::ChargerSerial::parse(&c.serial)
                 .map_err(|e| anyhow::anyhow!("{e}"))?;
-            crate::routes::chargers::provision(
+            chargers::provision(
                 &mut tx,
                 &serial,
                 &mijn_lexus_contract::telematics::ChargerRegistration {
@@ -167,7 +174,7 @@ pub async fn ensure_demo_garage(state: &AppState) -> anyhow::Result<()> {
             )
             .await
             .map_err(|e| anyhow::anyhow!("{e}"))?;
-            crate::routes::chargers::record_status(&mut tx, &serial, &c.report)
+            chargers::record_status(&mut tx, &serial, &c.report)
                 .await
                 .map_err(|e| anyhow::anyhow!("{e}"))?;
             sqlx::query("UPDATE chargers SET owner_user_id = ?, nickname = 'Oprit', added_at = ? WHERE serial = ?")

@@ -6,6 +6,8 @@
 //! lines (their lines joined with a space) and every line starting with `- `
 //! is a paragraph of its own (a list item, keeping the `- `).
 
+pub mod acceptances;
+
 use anyhow::{bail, Context};
 use chrono::NaiveDate;
 use std::sync::RwLock;

@@ -4,17 +4,24 @@
 //! [`Application::build`] assembles everything from a [`Config`]; the binary
 //! (`main.rs`) and the integration tests start the same application.
 
+pub mod accounts;
 pub mod app;
 pub mod background;
+pub mod chargers;
 pub mod clock;
 pub mod config;
 pub mod db;
+pub mod dealers;
 pub mod demo;
 pub mod embed_demo;
 pub mod error;
 pub mod garage;
+pub mod geo;
 pub mod legal;
 pub mod mail;
+pub mod paging;
+pub mod privacy;
+pub mod profile;
 pub mod purge;
 pub mod retention;
 pub mod routes;

@@ -117,6 +117,36 @@ impl Mailer {
     }
 }
 
+/// A mail kept in the `outbox` table.
+#[derive(Debug, sqlx::FromRow)]
+pub struct OutboxRow {
+    pub id: i64,
+    pub to_address: String,
+    pub subject: String,
+    pub body_text: String,
+    pub created_at: i64,
+}
+
+/// The outbox, oldest first; only the mails to `to` when given.
+pub async fn outbox(db: &SqlitePool, to: Option<&str>) -> sqlx::Result<Vec<OutboxRow>> {
+    const COLUMNS: &str = "id, to_address, subject, body_text, created_at";
+    match to {
+        Some(to) => {
+            sqlx::query_as(&format!(
+                "SELECT {COLUMNS} FROM outbox WHERE to_address = ? ORDER BY id"
+            ))
+            .bind(to.to_lowercase())
+            .fetch_all(db)
+            .await
+        }
+        None => {
+            sqlx::query_as(&format!("SELECT {COLUMNS} FROM outbox ORDER BY id"))
+                .fetch_all(db)
+                .await
+        }
+    }
+}
+
 /// The person a mail is for. Mails to someone with an account use the
 /// account's language; mails to an address without one use the language of
 /// whoever caused the mail.

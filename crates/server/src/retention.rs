@@ -17,9 +17,9 @@ use std::time::Duration as StdDuration;
 
 use chrono::{DateTime, Duration};
 
+use crate::accounts::find_user;
 use crate::mail;
-use crate::routes::find_user;
-use crate::routes::privacy::{erase_user, DeletionReason};
+use crate::privacy::{erase_user, DeletionReason};
 use crate::state::AppState;
 
 pub const NEVER_SIGNED_IN: Duration = Duration::days(183);

@@ -29,7 +29,7 @@ pub struct Inner {
     pub https: bool,
     pub mailer: Mailer,
     pub limits: RateLimits,
-    /// Data exports per user (B5): complete, so heavy; see `routes::privacy`.
+    /// Data exports per user (B5): complete, so heavy; see `crate::privacy`.
     pub exports: RateLimiter,
     /// Bounded password hashing for request handlers.
     pub passwords: Passwords,

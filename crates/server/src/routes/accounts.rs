@@ -2,15 +2,18 @@
 
 use axum::extract::State;
 use axum::http::StatusCode;
+use axum::routing::post;
 use axum::Json;
+use axum::Router;
 use mijn_lexus_contract::account::{
-    register_fields, Accepted, ConfirmEmailRequest, EmailRequest, NewAccount, RegisterRequest,
+    Accepted, ConfirmEmailRequest, EmailRequest, NewAccount, RegisterRequest,
 };
-use mijn_lexus_contract::legal::LegalKind;
-use mijn_lexus_contract::{ErrorCode, FieldError, Language};
-use sqlx::SqliteConnection;
+use mijn_lexus_contract::routes::{ACCOUNTS, CONFIRM_EMAIL, RESEND_CONFIRMATION};
+use mijn_lexus_contract::Language;
 
-use super::{consume_token, find_user_by_email, issue_token, ApiJson, TokenPurpose};
+use super::ApiJson;
+use crate::accounts::tokens::{self, TokenPurpose};
+use crate::accounts::{find_user, find_user_by_email, registration};
 use crate::error::{AppError, AppResult};
 use crate::mail::{self, templates};
 use crate::security::password;
@@ -18,6 +21,13 @@ use crate::security::rate_limit::{address_and_client, hit_all, hit_both};
 use crate::security::session::ClientInfo;
 use crate::state::AppState;
 use crate::telemetry::pseudonym;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route(ACCOUNTS, post(register))
+        .route(CONFIRM_EMAIL, post(confirm))
+        .route(RESEND_CONFIRMATION, post(resend))
+}
 
 fn registration_accepted(lang: Language, email: &str) -> Accepted {
     Accepted {
@@ -31,47 +41,9 @@ fn resend_accepted(lang: Language, email: &str) -> Accepted {
     }
 }
 
-/// Rejects a registration whose legal versions are not the current ones.
-fn check_legal_versions(state: &AppState, req: &RegisterRequest, errors: &mut Vec<FieldError>) {
-    let today = state.clock.now().date_naive();
-    let checks = [
-        (
-            LegalKind::Terms,
-            req.accept_terms,
-            req.terms_version,
-            register_fields::ACCEPT_TERMS,
-        ),
-        (
-            LegalKind::Privacy,
-            req.accept_privacy,
-            req.privacy_version,
-            register_fields::ACCEPT_PRIVACY,
-        ),
-    ];
-    for (kind, accepted, version, field) in checks {
-        if accepted && state.legal.current_version(kind, today) != Some(version) {
-            errors.push(FieldError::new(field, ErrorCode::LegalVersionOutdated));
-        }
-    }
-    // Keep form order: the acceptance fields come last, terms before privacy.
-    let rank = |f: &FieldError| match f.field.as_str() {
-        register_fields::ACCEPT_TERMS => 1,
-        register_fields::ACCEPT_PRIVACY => 2,
-        _ => 0,
-    };
-    errors.sort_by_key(rank);
-}
-
-/// Register. A known address gets the same answer as a new one. For a
-/// confirmed account nothing changes and the owner is mailed instead. For an
-/// account that was never confirmed the newest registration wins: its data
-/// and password replace the pending ones, earlier links die and a fresh
-/// confirmation goes out (so nobody confirms an account with someone
-/// else's password).
-///
-/// Records: acceptance of the terms and the privacy policy (version, text
-/// language, time, user agent) and the marketing choice in `consents`, also
-/// when it was declined, so the history of the choice is complete.
+/// Register: 202 for a new and a known address alike; the owner of a
+/// confirmed address is mailed instead of a link. The rules of a repeated
+/// registration and what is recorded: [`registration::save`].
 pub async fn register(
     State(state): State<AppState>,
     client: ClientInfo,
@@ -79,7 +51,12 @@ pub async fn register(
 ) -> AppResult<(StatusCode, Json<Accepted>)> {
     let parsed = NewAccount::parse(&req, password::is_common);
     let mut errors = parsed.as_ref().err().cloned().unwrap_or_default();
-    check_legal_versions(&state, &req, &mut errors);
+    registration::check_legal_versions(
+        &state.legal,
+        state.clock.now().date_naive(),
+        &req,
+        &mut errors,
+    );
     let account = match parsed {
         Ok(account) if errors.is_empty() => account,
         _ => return Err(AppError::Validation(errors)),
@@ -110,58 +87,21 @@ pub async fn register(
     );
 
     let mut tx = crate::db::begin_write(&state.db).await?;
-    let inserted: Option<(i64,)> = sqlx::query_as(
-        "INSERT INTO users (email, password_hash, salutation, first_name, last_name, country, language,
-                            mobile_phone, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-         ON CONFLICT (email) DO NOTHING
-         RETURNING id",
-    )
-    .bind(&email)
-    .bind(&hash)
-    .bind(account.salutation.code())
-    .bind(account.first_name.as_str())
-    .bind(account.last_name.as_str())
-    .bind(account.country.code())
-    .bind(account.language.code())
-    .bind(account.mobile_phone.as_ref().map(|p| p.as_str().to_owned()))
-    .bind(now)
-    .bind(now)
-    .fetch_optional(&mut *tx)
-    .await?;
-
-    let user_id = match inserted {
-        Some((user_id,)) => user_id,
-        None => match replace_pending(&mut tx, &account, &email, &hash, now).await? {
-            Some(user_id) => user_id,
-            None => {
-                tx.rollback().await?;
-                notify_known_address(&state, &email).await?;
-                return Ok(answer);
-            }
-        },
-    };
-
-    record_acceptances(
-        &state,
+    let saved = registration::save(
         &mut tx,
-        user_id,
+        &state.legal,
         &account,
+        &hash,
         client.user_agent.as_deref(),
         now,
     )
     .await?;
-    sqlx::query(
-        "INSERT INTO consents (user_id, kind, granted, recorded_at, user_agent, source)
-         VALUES (?, 'marketing_email', ?, ?, ?, 'registration')",
-    )
-    .bind(user_id)
-    .bind(account.marketing_consent)
-    .bind(now)
-    .bind(client.user_agent.as_deref())
-    .execute(&mut *tx)
-    .await?;
-    let link = issue_token(
+    let Some(user_id) = saved else {
+        tx.rollback().await?;
+        notify_known_address(&state, &email).await?;
+        return Ok(answer);
+    };
+    let link = tokens::issue(
         &mut *tx,
         &state.public_url,
         user_id,
@@ -172,7 +112,7 @@ pub async fn register(
     tx.commit().await?;
     tracing::info!(user_id, "account registered");
 
-    let user = super::find_user(&state.db, user_id)
+    let user = find_user(&state.db, user_id)
         .await?
         .ok_or_else(|| anyhow::anyhow!("user vanished"))?;
     state
@@ -180,88 +120,6 @@ pub async fn register(
         .send(mail::confirm_email(&user.recipient(), &link))
         .await;
     Ok(answer)
-}
-
-/// Records that the user accepted the current terms and privacy policy.
-pub async fn record_acceptances(
-    state: &AppState,
-    conn: &mut SqliteConnection,
-    user_id: i64,
-    account: &NewAccount,
-    user_agent: Option<&str>,
-    now: i64,
-) -> AppResult<()> {
-    for (kind, version) in [
-        (LegalKind::Terms, account.terms_version),
-        (LegalKind::Privacy, account.privacy_version),
-    ] {
-        // The language of the text that was shown (Dutch when there is none in theirs).
-        let doc = state
-            .legal
-            .get(kind, version, account.language)
-            .ok_or_else(|| anyhow::anyhow!("legal document {} v{version} missing", kind.slug()))?;
-        sqlx::query(
-            "INSERT INTO legal_acceptances (user_id, kind, version, language, accepted_at, user_agent)
-             VALUES (?, ?, ?, ?, ?, ?)",
-        )
-        .bind(user_id)
-        .bind(kind.slug())
-        .bind(version)
-        .bind(doc.language.code())
-        .bind(now)
-        .bind(user_agent)
-        .execute(&mut *conn)
-        .await?;
-    }
-    Ok(())
-}
-
-/// Gives a never-confirmed account with `email` the data and password of a
-/// new registration (its id, or `None` when the account is confirmed).
-/// What the earlier registration left (acceptances, consent, links) goes:
-/// the new registration records its own.
-async fn replace_pending(
-    conn: &mut SqliteConnection,
-    account: &NewAccount,
-    email: &str,
-    hash: &str,
-    now: i64,
-) -> AppResult<Option<i64>> {
-    let replaced: Option<(i64,)> = sqlx::query_as(
-        "UPDATE users SET password_hash = ?, salutation = ?, first_name = ?, last_name = ?, country = ?,
-                          language = ?, mobile_phone = ?, created_at = ?, updated_at = ?
-         WHERE email = ? AND email_confirmed_at IS NULL
-         RETURNING id",
-    )
-    .bind(hash)
-    .bind(account.salutation.code())
-    .bind(account.first_name.as_str())
-    .bind(account.last_name.as_str())
-    .bind(account.country.code())
-    .bind(account.language.code())
-    .bind(account.mobile_phone.as_ref().map(|p| p.as_str().to_owned()))
-    .bind(now)
-    .bind(now)
-    .bind(email)
-    .fetch_optional(&mut *conn)
-    .await?;
-    let Some((user_id,)) = replaced else {
-        return Ok(None);
-    };
-    for sql in [
-        "DELETE FROM legal_acceptances WHERE user_id = ?",
-        "DELETE FROM consents WHERE user_id = ?",
-    ] {
-        sqlx::query(sql).bind(user_id).execute(&mut *conn).await?;
-    }
-    // Every earlier link (confirmation, reset) of the pending account dies.
-    sqlx::query("UPDATE email_tokens SET used_at = ? WHERE user_id = ? AND used_at IS NULL")
-        .bind(now)
-        .bind(user_id)
-        .execute(&mut *conn)
-        .await?;
-    tracing::info!(user_id, "pending registration replaced by a newer one");
-    Ok(Some(user_id))
 }
 
 /// Tells the owner of a confirmed account that someone registered again.
@@ -285,14 +143,8 @@ pub async fn confirm(
 ) -> AppResult<StatusCode> {
     let now = state.clock.unix();
     let mut tx = crate::db::begin_write(&state.db).await?;
-    let user_id = consume_token(&mut tx, TokenPurpose::ConfirmEmail, &req.token, now).await?;
-    sqlx::query(
-        "UPDATE users SET email_confirmed_at = COALESCE(email_confirmed_at, ?1), updated_at = ?1 WHERE id = ?2",
-    )
-    .bind(now)
-    .bind(user_id)
-    .execute(&mut *tx)
-    .await?;
+    let user_id = tokens::consume(&mut tx, TokenPurpose::ConfirmEmail, &req.token, now).await?;
+    registration::confirm(&mut tx, user_id, now).await?;
     tx.commit().await?;
     tracing::info!(user_id, "e-mail address confirmed");
     Ok(StatusCode::NO_CONTENT)
@@ -339,7 +191,7 @@ async fn resend_confirmation(state: AppState, email: String) -> anyhow::Result<(
     if user.email_confirmed_at.is_some() {
         return Ok(());
     }
-    let link = issue_token(
+    let link = tokens::issue(
         &state.db,
         &state.public_url,
         user.id,

@@ -4,9 +4,11 @@
 use axum::extract::State;
 use axum::http::header::AUTHORIZATION;
 use axum::http::{HeaderMap, StatusCode};
-use axum::Json;
+use axum::routing::post;
+use axum::{Json, Router};
 use mijn_lexus_contract::legal::LegalDocument;
 use mijn_lexus_contract::profile::PublishLegalRequest;
+use mijn_lexus_contract::routes::ADMIN_LEGAL;
 use mijn_lexus_contract::{ErrorCode, FieldError};
 
 use super::ApiJson;
@@ -14,6 +16,10 @@ use crate::error::{AppError, AppResult};
 use crate::legal::PublishError;
 use crate::security::constant_time_eq;
 use crate::state::AppState;
+
+pub fn router() -> Router<AppState> {
+    Router::new().route(ADMIN_LEGAL, post(publish_legal))
+}
 
 /// 404 without a configured token, 401 `unauthenticated` for a wrong one
 /// (compared in constant time).

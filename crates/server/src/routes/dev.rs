@@ -2,12 +2,21 @@
 //! wrote to its outbox, oldest first.
 
 use axum::extract::{Query, State};
-use axum::Json;
-use chrono::{DateTime, SecondsFormat};
+use axum::routing::get;
+use axum::{Json, Router};
+use chrono::SecondsFormat;
+use mijn_lexus_contract::routes::DEV_OUTBOX;
 use serde::{Deserialize, Serialize};
 
+use crate::clock::from_unix;
 use crate::error::AppResult;
+use crate::mail;
 use crate::state::AppState;
+
+/// Mounted only in development mode (see `app::router`).
+pub fn router() -> Router<AppState> {
+    Router::new().route(DEV_OUTBOX, get(outbox))
+}
 
 #[derive(Debug, Deserialize)]
 pub struct OutboxQuery {
@@ -33,35 +42,16 @@ pub async fn outbox(
     State(state): State<AppState>,
     Query(q): Query<OutboxQuery>,
 ) -> AppResult<Json<Outbox>> {
-    let rows: Vec<(i64, String, String, String, i64)> =
-        match q.to.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
-            Some(to) => {
-                sqlx::query_as(
-                    "SELECT id, to_address, subject, body_text, created_at FROM outbox
-                 WHERE to_address = ? ORDER BY id",
-                )
-                .bind(to.to_lowercase())
-                .fetch_all(&state.db)
-                .await?
-            }
-            None => {
-                sqlx::query_as(
-                    "SELECT id, to_address, subject, body_text, created_at FROM outbox ORDER BY id",
-                )
-                .fetch_all(&state.db)
-                .await?
-            }
-        };
-    let messages = rows
+    let to = q.to.as_deref().map(str::trim).filter(|t| !t.is_empty());
+    let messages = mail::outbox(&state.db, to)
+        .await?
         .into_iter()
-        .map(|(id, to, subject, body_text, created_at)| OutboxMessage {
-            id,
-            to,
-            subject,
-            body_text,
-            created_at: DateTime::from_timestamp(created_at, 0)
-                .unwrap_or_default()
-                .to_rfc3339_opts(SecondsFormat::Secs, true),
+        .map(|m| OutboxMessage {
+            id: m.id,
+            to: m.to_address,
+            subject: m.subject,
+            body_text: m.body_text,
+            created_at: from_unix(m.created_at).to_rfc3339_opts(SecondsFormat::Secs, true),
         })
         .collect();
     Ok(Json(Outbox { messages }))

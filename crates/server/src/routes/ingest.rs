@@ -6,19 +6,24 @@
 //!   (`--telematics-token`; 404 when none is configured).
 
 use axum::body::Bytes;
+use axum::extract::DefaultBodyLimit;
 use axum::extract::{Path, State};
 use axum::http::header::{AUTHORIZATION, CONTENT_TYPE};
 use axum::http::{HeaderMap, StatusCode};
-use axum::Json;
+use axum::routing::{post, put};
+use axum::{Json, Router};
 use mijn_lexus_contract::charger::ChargerSerial;
+use mijn_lexus_contract::routes::{
+    ingest_messages, telematics_charger, telematics_charger_status, telematics_vehicle,
+};
 use mijn_lexus_contract::telematics::{
     ChargerRegistration, ChargerReport, IngestRequest, IngestResponse, VehicleRegistration,
-    FUTURE_TOLERANCE_SECS,
 };
 use mijn_lexus_contract::vehicle::Vin;
 use mijn_lexus_contract::{ErrorCode, FieldError};
 use serde::de::DeserializeOwned;
 
+use crate::chargers;
 use crate::error::{AppError, AppResult};
 use crate::security::{constant_time_eq, sha256_hex};
 use crate::state::AppState;
@@ -26,6 +31,18 @@ use crate::telematics;
 
 /// Largest ingest body (a batch with long routes).
 pub const INGEST_BODY_LIMIT: usize = 4 * 1024 * 1024;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route(
+            &ingest_messages("{vin}"),
+            // Only here a larger body than the API's limit.
+            post(ingest).layer(DefaultBodyLimit::max(INGEST_BODY_LIMIT)),
+        )
+        .route(&telematics_vehicle("{vin}"), put(provision_vehicle))
+        .route(&telematics_charger("{serial}"), put(provision_charger))
+        .route(&telematics_charger_status("{serial}"), post(charger_status))
+}
 
 fn bearer(headers: &HeaderMap) -> Option<&str> {
     let v = headers.get(AUTHORIZATION)?.to_str().ok()?;
@@ -139,7 +156,7 @@ pub async fn provision_charger(
     let serial = ChargerSerial::parse(&serial).map_err(|c| AppError::field("serial", c))?;
     let reg: ChargerRegistration = parse_json(&headers, &body)?;
     let mut conn = state.db.acquire().await?;
-    crate::routes::chargers::provision(&mut conn, &serial, &reg, state.clock.unix()).await?;
+    chargers::provision(&mut conn, &serial, &reg, state.clock.unix()).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -153,21 +170,8 @@ pub async fn charger_status(
     backend(&state, &headers)?;
     let serial = ChargerSerial::parse(&serial).map_err(|_| ErrorCode::NotFound)?;
     let report: ChargerReport = parse_json(&headers, &body)?;
-    let mut errors = Vec::new();
-    if !report.power_kw.is_finite() || !(0.0..=350.0).contains(&report.power_kw) {
-        errors.push(FieldError::new("power_kw", ErrorCode::OutOfRange));
-    }
-    if !report.session_energy_kwh.is_finite() || !(0.0..=500.0).contains(&report.session_energy_kwh)
-    {
-        errors.push(FieldError::new("session_energy_kwh", ErrorCode::OutOfRange));
-    }
-    if report.recorded_at.timestamp() > state.clock.unix() + FUTURE_TOLERANCE_SECS {
-        errors.push(FieldError::new("recorded_at", ErrorCode::TimeInFuture));
-    }
-    if !errors.is_empty() {
-        return Err(errors.into());
-    }
+    chargers::check_report(&report, state.clock.unix())?;
     let mut conn = state.db.acquire().await?;
-    crate::routes::chargers::record_status(&mut conn, &serial, &report).await?;
+    chargers::record_status(&mut conn, &serial, &report).await?;
     Ok(StatusCode::NO_CONTENT)
 }

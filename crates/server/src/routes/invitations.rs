@@ -4,8 +4,10 @@
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use axum::Json;
-use chrono::{DateTime, Duration};
+use axum::routing::{delete, get, post};
+use axum::{Json, Router};
+use chrono::Duration;
+use mijn_lexus_contract::routes::{vehicle_invitations, vehicle_users, ACCEPT_INVITATION};
 use mijn_lexus_contract::validation::Email;
 use mijn_lexus_contract::vehicle::{
     AcceptInvitationRequest, Invitation, InvitationStatus, InviteRequest, SecondaryUser,
@@ -13,11 +15,13 @@ use mijn_lexus_contract::vehicle::{
 };
 use mijn_lexus_contract::ErrorCode;
 
-use super::page::{self, PageQuery};
-use super::{find_user, find_user_by_email, ApiJson};
+use super::ApiJson;
+use crate::accounts::{find_user, find_user_by_email};
+use crate::clock::from_unix;
 use crate::error::{AppError, AppResult};
 use crate::garage::{self, UserVehicle};
 use crate::mail;
+use crate::paging::{self, PageQuery};
 use crate::security::session::SignedIn;
 use crate::security::{is_token_shaped, random_token, sha256_hex};
 use crate::state::AppState;
@@ -27,8 +31,19 @@ pub const INVITATION_DAYS: i64 = 7;
 /// SPA page the invitation link opens.
 pub const INVITATION_PATH: &str = "/invitation";
 
-fn time(t: i64) -> DateTime<chrono::Utc> {
-    DateTime::from_timestamp(t, 0).unwrap_or_default()
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route(&vehicle_users("{vin}"), get(list))
+        .route(
+            &format!("{}/{{id}}", vehicle_users("{vin}")),
+            delete(revoke),
+        )
+        .route(&vehicle_invitations("{vin}"), post(invite))
+        .route(
+            &format!("{}/{{id}}", vehicle_invitations("{vin}")),
+            delete(withdraw),
+        )
+        .route(ACCEPT_INVITATION, post(accept))
 }
 
 /// Open invitations per page: default and maximum.
@@ -67,7 +82,7 @@ pub async fn list(
     .bind(i64::from(size) + 1)
     .fetch_all(&state.db)
     .await?;
-    let (invitations, next_before_id) = page::split(invitations, size, |r| r.0);
+    let (invitations, next_before_id) = paging::split(invitations, size, |r| r.0);
     Ok(Json(VehicleUsers {
         next_before_id,
         users: users
@@ -78,7 +93,7 @@ pub async fn list(
                     email,
                     first_name,
                     last_name,
-                    added_at: time(since),
+                    added_at: from_unix(since),
                 },
             )
             .collect(),
@@ -92,8 +107,8 @@ pub async fn list(
                 } else {
                     InvitationStatus::Expired
                 },
-                created_at: time(created_at),
-                expires_at: time(expires_at),
+                created_at: from_unix(created_at),
+                expires_at: from_unix(expires_at),
             })
             .collect(),
     }))
@@ -218,8 +233,8 @@ pub async fn invite(
             id,
             email: email.into_string(),
             status: InvitationStatus::Pending,
-            created_at: time(now),
-            expires_at: time(expires_at),
+            created_at: from_unix(now),
+            expires_at: from_unix(expires_at),
         }),
     )
         .into_response())

@@ -2,14 +2,22 @@
 
 use axum::extract::{Path, Query, State};
 use axum::http::HeaderMap;
-use axum::Json;
+use axum::routing::get;
+use axum::{Json, Router};
 use mijn_lexus_contract::legal::{LegalDocument, LegalKind};
+use mijn_lexus_contract::routes::LEGAL;
 use mijn_lexus_contract::{ErrorCode, Language};
 use serde::Deserialize;
 
 use crate::error::{AppError, AppResult};
 use crate::security::session::request_language;
 use crate::state::AppState;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route(&format!("{LEGAL}/{{kind}}"), get(current))
+        .route(&format!("{LEGAL}/{{kind}}/{{version}}"), get(version))
+}
 
 #[derive(Debug, Deserialize)]
 pub struct LangQuery {

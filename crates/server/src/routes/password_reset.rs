@@ -2,19 +2,27 @@
 
 use axum::extract::State;
 use axum::http::StatusCode;
-use axum::Json;
+use axum::routing::post;
+use axum::{Json, Router};
 use mijn_lexus_contract::account::{Accepted, EmailRequest, ResetPasswordRequest};
+use mijn_lexus_contract::routes::{PASSWORD_RESET, PASSWORD_RESET_COMPLETE};
 use mijn_lexus_contract::Language;
 
-use super::{
-    check_token, consume_token, find_user, find_user_by_email, issue_token, ApiJson, TokenPurpose,
-};
+use super::ApiJson;
+use crate::accounts::tokens::{self, TokenPurpose};
+use crate::accounts::{find_user, find_user_by_email, passwords};
 use crate::error::{AppError, AppResult};
 use crate::mail::{self, templates};
 use crate::security::password;
 use crate::security::rate_limit::{address_and_client, hit_all};
 use crate::security::session::ClientInfo;
 use crate::state::AppState;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route(PASSWORD_RESET, post(request_reset))
+        .route(PASSWORD_RESET_COMPLETE, post(complete_reset))
+}
 
 fn reset_accepted(lang: Language, email: &str) -> Accepted {
     Accepted {
@@ -65,7 +73,7 @@ async fn send_reset_link(state: AppState, email: String) -> anyhow::Result<()> {
     let Some(user) = find_user_by_email(&state.db, &email).await? else {
         return Ok(());
     };
-    let link = issue_token(
+    let link = tokens::issue(
         &state.db,
         &state.public_url,
         user.id,
@@ -81,14 +89,14 @@ async fn send_reset_link(state: AppState, email: String) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// Set a new password with the token from the mail. Ends every session of
-/// the user and confirms the address.
+/// Set a new password with the token from the mail (rules:
+/// [`passwords::reset`]).
 pub async fn complete_reset(
     State(state): State<AppState>,
     ApiJson(req): ApiJson<ResetPasswordRequest>,
 ) -> AppResult<StatusCode> {
     // The link's problems first: no use fixing a password for a dead link.
-    check_token(
+    tokens::check(
         &state.db,
         TokenPurpose::PasswordReset,
         &req.token,
@@ -98,34 +106,7 @@ pub async fn complete_reset(
     req.validate(password::is_common)?;
     let hash = state.passwords.hash(req.password.clone()).await?;
 
-    let now = state.clock.unix();
-    let mut tx = crate::db::begin_write(&state.db).await?;
-    let user_id = consume_token(&mut tx, TokenPurpose::PasswordReset, &req.token, now).await?;
-    sqlx::query(
-        "UPDATE users SET password_hash = ?1, email_confirmed_at = COALESCE(email_confirmed_at, ?2),
-                          updated_at = ?2
-         WHERE id = ?3",
-    )
-    .bind(&hash)
-    .bind(now)
-    .bind(user_id)
-    .execute(&mut *tx)
-    .await?;
-    // Other links for this user die with it.
-    sqlx::query(
-        "UPDATE email_tokens SET used_at = ?1 WHERE user_id = ?2 AND purpose = 'password_reset' AND used_at IS NULL",
-    )
-    .bind(now)
-    .bind(user_id)
-    .execute(&mut *tx)
-    .await?;
-    let ended = sqlx::query("DELETE FROM sessions WHERE user_id = ?")
-        .bind(user_id)
-        .execute(&mut *tx)
-        .await?
-        .rows_affected();
-    tx.commit().await?;
-    tracing::info!(user_id, sessions_ended = ended, "password reset completed");
+    let user_id = passwords::reset(&state.db, &req.token, &hash, state.clock.unix()).await?;
     // Told by mail, so a reset the owner did not make does not go unnoticed
     // (ASVS 2.2.3).
     if let Some(user) = find_user(&state.db, user_id).await? {

@@ -1,244 +1,30 @@
-//! Privacy rights (B5): export all my data, erase my account. The erasure
-//! is shared with the retention job (A5). Format and rules:
-//! docs/export-format.md.
+//! GET /api/profile/export and POST /api/account/delete (B5). The rules
+//! and the document: [`crate::privacy`].
 
 use axum::extract::State;
 use axum::http::header::{CACHE_CONTROL, CONTENT_DISPOSITION, CONTENT_TYPE, SET_COOKIE};
 use axum::http::{HeaderValue, StatusCode};
 use axum::response::{AppendHeaders, IntoResponse, Response};
-use chrono::{DateTime, SecondsFormat};
+use axum::routing::{get, post};
+use axum::Router;
 use mijn_lexus_contract::profile::DeleteAccountRequest;
+use mijn_lexus_contract::routes::{ACCOUNT_DELETE, PROFILE_EXPORT};
 use mijn_lexus_contract::ErrorCode;
-use serde_json::{json, Map, Value};
-use sqlx::sqlite::SqliteRow;
-use sqlx::{Column, Row, TypeInfo, ValueRef};
 
-use super::{find_user, ApiJson, UserRow};
+use super::ApiJson;
+use crate::accounts::passwords::check_current_password;
+use crate::accounts::signed_in_user;
 use crate::error::{AppError, AppResult};
 use crate::mail;
+use crate::privacy::{self, erase_user, DeletionReason};
 use crate::security::session::{clear_cookie, session_cookie_name, ClientInfo, SignedIn};
 use crate::state::AppState;
 
-pub const EXPORT_FORMAT: &str = "mijn-lexus-export";
-pub const EXPORT_VERSION: u32 = 1;
-
-/// Every table holding data about the user, with the query that selects
-/// exactly that data (`?1` = user id). Secrets (password hash, token and
-/// session ids, ingest keys, PINs) are never selected. Tables that hold no
-/// user data are listed in docs/export-format.md (and in the test that
-/// fails when a new table is in neither list).
-const EXPORT_QUERIES: &[(&str, &str)] = &[
-    (
-        "users",
-        "SELECT id, email, salutation, first_name, last_name, birth_date, language, street,
-                house_number, box, postcode, city, country, mobile_phone, landline_phone,
-                preferred_dealer_id, email_confirmed_at, created_at, updated_at, last_sign_in_at,
-                inactivity_warned_at
-         FROM users WHERE id = ?1",
-    ),
-    (
-        "email_tokens",
-        "SELECT purpose, new_email, created_at, expires_at, used_at FROM email_tokens
-         WHERE user_id = ?1 ORDER BY id",
-    ),
-    (
-        "sessions",
-        "SELECT created_at, last_seen_at, user_agent FROM sessions WHERE user_id = ?1 ORDER BY created_at",
-    ),
-    (
-        "legal_acceptances",
-        "SELECT kind, version, language, accepted_at, user_agent FROM legal_acceptances
-         WHERE user_id = ?1 ORDER BY accepted_at, id",
-    ),
-    (
-        "consents",
-        "SELECT kind, granted, recorded_at, user_agent, source FROM consents
-         WHERE user_id = ?1 ORDER BY recorded_at, id",
-    ),
-    (
-        "emergency_contacts",
-        "SELECT name, relation, phone, updated_at FROM emergency_contacts WHERE user_id = ?1",
-    ),
-    (
-        "access_attempts",
-        "SELECT subject, failures, locked_until, updated_at FROM access_attempts WHERE user_id = ?1",
-    ),
-    (
-        "vehicle_access_history",
-        "SELECT v.vin FROM vehicle_access_history h JOIN vehicles v ON v.id = h.vehicle_id
-         WHERE h.user_id = ?1 ORDER BY v.vin",
-    ),
-    (
-        "vehicles",
-        "SELECT v.vin, v.model, v.model_family, v.model_year, v.powertrain
-         FROM vehicles v JOIN vehicle_users vu ON vu.vehicle_id = v.id WHERE vu.user_id = ?1",
-    ),
-    (
-        "vehicle_users",
-        "SELECT v.vin, vu.role, vu.licence_plate, vu.nickname, vu.since
-         FROM vehicle_users vu JOIN vehicles v ON v.id = vu.vehicle_id WHERE vu.user_id = ?1",
-    ),
-    (
-        "vehicle_invitations",
-        "SELECT v.vin, i.email, i.invited_by = ?1 AS sent_by_me, i.created_at, i.expires_at,
-                i.accepted_at, i.revoked_at
-         FROM vehicle_invitations i JOIN vehicles v ON v.id = i.vehicle_id
-         WHERE i.invited_by = ?1 OR i.accepted_by = ?1
-            OR i.email = (SELECT email FROM users WHERE id = ?1)
-         ORDER BY i.id",
-    ),
-    (
-        "service_requests",
-        "SELECT v.vin, s.dealer_id, s.preferred_date, s.note, s.status, s.created_at
-         FROM service_requests s JOIN vehicles v ON v.id = s.vehicle_id
-         WHERE s.user_id = ?1 ORDER BY s.id",
-    ),
-    (
-        "chargers",
-        "SELECT serial, model, nickname, added_at, state, power_kw, session_energy_kwh, last_seen_at
-         FROM chargers WHERE owner_user_id = ?1",
-    ),
-    // Vehicle data the user may see: status and warning lights for every
-    // vehicle they use; the rest only as main user, from `since` on.
-    (
-        "vehicle_state",
-        "SELECT v.vin, s.odometer_km, s.odometer_at, s.fuel_percent, s.fuel_at, s.range_km, s.range_at,
-                s.battery_percent, s.battery_at, s.electric_range_km, s.electric_range_at,
-                s.privacy_mode, s.privacy_at, s.service_due_km, s.service_due_date, s.service_at,
-                s.warnings_at
-         FROM vehicle_state s JOIN vehicles v ON v.id = s.vehicle_id
-         JOIN vehicle_users vu ON vu.vehicle_id = s.vehicle_id WHERE vu.user_id = ?1",
-    ),
-    (
-        "vehicle_warnings",
-        "SELECT v.vin, w.code, w.since, w.last_seen_at, w.cleared_at
-         FROM vehicle_warnings w JOIN vehicles v ON v.id = w.vehicle_id
-         JOIN vehicle_users vu ON vu.vehicle_id = w.vehicle_id
-         WHERE vu.user_id = ?1 AND w.last_seen_at >= vu.since ORDER BY w.id",
-    ),
-    (
-        "vehicle_readings",
-        "SELECT v.vin, r.recorded_at, r.odometer_km, r.fuel_percent, r.range_km, r.battery_percent,
-                r.electric_range_km, r.privacy_mode
-         FROM vehicle_readings r JOIN vehicles v ON v.id = r.vehicle_id
-         JOIN vehicle_users vu ON vu.vehicle_id = r.vehicle_id
-         WHERE vu.user_id = ?1 AND vu.role = 'main' AND r.recorded_at >= vu.since
-         ORDER BY r.vehicle_id, r.recorded_at",
-    ),
-    (
-        "vehicle_positions",
-        "SELECT v.vin, p.recorded_at, p.lat, p.lon, p.label, p.destination_lat, p.destination_lon,
-                p.destination_label
-         FROM vehicle_positions p JOIN vehicles v ON v.id = p.vehicle_id
-         JOIN vehicle_users vu ON vu.vehicle_id = p.vehicle_id
-         WHERE vu.user_id = ?1 AND vu.role = 'main' AND p.recorded_at >= vu.since
-         ORDER BY p.vehicle_id, p.recorded_at",
-    ),
-    (
-        "telemetry_messages",
-        "SELECT v.vin, m.message_id, m.recorded_at, m.received_at
-         FROM telemetry_messages m JOIN vehicles v ON v.id = m.vehicle_id
-         JOIN vehicle_users vu ON vu.vehicle_id = m.vehicle_id
-         WHERE vu.user_id = ?1 AND vu.role = 'main' AND m.recorded_at >= vu.since
-         ORDER BY m.vehicle_id, m.recorded_at",
-    ),
-    (
-        "trips",
-        "SELECT v.vin, t.id, t.started_at, t.ended_at, t.start_lat, t.start_lon, t.start_label,
-                t.end_lat, t.end_lon, t.end_label, t.distance_km, t.duration_s, t.fuel_used_l,
-                t.ev_distance_km, t.ev_time_s, t.eco_distance_km, t.power_distance_km,
-                t.odometer_start_km, t.odometer_end_km, t.hybrid_score, t.score_acceleration,
-                t.score_braking, t.score_constant_speed, t.purpose
-         FROM trips t JOIN vehicles v ON v.id = t.vehicle_id
-         JOIN vehicle_users vu ON vu.vehicle_id = t.vehicle_id
-         WHERE vu.user_id = ?1 AND vu.role = 'main' AND t.started_at >= vu.since
-         ORDER BY t.vehicle_id, t.started_at",
-    ),
-    (
-        "trip_routes",
-        "SELECT r.trip_id, r.points
-         FROM trip_routes r JOIN trips t ON t.id = r.trip_id
-         JOIN vehicle_users vu ON vu.vehicle_id = t.vehicle_id
-         WHERE vu.user_id = ?1 AND vu.role = 'main' AND t.started_at >= vu.since ORDER BY r.trip_id",
-    ),
-    (
-        "trip_events",
-        "SELECT e.trip_id, e.at, e.kind, e.lat, e.lon
-         FROM trip_events e JOIN trips t ON t.id = e.trip_id
-         JOIN vehicle_users vu ON vu.vehicle_id = t.vehicle_id
-         WHERE vu.user_id = ?1 AND vu.role = 'main' AND t.started_at >= vu.since ORDER BY e.id",
-    ),
-    (
-        "outbox",
-        "SELECT subject, body_text, created_at FROM outbox
-         WHERE to_address = (SELECT email FROM users WHERE id = ?1) ORDER BY id",
-    ),
-];
-
-/// The tables the export covers (for docs and tests).
-pub fn exported_tables() -> impl Iterator<Item = &'static str> {
-    EXPORT_QUERIES.iter().map(|(t, _)| *t)
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route(PROFILE_EXPORT, get(export))
+        .route(ACCOUNT_DELETE, post(delete_account))
 }
-
-fn is_time_column(name: &str) -> bool {
-    name.ends_with("_at") || name == "since" || name == "locked_until" || name == "at"
-}
-
-fn row_to_json(row: &SqliteRow) -> Value {
-    let mut obj = Map::new();
-    for (i, col) in row.columns().iter().enumerate() {
-        let name = col.name();
-        let value = match row.try_get_raw(i) {
-            Ok(raw) if raw.is_null() => Value::Null,
-            Ok(raw) => match raw.type_info().name() {
-                "INTEGER" => {
-                    let n: i64 = row.try_get(i).unwrap_or_default();
-                    if is_time_column(name) {
-                        DateTime::from_timestamp(n, 0)
-                            .map(|t| Value::String(t.to_rfc3339_opts(SecondsFormat::Secs, true)))
-                            .unwrap_or(json!(n))
-                    } else {
-                        json!(n)
-                    }
-                }
-                "REAL" => json!(row.try_get::<f64, _>(i).unwrap_or_default()),
-                _ => match row.try_get::<String, _>(i) {
-                    Ok(s) if name == "points" => {
-                        serde_json::from_str(&s).unwrap_or(Value::String(s))
-                    }
-                    Ok(s) => Value::String(s),
-                    Err(_) => Value::Null,
-                },
-            },
-            Err(_) => Value::Null,
-        };
-        obj.insert(name.to_owned(), value);
-    }
-    Value::Object(obj)
-}
-
-/// The whole export document.
-pub async fn export_document(state: &AppState, user_id: i64) -> AppResult<Value> {
-    let mut tables = Map::new();
-    let mut conn = state.db.acquire().await?;
-    for (table, sql) in EXPORT_QUERIES {
-        let rows = sqlx::query(sql).bind(user_id).fetch_all(&mut *conn).await?;
-        tables.insert(
-            (*table).to_owned(),
-            Value::Array(rows.iter().map(row_to_json).collect()),
-        );
-    }
-    Ok(json!({
-        "format": EXPORT_FORMAT,
-        "version": EXPORT_VERSION,
-        "exported_at": state.clock.now().to_rfc3339_opts(SecondsFormat::Secs, true),
-        "tables": tables,
-    }))
-}
-
-/// Data exports per user per [`EXPORT_WINDOW_SECS`].
-pub const EXPORTS_PER_HOUR: u32 = 5;
-pub const EXPORT_WINDOW_SECS: u64 = 3600;
 
 /// GET /profile/export: a JSON attachment.
 pub async fn export(
@@ -250,7 +36,7 @@ pub async fn export(
         .exports
         .hit(&session.user_id.to_string(), state.clock.now())
         .map_err(|retry_after_secs| AppError::RateLimited { retry_after_secs })?;
-    let doc = export_document(&state, session.user_id).await?;
+    let doc = privacy::export_document(&state, session.user_id).await?;
     let body = serde_json::to_vec_pretty(&doc).map_err(anyhow::Error::from)?;
     let name = format!(
         "mijn-lexus-export-{}.json",
@@ -270,107 +56,6 @@ pub async fn export(
         .into_response())
 }
 
-/// Why an account is erased (kept, anonymously, in `account_deletions`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum DeletionReason {
-    UserRequest,
-    Inactivity,
-}
-
-impl DeletionReason {
-    fn code(self) -> &'static str {
-        match self {
-            DeletionReason::UserRequest => "user_request",
-            DeletionReason::Inactivity => "inactivity",
-        }
-    }
-}
-
-/// Erases a user and their personal data in one transaction; returns the
-/// row as it was (to mail a confirmation), None when there was no such user.
-///
-/// - Vehicles where they are the main user: the data recorded from their
-///   `since` on (readings, positions, messages, trips with routes and
-///   events, warnings) and the status snapshot are deleted; every user's
-///   access to the vehicle ends and open invitations are revoked, as when
-///   the main user removes the vehicle. The vehicle itself (provisioned by
-///   the telematics backend, no personal data) stays, ready for a new owner.
-/// - Secondary access, service requests, sessions, tokens, consents, legal
-///   acceptances, emergency contact, proof attempts: deleted (cascade).
-/// - Invitations sent to their address: deleted. Chargers: released (owner,
-///   nickname and last session cleared), ready to be added again.
-/// - Mails to their address in the dev outbox: deleted.
-/// - Kept: one anonymous row in `account_deletions` (time, reason, whether
-///   there was a vehicle). No law requires more: there are no invoices.
-pub async fn erase_user(
-    state: &AppState,
-    user_id: i64,
-    reason: DeletionReason,
-) -> AppResult<Option<UserRow>> {
-    let Some(user) = find_user(&state.db, user_id).await? else {
-        return Ok(None);
-    };
-    let now = state.clock.unix();
-    let mut tx = crate::db::begin_write(&state.db).await?;
-    let main: Vec<(i64, i64)> = sqlx::query_as(
-        "SELECT vehicle_id, since FROM vehicle_users WHERE user_id = ? AND role = 'main'",
-    )
-    .bind(user_id)
-    .fetch_all(&mut *tx)
-    .await?;
-    let (had_vehicle,): (i64,) =
-        sqlx::query_as("SELECT COUNT(*) > 0 FROM vehicle_users WHERE user_id = ?")
-            .bind(user_id)
-            .fetch_one(&mut *tx)
-            .await?;
-    for (vehicle_id, since) in &main {
-        for sql in [
-            "DELETE FROM vehicle_readings WHERE vehicle_id = ?1 AND recorded_at >= ?2",
-            "DELETE FROM vehicle_positions WHERE vehicle_id = ?1 AND recorded_at >= ?2",
-            "DELETE FROM telemetry_messages WHERE vehicle_id = ?1 AND recorded_at >= ?2",
-            "DELETE FROM trips WHERE vehicle_id = ?1 AND started_at >= ?2",
-            "DELETE FROM vehicle_warnings WHERE vehicle_id = ?1 AND last_seen_at >= ?2",
-            "DELETE FROM vehicle_state WHERE vehicle_id = ?1 AND ?2 IS NOT NULL",
-        ] {
-            sqlx::query(sql)
-                .bind(vehicle_id)
-                .bind(since)
-                .execute(&mut *tx)
-                .await?;
-        }
-        crate::garage::end_all_access(&mut tx, *vehicle_id, now).await?;
-    }
-    sqlx::query("DELETE FROM vehicle_invitations WHERE email = ?")
-        .bind(&user.email)
-        .execute(&mut *tx)
-        .await?;
-    sqlx::query(
-        "UPDATE chargers SET owner_user_id = NULL, nickname = '', added_at = NULL, state = NULL,
-                             power_kw = NULL, session_energy_kwh = NULL
-         WHERE owner_user_id = ?",
-    )
-    .bind(user_id)
-    .execute(&mut *tx)
-    .await?;
-    sqlx::query("DELETE FROM outbox WHERE to_address = ?")
-        .bind(&user.email)
-        .execute(&mut *tx)
-        .await?;
-    sqlx::query("DELETE FROM users WHERE id = ?")
-        .bind(user_id)
-        .execute(&mut *tx)
-        .await?;
-    sqlx::query("INSERT INTO account_deletions (deleted_at, reason, had_vehicle) VALUES (?, ?, ?)")
-        .bind(now)
-        .bind(reason.code())
-        .bind(had_vehicle)
-        .execute(&mut *tx)
-        .await?;
-    tx.commit().await?;
-    tracing::info!(user_id, reason = reason.code(), "account erased");
-    Ok(Some(user))
-}
-
 /// POST /account/delete: confirmed with the password; the session ends.
 pub async fn delete_account(
     State(state): State<AppState>,
@@ -378,14 +63,11 @@ pub async fn delete_account(
     client: ClientInfo,
     ApiJson(req): ApiJson<DeleteAccountRequest>,
 ) -> AppResult<Response> {
-    let user = find_user(&state.db, session.user_id)
-        .await?
-        .ok_or(AppError::Code(ErrorCode::Unauthenticated))?;
+    let user = signed_in_user(&state.db, session.user_id).await?;
     if req.password.is_empty() {
         return Err(AppError::field("password", ErrorCode::Required));
     }
-    super::profile::check_current_password(&state, &client, &user, &req.password, "password")
-        .await?;
+    check_current_password(&state, &client, &user, &req.password, "password").await?;
     if let Some(user) = erase_user(&state, user.id, DeletionReason::UserRequest).await? {
         state
             .mailer

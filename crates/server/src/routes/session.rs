@@ -4,20 +4,29 @@ use axum::extract::State;
 use axum::http::header::SET_COOKIE;
 use axum::http::StatusCode;
 use axum::response::{AppendHeaders, IntoResponse, Response};
-use axum::Json;
+use axum::routing::get;
+use axum::{Json, Router};
 use mijn_lexus_contract::account::{SessionState, SignInRequest, UserSummary};
+use mijn_lexus_contract::routes::{ME, SESSION};
 use mijn_lexus_contract::ErrorCode;
 
-use super::{find_user, find_user_by_email, ApiJson};
+use super::ApiJson;
+use crate::accounts::{self, find_user, find_user_by_email, passwords};
 use crate::error::{AppError, AppResult};
+use crate::legal::acceptances::pending_legal;
 use crate::security::random_token;
-use crate::security::rate_limit::{address_and_client, hit_all, Hits};
 use crate::security::session::{
     self, clear_cookie, csrf_cookie_name, session_cookie_name, set_cookie, ClientInfo,
     MaybeSession, RequestCookies, SignedIn,
 };
 use crate::state::AppState;
 use crate::telemetry::pseudonym;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route(SESSION, get(get_session).post(sign_in).delete(sign_out))
+        .route(ME, get(me))
+}
 
 /// Who is signed in, and the CSRF token to send. Sets the anonymous CSRF
 /// cookie when the browser has none.
@@ -31,7 +40,7 @@ pub async fn get_session(
             let body = SessionState {
                 user: Some(user.summary()),
                 csrf_token: session.csrf_token,
-                pending_legal: super::profile::pending_legal(&state, user.id).await?,
+                pending_legal: pending_legal(&state, user.id).await?,
             };
             return Ok(Json(body).into_response());
         }
@@ -72,7 +81,7 @@ pub async fn sign_in(
     let now = state.clock.now();
     // Counted before the password is checked, so parallel attempts cannot
     // all pass the limit; given back when the password is right.
-    let attempt = sign_in_attempt(&state, &email, &client, now)?;
+    let attempt = passwords::sign_in_attempt(&state, &email, &client, now)?;
     let user = find_user_by_email(&state.db, &email).await?;
     let verified = match &user {
         Some(u) => {
@@ -114,12 +123,7 @@ pub async fn sign_in(
         current.as_ref(),
     )
     .await?;
-    // Signing in also cancels an inactivity warning (A5).
-    sqlx::query("UPDATE users SET last_sign_in_at = ?, inactivity_warned_at = NULL WHERE id = ?")
-        .bind(now.timestamp())
-        .bind(user.id)
-        .execute(&state.db)
-        .await?;
+    accounts::record_sign_in(&state.db, user.id, now.timestamp()).await?;
     tracing::info!(user_id = user.id, "signed in");
     let cookies = AppendHeaders([
         (
@@ -134,38 +138,9 @@ pub async fn sign_in(
     let body = SessionState {
         user: Some(user.summary()),
         csrf_token: new.csrf_token,
-        pending_legal: super::profile::pending_legal(&state, user.id).await?,
+        pending_legal: pending_legal(&state, user.id).await?,
     };
     Ok((cookies, Json(body)).into_response())
-}
-
-/// Counts a password attempt for `email` from `client` toward the sign-in
-/// limits (per address and client, per address, per client); 429 when one
-/// is used up. Also used for the current password of profile actions.
-pub(crate) fn sign_in_attempt<'a>(
-    state: &'a AppState,
-    email: &str,
-    client: &ClientInfo,
-    now: chrono::DateTime<chrono::Utc>,
-) -> AppResult<Hits<'a>> {
-    let limits = &state.limits;
-    hit_all(
-        &[
-            (
-                &limits.sign_in_client,
-                &address_and_client(email, &client.key),
-            ),
-            (&limits.sign_in_address, email),
-            (&limits.sign_in_ip, &client.key),
-        ],
-        now,
-    )
-    .map_err(|secs| {
-        tracing::warn!(client = %pseudonym(&client.key), "sign-in rate limited");
-        AppError::RateLimited {
-            retry_after_secs: secs,
-        }
-    })
 }
 
 /// Sign out: the session row is deleted and the cookie cleared.
@@ -174,10 +149,7 @@ pub async fn sign_out(
     MaybeSession(session): MaybeSession,
 ) -> AppResult<Response> {
     if let Some(session) = session {
-        sqlx::query("DELETE FROM sessions WHERE id_hash = ?")
-            .bind(&session.id_hash)
-            .execute(&state.db)
-            .await?;
+        session::end(&state, &session.id_hash).await?;
         tracing::info!(user_id = session.user_id, "signed out");
     }
     let clear = clear_cookie(session_cookie_name(state.https), state.https);

@@ -6,29 +6,36 @@ use axum::extract::{Path, State};
 use axum::http::header::SET_COOKIE;
 use axum::http::StatusCode;
 use axum::response::{AppendHeaders, IntoResponse, Response};
-use axum::Json;
-use chrono::DateTime;
+use axum::routing::{delete, get};
+use axum::{Json, Router};
 use mijn_lexus_contract::profile::{SessionInfo, SessionList};
+use mijn_lexus_contract::routes::{profile_session, PROFILE_SESSIONS};
 use mijn_lexus_contract::ErrorCode;
 
+use crate::clock::from_unix;
 use crate::error::{AppError, AppResult};
 use crate::security::session::{self, clear_cookie, session_cookie_name, SignedIn};
 use crate::state::AppState;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route(PROFILE_SESSIONS, get(list).delete(end_others))
+        .route(&profile_session("{id}"), delete(end))
+}
 
 /// GET /profile/sessions
 pub async fn list(
     State(state): State<AppState>,
     SignedIn(current): SignedIn,
 ) -> AppResult<Json<SessionList>> {
-    let time = |unix| DateTime::from_timestamp(unix, 0).unwrap_or_default();
     let sessions = session::list_for_user(&state, &current)
         .await?
         .into_iter()
         .map(|s| SessionInfo {
             id: s.public_id,
             user_agent: s.user_agent,
-            created_at: time(s.created_at),
-            last_seen_at: time(s.last_seen_at),
+            created_at: from_unix(s.created_at),
+            last_seen_at: from_unix(s.last_seen_at),
             current: s.current,
         })
         .collect();

@@ -4,8 +4,12 @@
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use axum::Json;
+use axum::routing::get;
+use axum::{Json, Router};
 use chrono::{DateTime, NaiveDate, Utc};
+use mijn_lexus_contract::routes::{
+    vehicle, vehicle_location, vehicle_service_requests, vehicle_status, vehicle_trips, VEHICLES,
+};
 use mijn_lexus_contract::telematics::{DrivingEvent, DrivingEventKind, RoutePoint};
 use mijn_lexus_contract::vehicle::{
     warning_light, AccessProof, LicencePlate, Measured, Nickname, Place, ServiceDue,
@@ -16,17 +20,29 @@ use mijn_lexus_contract::vehicle::{AddVehicleRequest, NewVehicle};
 use mijn_lexus_contract::{ErrorCode, FieldError};
 use serde::Deserialize;
 
-use super::page::{self, PageQuery};
-use super::{find_user, ApiJson};
+use super::ApiJson;
+use crate::accounts::find_user;
+use crate::clock::from_unix;
 use crate::error::AppResult;
 use crate::garage::{self, proof, UserVehicle};
 use crate::mail;
+use crate::paging::{self, PageQuery};
 use crate::security::session::{ClientInfo, SignedIn};
 use crate::state::AppState;
 use crate::telematics::VehicleRow;
 
-fn time(t: i64) -> DateTime<Utc> {
-    DateTime::from_timestamp(t, 0).unwrap_or_default()
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route(VEHICLES, get(list).post(add))
+        .route(&vehicle("{vin}"), get(get_one).patch(update).delete(remove))
+        .route(&vehicle_status("{vin}"), get(status))
+        .route(&vehicle_location("{vin}"), get(location))
+        .route(&vehicle_trips("{vin}"), get(trips))
+        .route(&format!("{}/{{id}}", vehicle_trips("{vin}")), get(trip))
+        .route(
+            &vehicle_service_requests("{vin}"),
+            get(service_requests).post(request_service),
+        )
 }
 
 /// GET /vehicles
@@ -143,7 +159,7 @@ async fn grant(
 }
 
 /// GET /vehicles/{vin}
-pub async fn get(v: UserVehicle) -> Json<mijn_lexus_contract::vehicle::VehicleSummary> {
+pub async fn get_one(v: UserVehicle) -> Json<mijn_lexus_contract::vehicle::VehicleSummary> {
     Json(v.summary())
 }
 
@@ -234,7 +250,7 @@ struct StateRow {
 fn measured<T>(v: Option<T>, at: Option<i64>) -> Option<Measured<T>> {
     Some(Measured {
         value: v?,
-        measured_at: time(at?),
+        measured_at: from_unix(at?),
     })
 }
 
@@ -259,8 +275,9 @@ pub async fn status(
     let mut warning_lights: Vec<WarningLight> = warnings
         .iter()
         .filter_map(|(code, since, seen)| {
-            warning_light(code)
-                .map(|w| WarningLight::from_catalog(w, client.lang, time(*since), time(*seen)))
+            warning_light(code).map(|w| {
+                WarningLight::from_catalog(w, client.lang, from_unix(*since), from_unix(*seen))
+            })
         })
         .collect();
     warning_lights.sort_by_key(|w| std::cmp::Reverse(w.severity));
@@ -294,7 +311,7 @@ pub async fn status(
                 .service_due_date
                 .as_deref()
                 .and_then(|d| d.parse::<NaiveDate>().ok()),
-            measured_at: time(at),
+            measured_at: from_unix(at),
         })
     });
     let last_contact_at = [
@@ -310,7 +327,7 @@ pub async fn status(
     .into_iter()
     .flatten()
     .max()
-    .map(time);
+    .map(from_unix);
     Ok(Json(VehicleStatus {
         vin: v.vehicle.vin.clone(),
         powertrain,
@@ -322,7 +339,7 @@ pub async fn status(
         electric_range_km: measured(r.electric_range_km, r.electric_range_at)
             .filter(|_| powertrain.has_battery()),
         warning_lights,
-        warning_lights_measured_at: r.warnings_at.map(time),
+        warning_lights_measured_at: r.warnings_at.map(from_unix),
         service_due,
         privacy_mode: measured(r.privacy_mode.map(|p| p != 0), r.privacy_at),
         last_contact_at,
@@ -378,7 +395,7 @@ pub async fn location(
         Some((at, lat, lon, label, dlat, dlon, dlabel)) => VehicleLocation {
             privacy_mode,
             parked: Some(Place { lat, lon, label }),
-            parked_at: Some(time(at)),
+            parked_at: Some(from_unix(at)),
             destination: match (dlat, dlon) {
                 (Some(lat), Some(lon)) => Some(Place {
                     lat,
@@ -437,8 +454,8 @@ impl TripRow {
     fn summary(&self) -> TripSummary {
         TripSummary {
             id: self.id,
-            started_at: time(self.started_at),
-            ended_at: time(self.ended_at),
+            started_at: from_unix(self.started_at),
+            ended_at: from_unix(self.ended_at),
             start: Place {
                 lat: self.start_lat,
                 lon: self.start_lon,
@@ -528,7 +545,7 @@ pub async fn trip(
             .map_err(anyhow::Error::from)?
             .into_iter()
             .map(|(at, lat, lon, speed_kmh)| RoutePoint {
-                at: time(at),
+                at: from_unix(at),
                 lat,
                 lon,
                 speed_kmh,
@@ -546,7 +563,7 @@ pub async fn trip(
         .into_iter()
         .filter_map(|(at, kind, lat, lon)| {
             Some(DrivingEvent {
-                at: time(at),
+                at: from_unix(at),
                 kind: DrivingEventKind::from_code(&kind)?,
                 lat,
                 lon,
@@ -606,7 +623,7 @@ pub async fn request_service(
         note,
         dealer_id: None,
         status: "requested".into(),
-        created_at: time(now.timestamp()),
+        created_at: from_unix(now.timestamp()),
     };
     Ok((StatusCode::CREATED, Json(body)).into_response())
 }
@@ -632,7 +649,7 @@ pub async fn service_requests(
     .bind(i64::from(size) + 1)
     .fetch_all(&state.db)
     .await?;
-    let (rows, next_before_id) = page::split(rows, size, |r| r.0);
+    let (rows, next_before_id) = paging::split(rows, size, |r| r.0);
     Ok(Json(ServiceRequestList {
         next_before_id,
         requests: rows
@@ -645,7 +662,7 @@ pub async fn service_requests(
                     note,
                     dealer_id,
                     status,
-                    created_at: time(created_at),
+                    created_at: from_unix(created_at),
                 },
             )
             .collect(),

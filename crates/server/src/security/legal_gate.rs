@@ -13,7 +13,7 @@ use mijn_lexus_contract::ErrorCode;
 
 use super::session::CurrentSession;
 use crate::error::AppError;
-use crate::routes::profile::pending_legal;
+use crate::legal::acceptances::pending_legal;
 use crate::state::AppState;
 
 fn exempt(path: &str) -> bool {

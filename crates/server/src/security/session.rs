@@ -181,6 +181,15 @@ pub async fn end_by_public_id(
     Ok(ended > 0)
 }
 
+/// Ends one session (signing out).
+pub async fn end(state: &AppState, id_hash: &str) -> Result<(), AppError> {
+    sqlx::query("DELETE FROM sessions WHERE id_hash = ?")
+        .bind(id_hash)
+        .execute(&state.db)
+        .await?;
+    Ok(())
+}
+
 /// Ends every session of the user except `current`; how many ended.
 pub async fn end_others(state: &AppState, current: &CurrentSession) -> Result<u64, AppError> {
     Ok(
@@ -193,16 +202,32 @@ pub async fn end_others(state: &AppState, current: &CurrentSession) -> Result<u6
     )
 }
 
+#[derive(sqlx::FromRow)]
+struct LookupRow {
+    user_id: i64,
+    csrf_token: String,
+    created_at: i64,
+    last_seen_at: i64,
+    public_id: String,
+}
+
 async fn lookup(state: &AppState, id: &str) -> Result<Option<CurrentSession>, AppError> {
     let id_hash = sha256_hex(id);
-    let row: Option<(i64, String, i64, i64, String)> = sqlx::query_as(
-        "SELECT user_id, csrf_token, created_at, last_seen_at, COALESCE(public_id, '')
+    let row: Option<LookupRow> = sqlx::query_as(
+        "SELECT user_id, csrf_token, created_at, last_seen_at, COALESCE(public_id, '') AS public_id
          FROM sessions WHERE id_hash = ?",
     )
     .bind(&id_hash)
     .fetch_optional(&state.db)
     .await?;
-    let Some((user_id, csrf_token, created_at, last_seen_at, public_id)) = row else {
+    let Some(LookupRow {
+        user_id,
+        csrf_token,
+        created_at,
+        last_seen_at,
+        public_id,
+    }) = row
+    else {
         return Ok(None);
     };
     let now = state.clock.unix();

@@ -21,6 +21,8 @@ use rand_chacha::ChaCha8Rng;
 
 use places::{SimPlace, PLACES};
 
+use crate::geo::distance_km;
+
 /// A simulated connected vehicle and what the telematics side knows of it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct FleetVehicle {
@@ -255,18 +257,6 @@ fn cet() -> FixedOffset {
     FixedOffset::east_opt(3600).expect("valid offset")
 }
 
-fn haversine_km(a: (f64, f64), b: (f64, f64)) -> f64 {
-    let (la1, lo1, la2, lo2) = (
-        a.0.to_radians(),
-        a.1.to_radians(),
-        b.0.to_radians(),
-        b.1.to_radians(),
-    );
-    let h = ((la2 - la1) / 2.0).sin().powi(2)
-        + la1.cos() * la2.cos() * ((lo2 - lo1) / 2.0).sin().powi(2);
-    2.0 * 6371.0 * h.sqrt().asin()
-}
-
 fn round(v: f64, decimals: i32) -> f64 {
     let f = 10f64.powi(decimals);
     (v * f).round() / f
@@ -408,7 +398,7 @@ fn plan_day(car: &mut Car<'_>, date: NaiveDate, index: u64) -> Vec<Plan> {
         .enumerate()
         .filter(|(_, p)| {
             p.kind == places::Kind::Shop
-                && haversine_km(p.coords(), PLACES[spec.home].coords()) < 25.0
+                && distance_km(p.coords(), PLACES[spec.home].coords()) < 25.0
         })
         .map(|(i, _)| i)
         .collect();
@@ -543,7 +533,7 @@ fn trip(
     let mut waypoints = vec![car.position];
     waypoints.extend(places::hubs(from_place, to_place));
     waypoints.push(park);
-    let straight: f64 = waypoints.windows(2).map(|w| haversine_km(w[0], w[1])).sum();
+    let straight: f64 = waypoints.windows(2).map(|w| distance_km(w[0], w[1])).sum();
     let distance = round(straight * car.rng.gen_range(1.18..1.32), 1).max(0.5);
     let highway_share = if distance > 20.0 {
         0.75
@@ -649,7 +639,7 @@ fn trip(
     let mut cumulative = vec![0.0];
     for w in waypoints.windows(2) {
         let last = *cumulative.last().expect("non-empty");
-        cumulative.push(last + haversine_km(w[0], w[1]));
+        cumulative.push(last + distance_km(w[0], w[1]));
     }
     let urban_half = urban_km / 2.0;
     let distance_at = |t: f64| -> f64 {

@@ -1,0 +1,140 @@
+//! Password checks and changes (A2, A3, B1): the sign-in limits that also
+//! guard the current-password check of profile actions, the change of a
+//! signed-in user and the reset with a mailed link.
+
+use mijn_lexus_contract::ErrorCode;
+use sqlx::SqlitePool;
+
+use super::tokens::{self, TokenPurpose};
+use super::UserRow;
+use crate::error::{AppError, AppResult};
+use crate::security::rate_limit::{address_and_client, hit_all, Hits};
+use crate::security::session::ClientInfo;
+use crate::state::AppState;
+use crate::telemetry::pseudonym;
+
+/// Counts a password attempt for `email` from `client` toward the sign-in
+/// limits (per address and client, per address, per client); 429 when one
+/// is used up. Also used for the current password of profile actions.
+pub fn sign_in_attempt<'a>(
+    state: &'a AppState,
+    email: &str,
+    client: &ClientInfo,
+    now: chrono::DateTime<chrono::Utc>,
+) -> AppResult<Hits<'a>> {
+    let limits = &state.limits;
+    hit_all(
+        &[
+            (
+                &limits.sign_in_client,
+                &address_and_client(email, &client.key),
+            ),
+            (&limits.sign_in_address, email),
+            (&limits.sign_in_ip, &client.key),
+        ],
+        now,
+    )
+    .map_err(|secs| {
+        tracing::warn!(client = %pseudonym(&client.key), "sign-in rate limited");
+        AppError::RateLimited {
+            retry_after_secs: secs,
+        }
+    })
+}
+
+/// Checks the current password; wrong answers count toward the sign-in
+/// limits of the address and client (same protection against guessing, and
+/// a stranger's failed sign-ins elsewhere do not block it).
+pub async fn check_current_password(
+    state: &AppState,
+    client: &ClientInfo,
+    user: &UserRow,
+    given: &str,
+    field: &str,
+) -> AppResult<()> {
+    let attempt = sign_in_attempt(state, &user.email, client, state.clock.now())?;
+    let verified = state
+        .passwords
+        .verify(given.to_owned(), user.password_hash.clone())
+        .await;
+    match verified {
+        Ok(true) => {
+            attempt.refund();
+            Ok(())
+        }
+        Ok(false) => Err(AppError::field(field, ErrorCode::PasswordWrong)),
+        Err(busy) => {
+            attempt.refund();
+            Err(busy)
+        }
+    }
+}
+
+/// Sets a signed-in user's new password: every other session ends (the one
+/// with `keep_session` stays) and open reset links die.
+pub async fn change(
+    db: &SqlitePool,
+    user_id: i64,
+    hash: &str,
+    keep_session: &str,
+    now: i64,
+) -> AppResult<()> {
+    let mut tx = crate::db::begin_write(db).await?;
+    sqlx::query("UPDATE users SET password_hash = ?, updated_at = ? WHERE id = ?")
+        .bind(hash)
+        .bind(now)
+        .bind(user_id)
+        .execute(&mut *tx)
+        .await?;
+    let ended = sqlx::query("DELETE FROM sessions WHERE user_id = ? AND id_hash <> ?")
+        .bind(user_id)
+        .bind(keep_session)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+    sqlx::query(
+        "UPDATE email_tokens SET used_at = ? WHERE user_id = ? AND purpose = 'password_reset' AND used_at IS NULL",
+    )
+    .bind(now)
+    .bind(user_id)
+    .execute(&mut *tx)
+    .await?;
+    tx.commit().await?;
+    tracing::info!(user_id, sessions_ended = ended, "password changed");
+    Ok(())
+}
+
+/// Uses a reset link and sets the new password; returns the user. Ends
+/// every session of the user and confirms the address (the mail was
+/// received), so an unconfirmed account that lost its confirmation mail is
+/// not stuck.
+pub async fn reset(db: &SqlitePool, token: &str, hash: &str, now: i64) -> AppResult<i64> {
+    let mut tx = crate::db::begin_write(db).await?;
+    let user_id = tokens::consume(&mut tx, TokenPurpose::PasswordReset, token, now).await?;
+    sqlx::query(
+        "UPDATE users SET password_hash = ?1, email_confirmed_at = COALESCE(email_confirmed_at, ?2),
+                          updated_at = ?2
+         WHERE id = ?3",
+    )
+    .bind(hash)
+    .bind(now)
+    .bind(user_id)
+    .execute(&mut *tx)
+    .await?;
+    // Other links for this user die with it.
+    sqlx::query(
+        "UPDATE email_tokens SET used_at = ?1 WHERE user_id = ?2 AND purpose = 'password_reset' AND used_at IS NULL",
+    )
+    .bind(now)
+    .bind(user_id)
+    .execute(&mut *tx)
+    .await?;
+    let ended = sqlx::query("DELETE FROM sessions WHERE user_id = ?")
+        .bind(user_id)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+    tx.commit().await?;
+    tracing::info!(user_id, sessions_ended = ended, "password reset completed");
+    Ok(user_id)
+}
