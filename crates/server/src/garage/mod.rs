@@ -4,19 +4,24 @@
 //! user's link to that vehicle. A VIN the user has no link to (unknown,
 //! someone else's, malformed) is 404 `not_found`, so VINs do not leak.
 
+pub mod ownership;
 pub mod proof;
+pub mod service;
+pub mod status;
+pub mod trips;
 
 use std::collections::HashMap;
 
 use axum::extract::{FromRequestParts, Path};
 use axum::http::request::Parts;
-use chrono::DateTime;
+
 use mijn_lexus_contract::vehicle::{
     Powertrain, VehiclePermissions, VehicleRole, VehicleSummary, Vin,
 };
 use mijn_lexus_contract::ErrorCode;
 use sqlx::SqliteConnection;
 
+use crate::clock::from_unix;
 use crate::error::AppError;
 use crate::security::session::SignedIn;
 use crate::state::AppState;
@@ -68,7 +73,7 @@ impl UserVehicle {
             nickname: self.nickname.clone(),
             role: self.role,
             permissions: self.permissions(),
-            added_at: DateTime::from_timestamp(self.since, 0).unwrap_or_default(),
+            added_at: from_unix(self.since),
         }
     }
 }
