@@ -4,6 +4,7 @@
 //! user's link to that vehicle. A VIN the user has no link to (unknown,
 //! someone else's, malformed) is 404 `not_found`, so VINs do not leak.
 
+pub mod invitations;
 pub mod ownership;
 pub mod proof;
 pub mod service;
