@@ -18,7 +18,7 @@ pub const DEMO_PASSWORD: &str = "lexus-demo-2026!";
 const DEMO_USER_AGENT: &str = "demo-seed";
 
 pub async fn ensure_demo_account(state: &AppState) -> anyhow::Result<()> {
-    let exists: Option<(i64,)> = sqlx::query_as("SELECT id FROM users WHERE email = ?")
+    let exists: Option<i64> = sqlx::query_scalar("SELECT id FROM users WHERE email = ?")
         .bind(DEMO_EMAIL)
         .fetch_optional(&state.db)
         .await?;
@@ -46,7 +46,7 @@ pub async fn ensure_demo_account(state: &AppState) -> anyhow::Result<()> {
         let hash = password::hash(account.password.clone()).await?;
         let now = state.clock.unix();
         let mut tx = crate::db::begin_write(&state.db).await?;
-        let (user_id,): (i64,) = sqlx::query_as(
+        let user_id: i64 = sqlx::query_scalar(
             "INSERT INTO users (email, password_hash, salutation, first_name, last_name, country, language,
                                 email_confirmed_at, created_at, updated_at)
              VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
@@ -111,12 +111,12 @@ pub async fn ensure_demo_garage(state: &AppState) -> anyhow::Result<()> {
     let now = state.clock.now();
     let sim = simulator::simulate(state.config.demo_seed, state.config.demo_days, now);
     let first_vin = &sim.vehicles[0].spec.vin;
-    let exists: Option<(i64,)> = sqlx::query_as("SELECT id FROM vehicles WHERE vin = ?")
+    let exists: Option<i64> = sqlx::query_scalar("SELECT id FROM vehicles WHERE vin = ?")
         .bind(first_vin)
         .fetch_optional(&state.db)
         .await?;
     if exists.is_none() {
-        let (user_id,): (i64,) = sqlx::query_as("SELECT id FROM users WHERE email = ?")
+        let user_id: i64 = sqlx::query_scalar("SELECT id FROM users WHERE email = ?")
             .bind(DEMO_EMAIL)
             .fetch_one(&state.db)
             .await?;

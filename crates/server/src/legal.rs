@@ -63,6 +63,14 @@ const SOURCES: &[(LegalKind, u32, Language, &str)] = &[
     ),
 ];
 
+#[derive(sqlx::FromRow)]
+struct StoredDocument {
+    kind: String,
+    version: i64,
+    language: String,
+    content: String,
+}
+
 struct Entry {
     doc: LegalDocument,
     effective: NaiveDate,
@@ -153,7 +161,7 @@ impl LegalCatalog {
     pub async fn sync(&self, db: &SqlitePool, now: i64) -> anyhow::Result<()> {
         for &(kind, version, language, source) in SOURCES {
             let hash = sha256_hex(source);
-            let stored: Option<(String,)> = sqlx::query_as(
+            let stored: Option<String> = sqlx::query_scalar(
                 "SELECT content_sha256 FROM legal_documents WHERE kind = ? AND version = ? AND language = ?",
             )
             .bind(kind.slug())
@@ -162,7 +170,7 @@ impl LegalCatalog {
             .fetch_optional(db)
             .await?;
             match stored {
-                Some((stored,)) if stored != hash => tracing::warn!(
+                Some(stored) if stored != hash => tracing::warn!(
                     kind = kind.slug(),
                     version,
                     language = language.code(),
@@ -180,12 +188,18 @@ impl LegalCatalog {
 
     /// Reads every stored version (also those published while running).
     pub async fn reload(&self, db: &SqlitePool) -> anyhow::Result<()> {
-        let rows: Vec<(String, i64, String, String)> =
+        let rows: Vec<StoredDocument> =
             sqlx::query_as("SELECT kind, version, language, content FROM legal_documents")
                 .fetch_all(db)
                 .await?;
         let mut entries = Vec::new();
-        for (kind, version, language, content) in rows {
+        for StoredDocument {
+            kind,
+            version,
+            language,
+            content,
+        } in rows
+        {
             let (Some(kind), Some(language), Ok(version)) = (
                 LegalKind::from_slug(&kind),
                 Language::from_code(&language),

@@ -67,7 +67,7 @@ pub async fn save(
 ) -> AppResult<Option<i64>> {
     // One statement for both cases: a conflict on a confirmed address
     // updates nothing and returns no row.
-    let saved: Option<(i64,)> = sqlx::query_as(
+    let saved: Option<i64> = sqlx::query_scalar(
         "INSERT INTO users (email, password_hash, salutation, first_name, last_name, country, language,
                             mobile_phone, created_at, updated_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9)
@@ -91,7 +91,7 @@ pub async fn save(
     .bind(now)
     .fetch_optional(&mut *conn)
     .await?;
-    let Some((user_id,)) = saved else {
+    let Some(user_id) = saved else {
         return Ok(None);
     };
     forget_pending(conn, user_id, now).await?;

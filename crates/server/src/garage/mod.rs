@@ -87,6 +87,28 @@ struct LinkRow {
     since: i64,
 }
 
+impl LinkRow {
+    fn into_user_vehicle(self, user_id: i64, vehicle: VehicleRow) -> UserVehicle {
+        UserVehicle {
+            user_id,
+            role: VehicleRole::from_code(&self.role).unwrap_or(VehicleRole::Secondary),
+            licence_plate: self.licence_plate,
+            nickname: self.nickname,
+            since: self.since,
+            vehicle,
+        }
+    }
+}
+
+/// A link with its vehicle, read in one query.
+#[derive(sqlx::FromRow)]
+struct LinkedVehicleRow {
+    #[sqlx(flatten)]
+    link: LinkRow,
+    #[sqlx(flatten)]
+    vehicle: VehicleRow,
+}
+
 /// The user's access to `vin`, if any.
 pub async fn user_vehicle(
     conn: &mut SqliteConnection,
@@ -106,14 +128,7 @@ pub async fn user_vehicle(
     .bind(user_id)
     .fetch_optional(&mut *conn)
     .await?;
-    Ok(link.map(|l| UserVehicle {
-        user_id,
-        role: VehicleRole::from_code(&l.role).unwrap_or(VehicleRole::Secondary),
-        licence_plate: l.licence_plate,
-        nickname: l.nickname,
-        since: l.since,
-        vehicle,
-    }))
+    Ok(link.map(|l| l.into_user_vehicle(user_id, vehicle)))
 }
 
 /// Every vehicle of a user, in the order they were added.
@@ -126,21 +141,7 @@ pub async fn user_vehicles(
         .map(|c| format!("v.{c}"))
         .collect::<Vec<_>>()
         .join(", ");
-    #[allow(clippy::type_complexity)]
-    let rows: Vec<(
-        String,
-        String,
-        String,
-        i64,
-        i64,
-        String,
-        String,
-        String,
-        i64,
-        String,
-        String,
-        String,
-    )> = sqlx::query_as(&format!(
+    let rows: Vec<LinkedVehicleRow> = sqlx::query_as(&format!(
         "SELECT u.role, u.licence_plate, u.nickname, u.since, {cols}
              FROM vehicle_users u JOIN vehicles v ON v.id = u.vehicle_id
              WHERE u.user_id = ? ORDER BY u.since, v.vin"
@@ -150,40 +151,7 @@ pub async fn user_vehicles(
     .await?;
     Ok(rows
         .into_iter()
-        .map(
-            |(
-                role,
-                licence_plate,
-                nickname,
-                since,
-                id,
-                vin,
-                model,
-                model_family,
-                model_year,
-                powertrain,
-                ingest_key_hash,
-                activation_code_hash,
-            )| {
-                UserVehicle {
-                    user_id,
-                    role: VehicleRole::from_code(&role).unwrap_or(VehicleRole::Secondary),
-                    licence_plate,
-                    nickname,
-                    since,
-                    vehicle: VehicleRow {
-                        id,
-                        vin,
-                        model,
-                        model_family,
-                        model_year,
-                        powertrain,
-                        ingest_key_hash,
-                        activation_code_hash,
-                    },
-                }
-            },
-        )
+        .map(|r| r.link.into_user_vehicle(user_id, r.vehicle))
         .collect())
 }
 
@@ -210,7 +178,7 @@ pub async fn check_lock(
     subject: &str,
     now: i64,
 ) -> Result<(), AppError> {
-    let locked: Option<(Option<i64>,)> = sqlx::query_as(
+    let locked: Option<Option<i64>> = sqlx::query_scalar(
         "SELECT locked_until FROM access_attempts WHERE user_id = ? AND subject = ?",
     )
     .bind(user_id)
@@ -218,7 +186,7 @@ pub async fn check_lock(
     .fetch_optional(&mut *conn)
     .await?;
     match locked {
-        Some((Some(until),)) if until > now => Err(AppError::RetryLater {
+        Some(Some(until)) if until > now => Err(AppError::RetryLater {
             code: ErrorCode::ProofLocked,
             retry_after_secs: (until - now) as u64,
         }),

@@ -84,13 +84,13 @@ pub async fn judge(
             Ok(if ok { Verdict::Granted } else { wrong(proof) })
         }
         AccessProof::Odometer(km) => {
-            let last: Option<(Option<f64>,)> =
-                sqlx::query_as("SELECT odometer_km FROM vehicle_state WHERE vehicle_id = ?")
+            let last: Option<Option<f64>> =
+                sqlx::query_scalar("SELECT odometer_km FROM vehicle_state WHERE vehicle_id = ?")
                     .bind(vehicle.id)
                     .fetch_optional(&mut *conn)
                     .await?;
             let ok = last
-                .and_then(|(l,)| l)
+                .flatten()
                 .is_some_and(|last| super::odometer_matches(*km, last));
             if !ok {
                 return Ok(wrong(proof));
@@ -131,13 +131,13 @@ pub async fn check_vin_lock(
     vin: &str,
     now: i64,
 ) -> Result<(), AppError> {
-    let until: Option<(Option<i64>,)> =
-        sqlx::query_as("SELECT locked_until FROM vin_proof_failures WHERE vin = ?")
+    let until: Option<Option<i64>> =
+        sqlx::query_scalar("SELECT locked_until FROM vin_proof_failures WHERE vin = ?")
             .bind(vin)
             .fetch_optional(conn)
             .await?;
     match until {
-        Some((Some(until),)) if until > now => Err(AppError::RetryLater {
+        Some(Some(until)) if until > now => Err(AppError::RetryLater {
             code: ErrorCode::ProofLocked,
             retry_after_secs: (until - now) as u64,
         }),

@@ -92,7 +92,7 @@ pub async fn provision_vehicle(
     if !errors.is_empty() {
         return Err(AppError::Validation(errors));
     }
-    let (id,): (i64,) = sqlx::query_as(
+    let id: i64 = sqlx::query_scalar(
         "INSERT INTO vehicles (vin, model, model_family, model_year, powertrain, ingest_key_hash,
                                activation_code_hash, created_at, updated_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)
@@ -302,8 +302,8 @@ async fn apply_status(
         .await?;
 
     if let Some(lights) = &s.warning_lights {
-        let (warnings_at,): (Option<i64>,) =
-            sqlx::query_as("SELECT warnings_at FROM vehicle_state WHERE vehicle_id = ?")
+        let warnings_at: Option<i64> =
+            sqlx::query_scalar("SELECT warnings_at FROM vehicle_state WHERE vehicle_id = ?")
                 .bind(vehicle_id)
                 .fetch_one(&mut *conn)
                 .await?;
@@ -353,7 +353,7 @@ async fn apply_trip(
     vehicle_id: i64,
     t: &TripReport,
 ) -> Result<(), AppError> {
-    let trip_id: Option<(i64,)> = sqlx::query_as(
+    let trip_id: Option<i64> = sqlx::query_scalar(
         "INSERT INTO trips (vehicle_id, started_at, ended_at, start_lat, start_lon, start_label,
              end_lat, end_lon, end_label, distance_km, duration_s, fuel_used_l, ev_distance_km,
              ev_time_s, eco_distance_km, power_distance_km, odometer_start_km, odometer_end_km,
@@ -386,7 +386,7 @@ async fn apply_trip(
     .bind(t.score_constant_speed.map(i64::from))
     .fetch_optional(&mut *conn)
     .await?;
-    let Some((trip_id,)) = trip_id else {
+    let Some(trip_id) = trip_id else {
         // The same trip arrived in another message: keep the first.
         return Ok(());
     };
