@@ -6,8 +6,9 @@ use mijn_lexus_contract::ErrorCode;
 use sqlx::SqlitePool;
 
 use super::tokens::{self, TokenPurpose};
-use super::UserRow;
+use super::{find_user_by_email, UserRow};
 use crate::error::{AppError, AppResult};
+use crate::mail;
 use crate::security::rate_limit::{address_and_client, hit_all, Hits};
 use crate::security::session::ClientInfo;
 use crate::state::AppState;
@@ -137,4 +138,25 @@ pub async fn reset(db: &SqlitePool, token: &str, hash: &str, now: i64) -> AppRes
     tx.commit().await?;
     tracing::info!(user_id, sessions_ended = ended, "password reset completed");
     Ok(user_id)
+}
+
+/// Mails a reset link when `email` has an account.
+pub async fn send_reset_link(state: AppState, email: String) -> anyhow::Result<()> {
+    let Some(user) = find_user_by_email(&state.db, &email).await? else {
+        return Ok(());
+    };
+    let link = tokens::issue(
+        &state.db,
+        &state.public_url,
+        user.id,
+        TokenPurpose::PasswordReset,
+        state.clock.unix(),
+    )
+    .await?;
+    state
+        .mailer
+        .send(mail::password_reset(&user.recipient(), &link))
+        .await;
+    tracing::info!(user_id = user.id, "password reset requested");
+    Ok(())
 }

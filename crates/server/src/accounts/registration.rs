@@ -4,12 +4,16 @@
 use mijn_lexus_contract::account::{register_fields, NewAccount, RegisterRequest};
 use mijn_lexus_contract::legal::LegalKind;
 use mijn_lexus_contract::{ErrorCode, FieldError};
-use sqlx::SqliteConnection;
+use sqlx::{SqliteConnection, SqlitePool};
 
+use crate::accounts::find_user_by_email;
+use crate::accounts::tokens::{self, TokenPurpose};
 use crate::error::AppResult;
 use crate::legal::acceptances::{self, Acceptance};
 use crate::legal::LegalCatalog;
+use crate::mail;
 use crate::profile::consents::{self, ConsentChange};
+use crate::state::AppState;
 use mijn_lexus_contract::profile::ConsentKind;
 
 /// Rejects a registration whose legal versions are not the current ones.
@@ -47,6 +51,49 @@ pub fn check_legal_versions(
     errors.sort_by_key(rank);
 }
 
+/// A stored registration: the account and the confirmation link to mail.
+pub struct Registered {
+    pub user_id: i64,
+    pub link: String,
+}
+
+/// Stores a registration with a fresh confirmation link, or returns `None`
+/// when the address belongs to a confirmed account (then nothing changes).
+/// The rules: [`save`].
+pub async fn register(
+    state: &AppState,
+    account: &NewAccount,
+    password_hash: &str,
+    user_agent: Option<&str>,
+    now: i64,
+) -> AppResult<Option<Registered>> {
+    let mut tx = crate::db::begin_write(&state.db).await?;
+    let saved = save(
+        &mut tx,
+        &state.legal,
+        account,
+        password_hash,
+        user_agent,
+        now,
+    )
+    .await?;
+    let Some(user_id) = saved else {
+        tx.rollback().await?;
+        return Ok(None);
+    };
+    let link = tokens::issue(
+        &mut *tx,
+        &state.public_url,
+        user_id,
+        TokenPurpose::ConfirmEmail,
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    tracing::info!(user_id, "account registered");
+    Ok(Some(Registered { user_id, link }))
+}
+
 /// Stores a registration and returns the account's id, or `None` when the
 /// address belongs to a confirmed account (then nothing changes).
 ///
@@ -57,7 +104,7 @@ pub fn check_legal_versions(
 /// password. Records acceptance of the terms and the privacy policy and the
 /// marketing choice, also when it was declined, so the history of the
 /// choice is complete. Call within a write transaction.
-pub async fn save(
+async fn save(
     conn: &mut SqliteConnection,
     legal: &LegalCatalog,
     account: &NewAccount,
@@ -171,14 +218,42 @@ pub async fn record_acceptances(
     Ok(())
 }
 
-/// Marks the account's address confirmed (the first confirmation counts).
-pub async fn confirm(conn: &mut SqliteConnection, user_id: i64, now: i64) -> AppResult<()> {
+/// Uses a confirmation link and marks the account's address confirmed (the
+/// first confirmation counts); returns the account.
+pub async fn confirm(db: &SqlitePool, token: &str, now: i64) -> AppResult<i64> {
+    let mut tx = crate::db::begin_write(db).await?;
+    let user_id = tokens::consume(&mut tx, TokenPurpose::ConfirmEmail, token, now).await?;
     sqlx::query(
         "UPDATE users SET email_confirmed_at = COALESCE(email_confirmed_at, ?1), updated_at = ?1 WHERE id = ?2",
     )
     .bind(now)
     .bind(user_id)
-    .execute(conn)
+    .execute(&mut *tx)
     .await?;
+    tx.commit().await?;
+    tracing::info!(user_id, "e-mail address confirmed");
+    Ok(user_id)
+}
+
+/// Mails a fresh confirmation link when `email` has an unconfirmed account.
+pub async fn resend_confirmation(state: AppState, email: String) -> anyhow::Result<()> {
+    let Some(user) = find_user_by_email(&state.db, &email).await? else {
+        return Ok(());
+    };
+    if user.email_confirmed_at.is_some() {
+        return Ok(());
+    }
+    let link = tokens::issue(
+        &state.db,
+        &state.public_url,
+        user.id,
+        TokenPurpose::ConfirmEmail,
+        state.clock.unix(),
+    )
+    .await?;
+    state
+        .mailer
+        .send(mail::confirm_email(&user.recipient(), &link))
+        .await;
     Ok(())
 }

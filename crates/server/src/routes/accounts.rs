@@ -12,7 +12,6 @@ use mijn_lexus_contract::routes::{ACCOUNTS, CONFIRM_EMAIL, RESEND_CONFIRMATION};
 use mijn_lexus_contract::Language;
 
 use super::ApiJson;
-use crate::accounts::tokens::{self, TokenPurpose};
 use crate::accounts::{find_user, find_user_by_email, registration};
 use crate::error::{AppError, AppResult};
 use crate::mail::{self, templates};
@@ -86,38 +85,18 @@ pub async fn register(
         Json(registration_accepted(client.lang, &email)),
     );
 
-    let mut tx = crate::db::begin_write(&state.db).await?;
-    let saved = registration::save(
-        &mut tx,
-        &state.legal,
-        &account,
-        &hash,
-        client.user_agent.as_deref(),
-        now,
-    )
-    .await?;
-    let Some(user_id) = saved else {
-        tx.rollback().await?;
+    let user_agent = client.user_agent.as_deref();
+    let registered = registration::register(&state, &account, &hash, user_agent, now).await?;
+    let Some(registered) = registered else {
         notify_known_address(&state, &email).await?;
         return Ok(answer);
     };
-    let link = tokens::issue(
-        &mut *tx,
-        &state.public_url,
-        user_id,
-        TokenPurpose::ConfirmEmail,
-        now,
-    )
-    .await?;
-    tx.commit().await?;
-    tracing::info!(user_id, "account registered");
-
-    let user = find_user(&state.db, user_id)
+    let user = find_user(&state.db, registered.user_id)
         .await?
         .ok_or_else(|| anyhow::anyhow!("user vanished"))?;
     state
         .mailer
-        .send(mail::confirm_email(&user.recipient(), &link))
+        .send(mail::confirm_email(&user.recipient(), &registered.link))
         .await;
     Ok(answer)
 }
@@ -141,12 +120,7 @@ pub async fn confirm(
     State(state): State<AppState>,
     ApiJson(req): ApiJson<ConfirmEmailRequest>,
 ) -> AppResult<StatusCode> {
-    let now = state.clock.unix();
-    let mut tx = crate::db::begin_write(&state.db).await?;
-    let user_id = tokens::consume(&mut tx, TokenPurpose::ConfirmEmail, &req.token, now).await?;
-    registration::confirm(&mut tx, user_id, now).await?;
-    tx.commit().await?;
-    tracing::info!(user_id, "e-mail address confirmed");
+    registration::confirm(&state.db, &req.token, state.clock.unix()).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -175,33 +149,10 @@ pub async fn resend(
     .map_err(|secs| AppError::RateLimited {
         retry_after_secs: secs,
     })?;
-    let job = resend_confirmation(state.clone(), email.as_str().to_owned());
+    let job = registration::resend_confirmation(state.clone(), email.as_str().to_owned());
     state.background.spawn("confirmation resend mail", job);
     Ok((
         StatusCode::ACCEPTED,
         Json(resend_accepted(client.lang, email.as_str())),
     ))
-}
-
-/// Mails a fresh confirmation link when `email` has an unconfirmed account.
-async fn resend_confirmation(state: AppState, email: String) -> anyhow::Result<()> {
-    let Some(user) = find_user_by_email(&state.db, &email).await? else {
-        return Ok(());
-    };
-    if user.email_confirmed_at.is_some() {
-        return Ok(());
-    }
-    let link = tokens::issue(
-        &state.db,
-        &state.public_url,
-        user.id,
-        TokenPurpose::ConfirmEmail,
-        state.clock.unix(),
-    )
-    .await?;
-    state
-        .mailer
-        .send(mail::confirm_email(&user.recipient(), &link))
-        .await;
-    Ok(())
 }

@@ -10,7 +10,7 @@ use mijn_lexus_contract::Language;
 
 use super::ApiJson;
 use crate::accounts::tokens::{self, TokenPurpose};
-use crate::accounts::{find_user, find_user_by_email, passwords};
+use crate::accounts::{find_user, passwords};
 use crate::error::{AppError, AppResult};
 use crate::mail::{self, templates};
 use crate::security::password;
@@ -60,33 +60,12 @@ pub async fn request_reset(
     .map_err(|secs| AppError::RateLimited {
         retry_after_secs: secs,
     })?;
-    let job = send_reset_link(state.clone(), email.as_str().to_owned());
+    let job = passwords::send_reset_link(state.clone(), email.as_str().to_owned());
     state.background.spawn("password reset mail", job);
     Ok((
         StatusCode::ACCEPTED,
         Json(reset_accepted(client.lang, email.as_str())),
     ))
-}
-
-/// Mails a reset link when `email` has an account.
-async fn send_reset_link(state: AppState, email: String) -> anyhow::Result<()> {
-    let Some(user) = find_user_by_email(&state.db, &email).await? else {
-        return Ok(());
-    };
-    let link = tokens::issue(
-        &state.db,
-        &state.public_url,
-        user.id,
-        TokenPurpose::PasswordReset,
-        state.clock.unix(),
-    )
-    .await?;
-    state
-        .mailer
-        .send(mail::password_reset(&user.recipient(), &link))
-        .await;
-    tracing::info!(user_id = user.id, "password reset requested");
-    Ok(())
 }
 
 /// Set a new password with the token from the mail (rules:
