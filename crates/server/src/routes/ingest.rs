@@ -25,7 +25,7 @@ use serde::de::DeserializeOwned;
 
 use crate::chargers;
 use crate::error::{AppError, AppResult};
-use crate::security::{constant_time_eq, sha256_hex};
+use crate::security::constant_time_eq;
 use crate::state::AppState;
 use crate::telematics;
 
@@ -97,26 +97,14 @@ pub async fn ingest(
     body: Bytes,
 ) -> AppResult<Json<IngestResponse>> {
     let key = bearer(&headers).ok_or(ErrorCode::IngestKeyInvalid)?;
-    let vehicle = match Vin::parse(&vin) {
-        Ok(vin) => {
-            let mut conn = state.db.acquire().await?;
-            telematics::find_vehicle(&mut conn, vin.as_str()).await?
-        }
-        Err(_) => None,
-    };
-    let Some(vehicle) = vehicle
-        .filter(|v| constant_time_eq(sha256_hex(key).as_bytes(), v.ingest_key_hash.as_bytes()))
-    else {
+    let Some(vehicle) = telematics::vehicle_for_ingest(&state.db, &vin, key).await? else {
         tracing::warn!("ingest refused: unknown vehicle or wrong key");
         return Err(ErrorCode::IngestKeyInvalid.into());
     };
     let req: IngestRequest = parse_json(&headers, &body)?;
     let now = state.clock.now();
     req.validate(vehicle.powertrain(), now)?;
-    let mut tx = crate::db::begin_write(&state.db).await?;
-    let results =
-        telematics::store_messages(&mut tx, vehicle.id, &req.messages, now.timestamp()).await?;
-    tx.commit().await?;
+    let results = telematics::ingest(&state.db, vehicle.id, &req.messages, now.timestamp()).await?;
     Ok(Json(IngestResponse { results }))
 }
 

@@ -9,10 +9,10 @@ use mijn_lexus_contract::telematics::{
 };
 use mijn_lexus_contract::vehicle::{Powertrain, Vin};
 use mijn_lexus_contract::{ErrorCode, FieldError};
-use sqlx::SqliteConnection;
+use sqlx::{SqliteConnection, SqlitePool};
 
 use crate::error::AppError;
-use crate::security::sha256_hex;
+use crate::security::{constant_time_eq, sha256_hex};
 
 /// A row of `vehicles`.
 #[derive(Clone, Debug, sqlx::FromRow)]
@@ -46,6 +46,37 @@ pub async fn find_vehicle(
     .bind(vin)
     .fetch_optional(conn)
     .await?)
+}
+
+/// The vehicle with `vin` whose ingest key is `key` (hashes compared in
+/// constant time); `None` for a malformed or unknown VIN and a wrong key
+/// alike, so the answer does not tell which.
+pub async fn vehicle_for_ingest(
+    db: &SqlitePool,
+    vin: &str,
+    key: &str,
+) -> Result<Option<VehicleRow>, AppError> {
+    let Ok(vin) = Vin::parse(vin) else {
+        return Ok(None);
+    };
+    let mut conn = db.acquire().await?;
+    let vehicle = find_vehicle(&mut conn, vin.as_str()).await?;
+    Ok(vehicle
+        .filter(|v| constant_time_eq(sha256_hex(key).as_bytes(), v.ingest_key_hash.as_bytes())))
+}
+
+/// Stores a validated batch of one vehicle in one transaction
+/// ([`store_messages`]).
+pub async fn ingest(
+    db: &SqlitePool,
+    vehicle_id: i64,
+    messages: &[TelemetryMessage],
+    now: i64,
+) -> Result<Vec<IngestResult>, AppError> {
+    let mut tx = crate::db::begin_write(db).await?;
+    let results = store_messages(&mut tx, vehicle_id, messages, now).await?;
+    tx.commit().await?;
+    Ok(results)
 }
 
 /// Activation codes are compared case- and space-insensitively.
