@@ -43,6 +43,57 @@ pub fn sign_in_attempt<'a>(
     })
 }
 
+/// Signs in with address and password: the user, or 401
+/// `invalid_credentials` (also for an unknown address, after the same
+/// work, so timing reveals nothing), 403 `email_not_confirmed`, 429 when a
+/// sign-in limit is used up. Attempts are counted before the password is
+/// checked, so parallel attempts cannot all pass the limit; a right
+/// password gives its attempt back.
+pub async fn authenticate(
+    state: &AppState,
+    email: &str,
+    password: &str,
+    client: &ClientInfo,
+    now: chrono::DateTime<chrono::Utc>,
+) -> AppResult<UserRow> {
+    let email = email.trim().to_lowercase();
+    let attempt = sign_in_attempt(state, &email, client, now)?;
+    let user = find_user_by_email(&state.db, &email).await?;
+    let verified = match &user {
+        Some(u) => {
+            state
+                .passwords
+                .verify(password.to_owned(), u.password_hash.clone())
+                .await
+        }
+        // Same work as for a known address, so timing reveals nothing.
+        None => state
+            .passwords
+            .verify(password.to_owned(), state.dummy_hash.clone())
+            .await
+            .map(|_| false),
+    };
+    let user = match (user, verified) {
+        (_, Err(busy)) => {
+            // Not checked: the attempt does not count.
+            attempt.refund();
+            return Err(busy);
+        }
+        (Some(u), Ok(true)) => {
+            attempt.refund();
+            u
+        }
+        _ => {
+            tracing::info!(client = %pseudonym(&client.key), "sign-in failed");
+            return Err(ErrorCode::InvalidCredentials.into());
+        }
+    };
+    if user.email_confirmed_at.is_none() {
+        return Err(ErrorCode::EmailNotConfirmed.into());
+    }
+    Ok(user)
+}
+
 /// Checks the current password; wrong answers count toward the sign-in
 /// limits of the address and client (same protection against guessing, and
 /// a stranger's failed sign-ins elsewhere do not block it).

@@ -11,7 +11,7 @@ use mijn_lexus_contract::routes::{ME, SESSION};
 use mijn_lexus_contract::ErrorCode;
 
 use super::ApiJson;
-use crate::accounts::{self, find_user, find_user_by_email, passwords};
+use crate::accounts::{self, find_user, passwords};
 use crate::error::{AppError, AppResult};
 use crate::legal::acceptances::pending_legal;
 use crate::security::random_token;
@@ -20,7 +20,6 @@ use crate::security::session::{
     MaybeSession, RequestCookies, SignedIn,
 };
 use crate::state::AppState;
-use crate::telemetry::pseudonym;
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -77,45 +76,8 @@ pub async fn sign_in(
     ApiJson(req): ApiJson<SignInRequest>,
 ) -> AppResult<Response> {
     req.validate()?;
-    let email = req.email.trim().to_lowercase();
     let now = state.clock.now();
-    // Counted before the password is checked, so parallel attempts cannot
-    // all pass the limit; given back when the password is right.
-    let attempt = passwords::sign_in_attempt(&state, &email, &client, now)?;
-    let user = find_user_by_email(&state.db, &email).await?;
-    let verified = match &user {
-        Some(u) => {
-            state
-                .passwords
-                .verify(req.password.clone(), u.password_hash.clone())
-                .await
-        }
-        // Same work as for a known address, so timing reveals nothing.
-        None => state
-            .passwords
-            .verify(req.password.clone(), state.dummy_hash.clone())
-            .await
-            .map(|_| false),
-    };
-    let user = match (user, verified) {
-        (_, Err(busy)) => {
-            // Not checked: the attempt does not count.
-            attempt.refund();
-            return Err(busy);
-        }
-        (Some(u), Ok(true)) => {
-            attempt.refund();
-            u
-        }
-        _ => {
-            tracing::info!(client = %pseudonym(&client.key), "sign-in failed");
-            return Err(ErrorCode::InvalidCredentials.into());
-        }
-    };
-    if user.email_confirmed_at.is_none() {
-        return Err(ErrorCode::EmailNotConfirmed.into());
-    }
-
+    let user = passwords::authenticate(&state, &req.email, &req.password, &client, now).await?;
     let new = session::create(
         &state,
         user.id,
