@@ -6,7 +6,8 @@ use mijn_lexus_contract::vehicle::{AccessProof, NewVehicle, Nickname, VehicleRol
 use mijn_lexus_contract::ErrorCode;
 use sqlx::{Sqlite, Transaction};
 
-use super::{proof, UserVehicle};
+use super::proof::{self, MainLink};
+use super::UserVehicle;
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
 use crate::telematics::VehicleRow;
@@ -69,7 +70,7 @@ pub async fn add(state: &AppState, user_id: i64, new: &NewVehicle) -> Result<Add
         Some(v) => proof::main_user(&mut tx, v.id).await?,
         None => None,
     };
-    if main.as_ref().is_some_and(|(u, _)| *u == user_id) {
+    if main.as_ref().is_some_and(|m| m.user_id == user_id) {
         return Err(ErrorCode::AlreadyInGarage.into());
     }
     let verdict = proof::judge(&mut tx, vehicle.as_ref(), user_id, &new.proof).await?;
@@ -82,11 +83,11 @@ pub async fn add(state: &AppState, user_id: i64, new: &NewVehicle) -> Result<Add
         super::record_failure(&mut tx, user_id, &subject, now).await?;
         let locked = proof::record_vin_failure(&mut tx, vin, now).await?;
         tx.commit().await?;
-        if let (true, Some(v), Some((owner, plate))) = (locked, &vehicle, main) {
+        if let (true, Some(v), Some(main)) = (locked, &vehicle, main) {
             locked_vin_of = Some(MainUser {
-                user_id: owner,
+                user_id: main.user_id,
                 model: v.model.clone(),
-                licence_plate: plate,
+                licence_plate: main.licence_plate,
             });
         }
     }
@@ -103,7 +104,7 @@ async fn grant(
     user_id: i64,
     new: &NewVehicle,
     vehicle: VehicleRow,
-    main: Option<(i64, String)>,
+    main: Option<MainLink>,
     mut tx: Transaction<'_, Sqlite>,
 ) -> AppResult<Added> {
     let now = state.clock.unix();
@@ -130,7 +131,7 @@ async fn grant(
         .ok_or(ErrorCode::Internal)?;
     Ok(Added {
         vehicle: added,
-        previous_main: main.map(|(prev, _)| prev),
+        previous_main: main.map(|m| m.user_id),
     })
 }
 

@@ -111,7 +111,7 @@ async fn odometer_may_add(
     vehicle_id: i64,
     user_id: i64,
 ) -> Result<bool, AppError> {
-    let (blocked,): (bool,) = sqlx::query_as(
+    let blocked: bool = sqlx::query_scalar(
         "SELECT EXISTS (SELECT 1 FROM vehicle_users WHERE vehicle_id = ?1 AND role = 'main')
              OR EXISTS (SELECT 1 FROM vehicle_access_history WHERE vehicle_id = ?1 AND user_id = ?2)
              OR EXISTS (SELECT 1 FROM vehicle_invitations i JOIN users u ON lower(u.email) = lower(i.email)
@@ -145,6 +145,12 @@ pub async fn check_vin_lock(
     }
 }
 
+#[derive(sqlx::FromRow)]
+struct FailureCount {
+    failures: i64,
+    locked_until: Option<i64>,
+}
+
 /// Counts a wrong proof for `vin`; true when this one locked it (the moment
 /// to tell the main user).
 pub async fn record_vin_failure(
@@ -153,7 +159,7 @@ pub async fn record_vin_failure(
     now: i64,
 ) -> Result<bool, AppError> {
     // A new window starts when the last one is over or a lock has ended.
-    let (failures, locked_until): (i64, Option<i64>) = sqlx::query_as(
+    let count: FailureCount = sqlx::query_as(
         "INSERT INTO vin_proof_failures (vin, failures, window_start, locked_until)
          VALUES (?1, 1, ?2, NULL)
          ON CONFLICT (vin) DO UPDATE SET
@@ -167,7 +173,7 @@ pub async fn record_vin_failure(
     .bind(VIN_WINDOW_SECS)
     .fetch_one(&mut *conn)
     .await?;
-    if failures < VIN_MAX_FAILURES || locked_until.is_some() {
+    if count.failures < VIN_MAX_FAILURES || count.locked_until.is_some() {
         return Ok(false);
     }
     sqlx::query("UPDATE vin_proof_failures SET locked_until = ? WHERE vin = ?")
@@ -188,11 +194,18 @@ pub async fn clear_vin_failures(conn: &mut SqliteConnection, vin: &str) -> Resul
     Ok(())
 }
 
+/// A vehicle's main user and the plate they gave it.
+#[derive(Debug, sqlx::FromRow)]
+pub struct MainLink {
+    pub user_id: i64,
+    pub licence_plate: String,
+}
+
 /// The vehicle's main user and the plate they gave it, if it has one.
 pub async fn main_user(
     conn: &mut SqliteConnection,
     vehicle_id: i64,
-) -> Result<Option<(i64, String)>, AppError> {
+) -> Result<Option<MainLink>, AppError> {
     Ok(sqlx::query_as(
         "SELECT user_id, licence_plate FROM vehicle_users WHERE vehicle_id = ? AND role = ?",
     )

@@ -11,6 +11,7 @@ use mijn_lexus_contract::vehicle::{Powertrain, Vin};
 use mijn_lexus_contract::{ErrorCode, FieldError};
 use sqlx::{SqliteConnection, SqlitePool};
 
+use crate::clock::from_unix;
 use crate::error::AppError;
 use crate::security::{constant_time_eq, sha256_hex};
 
@@ -144,6 +145,18 @@ pub async fn provision_vehicle(
     Ok(id)
 }
 
+#[derive(sqlx::FromRow)]
+struct StoredMessage {
+    body_sha256: String,
+    received_at: i64,
+}
+
+#[derive(sqlx::FromRow)]
+struct OpenWarning {
+    id: i64,
+    code: String,
+}
+
 fn ts(t: DateTime<Utc>) -> i64 {
     t.timestamp()
 }
@@ -163,7 +176,7 @@ pub async fn store_messages(
     for (i, m) in messages.iter().enumerate() {
         let body = serde_json::to_vec(m).map_err(anyhow::Error::from)?;
         let hash = hex::encode(<sha2::Sha256 as sha2::Digest>::digest(&body));
-        let existing: Option<(String, i64)> = sqlx::query_as(
+        let existing: Option<StoredMessage> = sqlx::query_as(
             "SELECT body_sha256, received_at FROM telemetry_messages WHERE vehicle_id = ? AND message_id = ?",
         )
         .bind(vehicle_id)
@@ -171,7 +184,7 @@ pub async fn store_messages(
         .fetch_optional(&mut *conn)
         .await?;
         let received_at = match existing {
-            Some((h, received_at)) if h == hash => received_at,
+            Some(stored) if stored.body_sha256 == hash => stored.received_at,
             Some(_) => {
                 conflicts.push(FieldError::new(
                     &format!("messages[{i}].message_id"),
@@ -197,7 +210,7 @@ pub async fn store_messages(
         };
         results.push(IngestResult {
             message_id: m.message_id.clone(),
-            received_at: DateTime::from_timestamp(received_at, 0).unwrap_or_default(),
+            received_at: from_unix(received_at),
         });
     }
     if !conflicts.is_empty() {
@@ -339,13 +352,13 @@ async fn apply_status(
                 .fetch_one(&mut *conn)
                 .await?;
         if warnings_at.is_none_or(|w| w <= at) {
-            let open: Vec<(i64, String)> = sqlx::query_as(
+            let open: Vec<OpenWarning> = sqlx::query_as(
                 "SELECT id, code FROM vehicle_warnings WHERE vehicle_id = ? AND cleared_at IS NULL",
             )
             .bind(vehicle_id)
             .fetch_all(&mut *conn)
             .await?;
-            for (id, code) in &open {
+            for OpenWarning { id, code } in &open {
                 let q = if lights.contains(code) {
                     "UPDATE vehicle_warnings SET last_seen_at = ?1 WHERE id = ?2"
                 } else {
@@ -355,7 +368,7 @@ async fn apply_status(
             }
             let mut seen = Vec::new();
             for code in lights {
-                if open.iter().any(|(_, c)| c == code) || seen.contains(&code) {
+                if open.iter().any(|w| &w.code == code) || seen.contains(&code) {
                     continue;
                 }
                 seen.push(code);
