@@ -2,7 +2,6 @@
 //! come back after signing in.
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::hooks::{use_location, use_navigate};
 
 use crate::api;
@@ -46,9 +45,7 @@ pub fn Protected(children: ChildrenFn) -> impl IntoView {
 
     let retry = move |_| {
         session.status.set(SessionStatus::Loading);
-        spawn_local(async move {
-            let _ = api::refresh_session(session).await;
-        });
+        api::renew_session(session);
     };
 
     // Memos: the page is drawn anew only when these change, not when the

@@ -18,16 +18,24 @@
 /// Declares one area's texts: a struct of `String` fields filled from a JSON
 /// object by key, refusing missing and unknown keys.
 ///
+/// A text with placeholders declares them after its type:
+/// `pub invite_sent: String {email},`. The macro then writes a method of the
+/// same name taking exactly those values, `g.invite_sent(&address)`, so a
+/// misspelt or forgotten value does not compile; a test checks that every
+/// language's text has exactly the declared placeholders
+/// ([`Texts`]'s `PLACEHOLDERS`), so none is left on screen as `{email}`.
+///
 /// Why not `#[derive(Deserialize)]`: for a few hundred fields serde's derive
 /// generated over 250 KB of wasm (a match arm, a duplicate check and an error
 /// path per field), more than all the pages it serves. Here no code is spent
 /// per field: the keys are looked up in a loop ([`take_keys`]) and the array
-/// of values becomes the struct as it is.
+/// of values is destructured into the struct's fields.
 macro_rules! text_area {
-    ($(#[$meta:meta])* pub struct $name:ident { $($(#[$fmeta:meta])* pub $field:ident: String,)* }) => {
+    ($(#[$meta:meta])* pub struct $name:ident {
+        $($(#[$fmeta:meta])* pub $field:ident: String $({ $($placeholder:ident),* })?,)*
+    }) => {
         $(#[$meta])*
         #[derive(Debug)]
-        #[repr(C)]
         pub struct $name {
             $($(#[$fmeta])* pub $field: String,)*
         }
@@ -36,20 +44,28 @@ macro_rules! text_area {
             /// The keys of this area, in field order.
             pub const KEYS: &'static [&'static str] = &[$(stringify!($field)),*];
 
+            /// The placeholders of each text, in field order.
+            #[cfg_attr(not(test), allow(dead_code))]
+            pub const PLACEHOLDERS: &'static [&'static [&'static str]] =
+                &[$(&[$($(stringify!($placeholder)),*)?]),*];
+
             /// Takes the texts out of the area's JSON object.
             pub fn from_map(
                 area: &str,
                 map: std::collections::HashMap<String, String>,
             ) -> Result<Self, String> {
                 let values = $crate::i18n::take_keys(area, map, Self::KEYS)?;
-                let values = <[String; $name::KEYS.len()]>::try_from(values)
+                let [$($field),*] = <[String; $name::KEYS.len()]>::try_from(values)
                     .map_err(|_| format!("{area}: wrong number of texts"))?;
-                // SAFETY: a `#[repr(C)]` struct whose fields are all `String`
-                // lays them out like `[String; N]`, in declaration order, which
-                // is the order of `KEYS`; `transmute` refuses to compile if the
-                // sizes ever differ.
-                Ok(unsafe { std::mem::transmute::<[String; $name::KEYS.len()], $name>(values) })
+                Ok(Self { $($field),* })
             }
+
+            $($(
+                /// The text with its placeholders filled in.
+                pub fn $field(&self, $($placeholder: &str),*) -> String {
+                    $crate::i18n::fill(&self.$field, &[$((stringify!($placeholder), $placeholder)),*])
+                }
+            )?)*
         }
     };
 }
@@ -103,7 +119,8 @@ pub fn t() -> &'static Texts {
 }
 
 /// Fills `{name}` placeholders: `fill("Welkom, {first_name}", &[("first_name", "Els")])`.
-pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
+/// Pages call the typed methods [`text_area!`] writes over it.
+fn fill(template: &str, values: &[(&str, &str)]) -> String {
     values
         .iter()
         .fold(template.to_owned(), |text, (name, value)| {
@@ -266,42 +283,70 @@ mod tests {
         }
     }
 
-    /// Placeholders are the same in every language, so no value goes missing.
+    /// The placeholders of `text` that differ from `declared`, if any.
+    fn placeholder_mismatch(text: &str, declared: &[&str]) -> Option<String> {
+        let mut found: Vec<&str> = text
+            .split('{')
+            .skip(1)
+            .filter_map(|rest| rest.split_once('}').map(|(name, _)| name))
+            .collect();
+        found.sort_unstable();
+        found.dedup();
+        let mut declared = declared.to_vec();
+        declared.sort_unstable();
+        (found != declared).then(|| format!("has {found:?}, declared {declared:?}"))
+    }
+
+    /// Every text of every language has exactly the placeholders its field
+    /// declares (and so the typed method fills): none is left on screen as
+    /// `{name}`, no value goes missing.
     #[test]
-    fn placeholders_match_across_languages() {
-        fn placeholders(text: &str) -> Vec<String> {
-            let mut found: Vec<String> = text
-                .split('{')
-                .skip(1)
-                .filter_map(|rest| rest.split_once('}').map(|(name, _)| name.to_owned()))
-                .collect();
-            found.sort();
-            found
-        }
-        let read = |lang: &str, area: &str| -> serde_json::Map<String, serde_json::Value> {
-            let path = format!("{}/i18n/{lang}/{area}.json", env!("CARGO_MANIFEST_DIR"));
-            serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap()
-        };
-        let dir = format!("{}/i18n/nl", env!("CARGO_MANIFEST_DIR"));
-        for entry in std::fs::read_dir(dir).unwrap() {
-            let path = entry.unwrap().path();
-            let area = path.file_stem().unwrap().to_str().unwrap().to_owned();
-            let nl = read("nl", &area);
-            for other in ["fr", "en"] {
-                let Ok(_) = std::fs::metadata(format!(
-                    "{}/i18n/{other}/{area}.json",
-                    env!("CARGO_MANIFEST_DIR")
-                )) else {
-                    panic!("i18n/{other}/{area}.json is missing");
-                };
-                let theirs = read(other, &area);
-                for (key, text) in &nl {
-                    let mine = placeholders(text.as_str().unwrap_or_default());
-                    let its = theirs.get(key).and_then(|v| v.as_str()).map(placeholders);
-                    assert_eq!(Some(mine), its, "{other}/{area}.json: {key}");
+    fn placeholders_are_the_declared_ones() {
+        let areas: [(&str, &[&str], &[&[&str]]); 4] = [
+            ("common", CommonTexts::KEYS, CommonTexts::PLACEHOLDERS),
+            ("account", AccountTexts::KEYS, AccountTexts::PLACEHOLDERS),
+            ("profile", ProfileTexts::KEYS, ProfileTexts::PLACEHOLDERS),
+            ("garage", GarageTexts::KEYS, GarageTexts::PLACEHOLDERS),
+        ];
+        for lang in Language::ALL {
+            for (area, keys, declared) in areas {
+                let path = format!(
+                    "{}/i18n/{}/{area}.json",
+                    env!("CARGO_MANIFEST_DIR"),
+                    lang.code()
+                );
+                let pack: HashMap<String, String> =
+                    serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+                for (key, declared) in keys.iter().zip(declared) {
+                    let text = pack.get(*key).map(String::as_str).unwrap_or_default();
+                    if let Some(problem) = placeholder_mismatch(text, declared) {
+                        panic!("{path}: {key} {problem}");
+                    }
                 }
             }
         }
+    }
+
+    #[test]
+    fn a_misspelt_missing_or_extra_placeholder_is_a_mismatch() {
+        let declared = ["version", "date"];
+        assert_eq!(
+            placeholder_mismatch("Versie {version}, vanaf {date}", &declared),
+            None
+        );
+        assert_eq!(
+            placeholder_mismatch("{date}: versie {version}", &declared),
+            None
+        );
+        assert!(placeholder_mismatch("Versie {versie}, vanaf {date}", &declared).is_some());
+        assert!(placeholder_mismatch("Versie {version}", &declared).is_some());
+        assert!(placeholder_mismatch("Welkom {naam}", &[]).is_some());
+        // The declarations themselves come from the text structs.
+        let home = CommonTexts::KEYS
+            .iter()
+            .position(|k| *k == "home_title")
+            .unwrap();
+        assert_eq!(CommonTexts::PLACEHOLDERS[home], ["first_name"]);
     }
 
     /// The packs' error texts are the contract's, code for code, in every
