@@ -178,7 +178,7 @@ impl ChooseView for Page {
 /// Shown in place of a page whose area could not be fetched; trying again
 /// reloads the page at the same address.
 #[component]
-fn AreaLoadFailed() -> impl IntoView {
+pub fn AreaLoadFailed() -> impl IntoView {
     let tx = t();
     view! {
         <PageFrame title=tx.common.area_load_failed_title.as_str() class="ml-page--narrow">

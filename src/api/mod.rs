@@ -79,7 +79,7 @@ impl ClientError {
 pub type ApiResult<T> = Result<T, ClientError>;
 
 /// The text pack of `lang` (built into dist/i18n/<lang>.json from i18n/).
-pub async fn fetch_text_pack(lang: Language) -> ApiResult<crate::i18n::Texts> {
+pub async fn fetch_text_pack(lang: Language) -> ApiResult<crate::i18n::Pack> {
     let url = config().asset(&format!("i18n/{}.json", lang.code()));
     let response = gloo_net::http::Request::get(&url)
         .send()

@@ -33,7 +33,7 @@ pub fn age(then: DateTime<Utc>, now: DateTime<Utc>) -> Age {
 /// less than a minute is the pack's own word ("zonet").
 pub fn ago(then: DateTime<Utc>, now: DateTime<Utc>) -> String {
     let (n, unit) = match age(then, now) {
-        Age::Now => return t().garage.ago_now.clone(),
+        Age::Now => return t().garage.ago_now.to_string(),
         Age::Minutes(n) => (n, TimeUnit::Minute),
         Age::Hours(n) => (n, TimeUnit::Hour),
         Age::Days(n) => (n, TimeUnit::Day),

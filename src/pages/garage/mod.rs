@@ -144,11 +144,11 @@ fn VehicleCard(v: VehicleSummary) -> impl IntoView {
 fn charger_card(c: Charger, now: chrono::DateTime<Utc>) -> impl IntoView {
     let g = &t().garage;
     let name = if c.nickname.is_empty() {
-        c.model.clone()
+        c.model.to_string()
     } else {
-        c.nickname.clone()
+        c.nickname.to_string()
     };
-    let dash = || g.no_value.clone();
+    let dash = || g.no_value.to_string();
     view! {
         <li class="ml-card ml-charger">
             <h3 class="ml-charger__name">{name}</h3>

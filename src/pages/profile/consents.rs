@@ -35,7 +35,7 @@ pub fn consent_texts(kind: ConsentKind) -> (&'static str, &'static str) {
 fn state_text(s: &ConsentState) -> String {
     let p = &t().profile;
     match (s.granted, s.since) {
-        (_, None) => p.consent_never.clone(),
+        (_, None) => p.consent_never.to_string(),
         (true, Some(at)) => p.consent_given_since(&format_date_time(at)),
         (false, Some(at)) => p.consent_withdrawn_since(&format_date_time(at)),
     }
@@ -161,9 +161,9 @@ fn history_table(history: Vec<ConsentRecord>, older: Option<Older>) -> impl Into
         let p = &t().profile;
         let when = format_date_time(r.recorded_at);
         let (given, withdrawn) = if r.granted {
-            (when, p.empty_cell.clone())
+            (when, p.empty_cell.to_string())
         } else {
-            (p.empty_cell.clone(), when)
+            (p.empty_cell.to_string(), when)
         };
         let ua = r.user_agent.unwrap_or_default();
         let device = device_label(&ua);

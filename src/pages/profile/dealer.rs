@@ -51,7 +51,7 @@ fn dealer_card(d: &Dealer, heading_level_3: bool) -> impl IntoView {
                 .map(|o| p.hours_period(&o.opens, &o.closes))
                 .collect();
             let text = if periods.is_empty() {
-                p.closed.clone()
+                p.closed.to_string()
             } else {
                 periods.join(", ")
             };
@@ -130,11 +130,11 @@ pub fn DealerPage() -> impl IntoView {
     let current_view = move |d: PreferredDealer| {
         let p = &t().profile;
         let note = match (&d.dealer, d.assigned) {
-            (None, _) => p.dealer_none.clone(),
+            (None, _) => p.dealer_none.to_string(),
             (Some(_), true) => {
                 p.dealer_assigned(&format_number(round1(d.distance_km.unwrap_or(0.0))))
             }
-            (Some(_), false) => p.dealer_chosen.clone(),
+            (Some(_), false) => p.dealer_chosen.to_string(),
         };
         let chosen = d.dealer.is_some() && !d.assigned;
         view! {

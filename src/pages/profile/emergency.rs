@@ -66,7 +66,7 @@ fn EmergencyForm(contact: Option<EmergencyContact>) -> impl IntoView {
                     phone.set(saved.phone);
                 }
                 has_contact.set(true);
-                message.set(Some(t().profile.emergency_saved.clone()));
+                message.set(Some(t().profile.emergency_saved.to_string()));
             },
         );
     };
@@ -80,7 +80,7 @@ fn EmergencyForm(contact: Option<EmergencyContact>) -> impl IntoView {
             relation.set(String::new());
             phone.set(String::new());
             has_contact.set(false);
-            message.set(Some(t().profile.emergency_removed.clone()));
+            message.set(Some(t().profile.emergency_removed.to_string()));
         });
     });
 

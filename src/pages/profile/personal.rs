@@ -86,7 +86,7 @@ fn PersonalForm(profile: Profile) -> impl IntoView {
                         user.last_name = p.last_name.clone();
                     }
                 });
-                saved.set(Some(t().profile.saved.clone()));
+                saved.set(Some(t().profile.saved.to_string()));
                 if p.language != crate::i18n::lang() {
                     switch_language(p.language);
                 }

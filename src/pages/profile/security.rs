@@ -156,7 +156,7 @@ pub fn PasswordPage() -> impl IntoView {
                 current.set(String::new());
                 new.set(String::new());
                 confirmation.set(String::new());
-                done.set(Some(t().profile.password_changed.clone()));
+                done.set(Some(t().profile.password_changed.to_string()));
             },
         );
     };

@@ -41,11 +41,11 @@ pub fn Sessions() -> impl IntoView {
         action.submit(request, move |()| {
             let p = &t().profile;
             let done = if one {
-                &p.session_ended
+                p.session_ended
             } else {
-                &p.sessions_others_ended
+                p.sessions_others_ended
             };
-            message.set(Some(done.clone()));
+            message.set(Some(done.to_string()));
             sessions.refetch();
             // The rows are drawn anew: keep the keyboard in the section.
             focus_id("sessions-heading");

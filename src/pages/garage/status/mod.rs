@@ -102,7 +102,7 @@ fn VehicleContent(vin: String) -> impl IntoView {
                 let result = api::status(&vin).await;
                 now.set(Utc::now());
                 announcement.set(match &result {
-                    Ok(_) => g.refreshed.clone(),
+                    Ok(_) => g.refreshed.to_string(),
                     Err(e) => e.message().to_owned(),
                 });
                 status.set(Some(result));
@@ -114,7 +114,7 @@ fn VehicleContent(vin: String) -> impl IntoView {
     let heading = move || {
         summary.with(|s| match s {
             Some(Ok(v)) => vehicle_name(v),
-            _ => g.status_title.clone(),
+            _ => g.status_title.to_string(),
         })
     };
     let subtitle = move || {

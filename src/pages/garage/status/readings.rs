@@ -92,9 +92,9 @@ pub(super) fn StatusSection(
                 }
                 if let Some(m) = s.privacy_mode.clone() {
                     let v = if m.value {
-                        g.privacy_on.clone()
+                        g.privacy_on.to_string()
                     } else {
-                        g.privacy_off.clone()
+                        g.privacy_off.to_string()
                     };
                     readings.push(
                         reading("privacy", &g.privacy_mode, v, m.measured_at, now, None).into_any(),
@@ -124,7 +124,7 @@ fn WarningLights(status: VehicleStatus, now: DateTime<Utc>) -> impl IntoView {
     if status.warning_lights.is_empty() {
         let text = match status.warning_lights_measured_at {
             Some(at) => g.no_warning_lights(&ago(at, now)),
-            None => g.warning_lights_unknown.clone(),
+            None => g.warning_lights_unknown.to_string(),
         };
         return view! { <p>{text}</p> }.into_any();
     }

@@ -134,7 +134,7 @@ pub(super) fn UsersSection(vin: String) -> impl IntoView {
                     InvitationStatus::Pending => {
                         g.invitation_pending(&crate::format::date(i.expires_at.date_naive()))
                     }
-                    InvitationStatus::Expired => g.invitation_expired.clone(),
+                    InvitationStatus::Expired => g.invitation_expired.to_string(),
                 };
                 let label = g.withdraw_label(&i.email);
                 let done = g.withdrawn(&i.email);
