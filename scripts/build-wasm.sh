@@ -46,7 +46,11 @@ wasm-bindgen --target web --keep-lld-exports --no-demangle \
 rm "$work/pkg/$name.wasm"
 if [ "$profile" != dev ]; then
   for wasm in "$work"/pkg/*.wasm; do
+    # The producers and target-features sections are build metadata no
+    # browser reads: a few hundred bytes per module, of which a first visit
+    # fetches a dozen.
     wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
+      --strip-producers --strip-target-features \
       --output "$wasm.opt" "$wasm"
     mv "$wasm.opt" "$wasm"
   done

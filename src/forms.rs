@@ -103,23 +103,9 @@ impl FormState {
         done: impl FnOnce(T) + 'static,
         field_id: impl Fn(&str) -> String + 'static,
     ) {
-        // Only this adapter is generic; the sending itself exists once in
-        // the wasm rather than once per form (`send`).
-        let answer = async move {
-            let value = request.await?;
-            Ok(Box::new(move || done(value)) as Box<dyn FnOnce()>)
-        };
-        self.send(Box::pin(answer), Box::new(field_id));
-    }
-
-    fn send(
-        self,
-        answer: std::pin::Pin<Box<dyn Future<Output = ApiResult<Box<dyn FnOnce()>>>>>,
-        field_id: Box<dyn Fn(&str) -> String>,
-    ) {
         self.pending.set(true);
         self.scope.spawn(async move {
-            let result = answer.await;
+            let result = request.await;
             // The answer may have ended the page (a new session state).
             if !self.scope.is_alive() {
                 return;
@@ -127,7 +113,7 @@ impl FormState {
             self.pending.set(false);
             match result {
                 // Last: `done` may navigate away, ending the page.
-                Ok(done) => done(),
+                Ok(value) => done(value),
                 Err(error) => self.fail(error, field_id),
             }
         });

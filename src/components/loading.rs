@@ -32,12 +32,15 @@ where
 {
     let retry = Callback::new(move |()| resource.refetch());
     let content = move || {
-        resource.get().map(|result| match result {
+        // `try_`: the Transition may draw once more after the page is gone
+        // (an answer arriving as new terms replace the page); a disposed
+        // resource then draws nothing instead of panicking.
+        resource.try_get().flatten().map(|result| match result {
             Ok(value) => children(value).into_any(),
             Err(error) => view! { <RequestError error retry /> }.into_any(),
         })
     };
-    let shown = Signal::derive(move || resource.with(Option::is_some));
+    let shown = Signal::derive(move || resource.try_with(Option::is_some).unwrap_or(false));
     transition(Box::new(content), shown)
 }
 
