@@ -46,7 +46,11 @@ wasm-bindgen --target web --keep-lld-exports --no-demangle \
 rm "$work/pkg/$name.wasm"
 if [ "$profile" != dev ]; then
   for wasm in "$work"/pkg/*.wasm; do
+    # The producers and target-features sections are build metadata no
+    # browser reads: a few hundred bytes per module, of which a first visit
+    # fetches a dozen.
     wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
+      --strip-producers --strip-target-features \
       --output "$wasm.opt" "$wasm"
     mv "$wasm.opt" "$wasm"
   done
@@ -64,11 +68,14 @@ base="${public_url%/}/pkg-$hash"
 
 # Replace the marker in index.html with the preload hints and entry script.
 # The chunk loader is imported by the JS glue: preloading it too saves a round
-# trip before the first area can be fetched.
+# trip before the first area can be fetched. The preload manifest (routes and
+# the files of each area) lets public/early.js fetch the opened page's area
+# at once, instead of after the main module has run.
 tags="<link rel=\"modulepreload\" href=\"$base/$name.js\" />\
 <link rel=\"modulepreload\" href=\"$base/__wasm_split.js\" />\
 <link rel=\"preload\" href=\"$base/${name}_bg.wasm\" as=\"fetch\" type=\"application/wasm\" crossorigin />\
-<script type=\"module\" src=\"$base/boot.js\"></script>"
+<script type=\"module\" src=\"$base/boot.js\"></script>\
+<script type=\"application/json\" id=\"mijn-lexus-preload\">$(node scripts/preload-manifest.mjs "$out_root/pkg-$hash" "$base")</script>"
 index="$out_root/index.html"
 grep -q '<meta name="mijn-lexus-wasm" />' "$index" ||
   { echo "build-wasm: marker <meta name=\"mijn-lexus-wasm\" /> missing in $index" >&2; exit 1; }

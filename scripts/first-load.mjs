@@ -10,12 +10,13 @@
 //
 // A first visit fetches index.html's entry (the main wasm module, its JS
 // glue, the chunk loader), the style sheets, and then the one area the page
-// belongs to with the shared chunks it needs. __wasm_split.js lists, per area,
-// the chunks it waits for; this script adds them up. The text pack
+// belongs to with the shared chunks it needs (split-areas.mjs reads them from
+// the chunk loader); this script adds them up. The text pack
 // (i18n/<lang>.json) is data, not code, and is reported on its own.
 import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
+import { readAreas } from "./split-areas.mjs";
 
 const args = process.argv.slice(2);
 const dist = args.find((a, i) => !a.startsWith("--") && !args[i - 1]?.startsWith("--")) ?? "dist";
@@ -34,22 +35,7 @@ const kb = (bytes) => (bytes / 1000).toFixed(1);
 const pkg = readdirSync(dist).find((d) => d.startsWith("pkg-"));
 if (!pkg) throw new Error(`no pkg-<hash> directory in ${dist}`);
 const pkgDir = join(dist, pkg);
-const loader = readFileSync(join(pkgDir, "__wasm_split.js"), "utf8");
-
-// `const __chunk_7 = makeLoad(() => { ... "./chunk_7.wasm" ... }, []);`
-const chunkFile = new Map();
-for (const m of loader.matchAll(/const (__chunk_\d+) = makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/([^"]+)"/g)) {
-  chunkFile.set(m[1], m[2]);
-}
-// `export const __wasm_split_load_<area>_<hash> = wrapAsyncCb(makeLoad(() => { ... "./split_<area>_<hash>.wasm" ... }, [deps]));`
-const areas = [];
-for (const m of loader.matchAll(
-  /export const __wasm_split_load_(\w+?)(?:_\d+)? = wrapAsyncCb\(makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/([^"]+)"[\s\S]*?\n, \[([^\]]*)\]\)\);/g,
-)) {
-  const deps = m[3].split(",").map((d) => d.trim()).filter(Boolean);
-  areas.push({ name: m[1], files: [m[2], ...deps.map((d) => chunkFile.get(d))] });
-}
-if (areas.length === 0) throw new Error("no split areas found in __wasm_split.js");
+const areas = readAreas(pkgDir);
 
 const entry = gzSum(pkgDir, ["mijn-lexus_bg.wasm", "mijn-lexus.js", "boot.js", "__wasm_split.js"]);
 const css = gzSum(dist, readdirSync(dist).filter((f) => f.endsWith(".css")));

@@ -9,13 +9,19 @@
 //!
 //! Every route's view is a [`Page`], one type for all routes, so the router's
 //! generic code exists once per path shape rather than once per route.
+//!
+//! The [`portal!`] table below is where routes are chosen: one line per page
+//! declares its path, its area and whether it needs a signed-in user. Adding
+//! a page takes its file, one line here and its texts.
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos::wasm_split::SplitLoaderError;
-use leptos_router::ChooseView;
+use leptos_router::components::{FlatRoutes, Route};
+use leptos_router::{path, ChooseView};
 
-use crate::forms::set_title;
+use crate::components::page_frame::PageFrame;
+use crate::components::protected::Protected;
 use crate::i18n::t;
 use crate::pages::confirm::Confirm;
 use crate::pages::forgot_password::ForgotPassword;
@@ -25,6 +31,7 @@ use crate::pages::garage::invitation::AcceptInvitation;
 use crate::pages::garage::status::VehiclePage;
 use crate::pages::garage::Garage;
 use crate::pages::home::Home;
+use crate::pages::not_found::NotFound;
 use crate::pages::profile::confirm_email::ConfirmEmailChange;
 use crate::pages::profile::consents::ConsentsPage;
 use crate::pages::profile::dealer::DealerPage;
@@ -38,109 +45,128 @@ use crate::pages::section::Section;
 use crate::pages::sign_in::SignIn;
 use crate::session::{Session, SessionStatus};
 
-/// One area: an enum of its pages and a function, split into its own chunk,
-/// that draws one of them. `fallible`: a chunk that cannot be fetched
-/// (offline, a new release deployed meanwhile) is an error to show, not a
-/// panic that stops the app; the failure is not remembered, so the next try
-/// fetches again.
-macro_rules! area {
-    ($area:ident, $preload:ident, $pages:ident { $($page:ident),* $(,)? }) => {
+/// A page as its route draws it: `signed_in` pages sit behind [`Protected`]
+/// (anonymous visitors go to sign-in and come back; new terms are accepted
+/// first), `public` pages are drawn as they are.
+macro_rules! page_view {
+    (public, $page:ident) => {
+        view! { <$page /> }.into_any()
+    };
+    (signed_in, $page:ident) => {
+        view! { <Protected><$page /></Protected> }.into_any()
+    };
+}
+
+/// The route table. Per area: an enum of its pages and a function, split
+/// into its own chunk, that draws one of them. `fallible`: a chunk that
+/// cannot be fetched (offline, a new release deployed meanwhile) is an error
+/// to show, not a panic that stops the app; the failure is not remembered,
+/// so the next try fetches again. Routes are matched in the table's order.
+macro_rules! portal {
+    ($(
+        $(#[$doc:meta])*
+        $variant:ident($pages:ident) in $area:ident, $preload:ident {
+            // `tt`, not `literal`: `path!` wants the bare string literal.
+            $($path:tt => $page:ident, $access:ident;)*
+        }
+    )*) => {
+        $(
+            #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+            pub enum $pages {
+                $($page),*
+            }
+
+            $(#[$doc])*
+            #[::leptos::wasm_split::wasm_split(
+                $area,
+                wasm_split_path = ::leptos::wasm_split,
+                preload(#[doc(hidden)] $preload),
+                fallible
+            )]
+            fn $area(page: $pages) -> Result<AnyView, SplitLoaderError> {
+                Ok(match page {
+                    $($pages::$page => page_view!($access, $page)),*
+                })
+            }
+        )*
+
+        /// The page a route shows.
         #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-        pub enum $pages {
-            $($page),*
+        pub enum Page {
+            $($variant($pages)),*
         }
 
-        #[::leptos::wasm_split::wasm_split(
-            $area,
-            wasm_split_path = ::leptos::wasm_split,
-            preload(#[doc(hidden)] $preload),
-            fallible
-        )]
-        fn $area(page: $pages) -> Result<AnyView, SplitLoaderError> {
-            Ok(match page {
-                $($pages::$page => view! { <$page /> }.into_any()),*
-            })
+        impl Page {
+            /// Fetches the page's area, if it is not here yet.
+            async fn preload_area(self) -> Result<(), SplitLoaderError> {
+                match self {
+                    $(Page::$variant(_) => $preload().await),*
+                }
+            }
+
+            async fn draw(self) -> Result<AnyView, SplitLoaderError> {
+                match self {
+                    $(Page::$variant(page) => $area(page).await),*
+                }
+            }
+        }
+
+        /// Every route of the portal.
+        #[component]
+        pub fn PortalRoutes() -> impl IntoView {
+            view! {
+                <FlatRoutes fallback=NotFound>
+                    $($(
+                        <Route path=path!($path) view=Page::$variant($pages::$page) />
+                    )*)*
+                </FlatRoutes>
+            }
         }
     };
 }
 
-// Signing in is where most visits start, so it travels alone.
-area!(sign_in_area, preload_sign_in_area, SignInPages { SignIn });
-
-area!(
-    account_area,
-    preload_account_area,
-    AccountPages {
-        Register,
-        Confirm,
-        ForgotPassword,
-        ResetPassword,
-        ConfirmEmailChange,
-        AccountDeleted,
+portal! {
+    /// Signing in is where most visits start, so it travels alone.
+    SignIn(SignInPages) in sign_in_area, preload_sign_in_area {
+        "/sign-in" => SignIn, public;
     }
-);
-
-area!(home_area, preload_home_area, HomePages { Home, Section });
-
-area!(
-    profile_area,
-    preload_profile_area,
-    ProfilePages {
-        PersonalPage,
-        EmailPage,
-        PasswordPage,
-        DealerPage,
-        EmergencyPage,
-        ConsentsPage,
-        PrivacyPage,
+    Account(AccountPages) in account_area, preload_account_area {
+        "/register" => Register, public;
+        "/confirm" => Confirm, public;
+        "/forgot-password" => ForgotPassword, public;
+        "/reset-password" => ResetPassword, public;
+        "/confirm-email-change" => ConfirmEmailChange, public;
+        "/account-deleted" => AccountDeleted, public;
     }
-);
-
-area!(
-    garage_area,
-    preload_garage_area,
-    GaragePages {
-        Garage,
-        AddVehicle,
-        AddCharger,
-        VehiclePage,
-        AcceptInvitation,
+    Profile(ProfilePages) in profile_area, preload_profile_area {
+        "/profile" => PersonalPage, signed_in;
+        "/profile/email" => EmailPage, signed_in;
+        "/profile/password" => PasswordPage, signed_in;
+        "/profile/dealer" => DealerPage, signed_in;
+        "/profile/emergency-contact" => EmergencyPage, signed_in;
+        "/profile/consents" => ConsentsPage, signed_in;
+        "/profile/privacy" => PrivacyPage, signed_in;
     }
-);
-
-/// The page a route shows.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Page {
-    SignIn,
-    Account(AccountPages),
-    Home(HomePages),
-    Profile(ProfilePages),
-    Garage(GaragePages),
-}
-
-impl Page {
-    /// Fetches the page's area, if it is not here yet.
-    async fn preload_area(self) -> Result<(), SplitLoaderError> {
-        match self {
-            Page::SignIn => preload_sign_in_area().await,
-            Page::Account(_) => preload_account_area().await,
-            Page::Home(_) => preload_home_area().await,
-            Page::Profile(_) => preload_profile_area().await,
-            Page::Garage(_) => preload_garage_area().await,
-        }
+    Garage(GaragePages) in garage_area, preload_garage_area {
+        "/garage" => Garage, signed_in;
+        "/garage/add" => AddVehicle, signed_in;
+        "/garage/charger/add" => AddCharger, signed_in;
+        "/garage/:vin" => VehiclePage, signed_in;
+        "/invitation" => AcceptInvitation, signed_in;
+    }
+    // The sections not built yet (/map, /trips, /wallet) come last: a
+    // section path is protected, any other is "not found" (see `Section`).
+    Home(HomePages) in home_area, preload_home_area {
+        "/" => Home, signed_in;
+        "/:section" => Section, public;
     }
 }
 
 impl ChooseView for Page {
     async fn choose(self) -> AnyView {
-        let view = match self {
-            Page::SignIn => sign_in_area(SignInPages::SignIn).await,
-            Page::Account(page) => account_area(page).await,
-            Page::Home(page) => home_area(page).await,
-            Page::Profile(page) => profile_area(page).await,
-            Page::Garage(page) => garage_area(page).await,
-        };
-        view.unwrap_or_else(|_| view! { <AreaLoadFailed /> }.into_any())
+        self.draw()
+            .await
+            .unwrap_or_else(|_| view! { <AreaLoadFailed /> }.into_any())
     }
 
     async fn preload(&self) {
@@ -152,12 +178,10 @@ impl ChooseView for Page {
 /// Shown in place of a page whose area could not be fetched; trying again
 /// reloads the page at the same address.
 #[component]
-fn AreaLoadFailed() -> impl IntoView {
+pub fn AreaLoadFailed() -> impl IntoView {
     let tx = t();
-    set_title(tx.common.area_load_failed_title.as_str());
     view! {
-        <div class="ml-page ml-page--narrow">
-            <h1 class="ml-title" tabindex="-1">{tx.common.area_load_failed_title.as_str()}</h1>
+        <PageFrame title=tx.common.area_load_failed_title.as_str() class="ml-page--narrow">
             <div class="ml-notice ml-notice--error" role="alert">
                 <p>{tx.common.area_load_failed.as_str()}</p>
             </div>
@@ -172,7 +196,7 @@ fn AreaLoadFailed() -> impl IntoView {
                     {tx.common.retry.as_str()}
                 </button>
             </p>
-        </div>
+        </PageFrame>
     }
 }
 
@@ -201,7 +225,7 @@ pub fn prefetch_areas(session: Session) {
             (
                 public_done,
                 &[
-                    Page::SignIn,
+                    Page::SignIn(SignInPages::SignIn),
                     Page::Account(AccountPages::Register),
                     Page::Home(HomePages::Home),
                 ],

@@ -128,6 +128,76 @@ pub fn plain(x: f64) -> String {
     }
 }
 
+/// The plural form a count takes in the interface language
+/// (`Intl.PluralRules`): French says "0 concessionnaire", Dutch and English
+/// "0 dealers". Texts that count come as a `_one` and an `_other` text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Plural {
+    One,
+    Other,
+}
+
+pub fn plural(n: f64) -> Plural {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let rules = js_sys::Intl::PluralRules::new(
+            &js_sys::Array::of1(&locale().into()),
+            &js_sys::Object::new(),
+        );
+        // The languages we speak have only "one" and "other" for whole counts.
+        if rules.select(n) == "one" {
+            Plural::One
+        } else {
+            Plural::Other
+        }
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        if n == 1.0 {
+            Plural::One
+        } else {
+            Plural::Other
+        }
+    }
+}
+
+/// A unit of [`relative_past`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TimeUnit {
+    Minute,
+    Hour,
+    Day,
+}
+
+impl TimeUnit {
+    #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+    fn name(self) -> &'static str {
+        match self {
+            TimeUnit::Minute => "minute",
+            TimeUnit::Hour => "hour",
+            TimeUnit::Day => "day",
+        }
+    }
+}
+
+/// `n` units ago, as the language says it (`Intl.RelativeTimeFormat`):
+/// "3 uur geleden" / "il y a 3 heures" / "3 hours ago".
+pub fn relative_past(n: i64, unit: TimeUnit) -> String {
+    #[cfg(target_arch = "wasm32")]
+    {
+        js_sys::Intl::RelativeTimeFormat::new(
+            &js_sys::Array::of1(&locale().into()),
+            &js_sys::Object::new(),
+        )
+        .format(-(n as f64), unit.name())
+        .into()
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        format!("-{n} {unit:?}")
+    }
+}
+
 /// Today in the browser's time zone.
 pub fn today() -> NaiveDate {
     chrono::Local::now().date_naive()

@@ -1,11 +1,22 @@
 //! State shared by every form: field errors, the request-level error, the
 //! pending flag, and the counter that moves focus to the error summary.
+//!
+//! Every form (and every action button) sends its request the same way:
+//!
+//! ```ignore
+//! if !form.begin() { return; }          // already sending
+//! /* validate: form.fail_fields(errors); return; */
+//! form.submit(api::save(session, &body), move |saved| { /* show it */ });
+//! ```
+
+use std::future::Future;
 
 use leptos::prelude::*;
 use mijn_lexus_contract::{ErrorCode, FieldError};
 
-use crate::api::ClientError;
+use crate::api::{ApiResult, ClientError};
 use crate::i18n::error_text;
+use crate::task::PageScope;
 
 #[derive(Clone, Copy, Debug)]
 pub struct FormState {
@@ -17,6 +28,8 @@ pub struct FormState {
     pub pending: RwSignal<bool>,
     /// Incremented on every failed submit; the summary takes focus.
     pub failures: RwSignal<u32>,
+    /// The page the form is on: its requests end with it.
+    scope: PageScope,
 }
 
 impl FormState {
@@ -26,6 +39,7 @@ impl FormState {
             request_error: RwSignal::new(None),
             pending: RwSignal::new(false),
             failures: RwSignal::new(0),
+            scope: PageScope::new(),
         }
     }
 
@@ -59,10 +73,50 @@ impl FormState {
             .with(|e| e.as_ref().and_then(ClientError::code))
     }
 
-    /// Starts a submit: clears old errors.
-    pub fn begin(self) {
+    /// Starts a submit: clears old errors. False while a request is still
+    /// under way (a double click): the caller then does nothing.
+    pub fn begin(self) -> bool {
+        if self.pending.get_untracked() {
+            return false;
+        }
         self.errors.set(Vec::new());
         self.request_error.set(None);
+        true
+    }
+
+    /// Sends the form's request: the submit button is busy until the answer,
+    /// which goes to `done`; a refusal shows as the form's errors. When the
+    /// visitor leaves the page first, nothing runs after the answer.
+    pub fn submit<T: 'static>(
+        self,
+        request: impl Future<Output = ApiResult<T>> + 'static,
+        done: impl FnOnce(T) + 'static,
+    ) {
+        self.submit_mapped(request, done, str::to_owned);
+    }
+
+    /// [`submit`](Self::submit) for a form whose field ids differ from the
+    /// server's field names (`field_id` maps them, see [`fail`](Self::fail)).
+    pub fn submit_mapped<T: 'static>(
+        self,
+        request: impl Future<Output = ApiResult<T>> + 'static,
+        done: impl FnOnce(T) + 'static,
+        field_id: impl Fn(&str) -> String + 'static,
+    ) {
+        self.pending.set(true);
+        self.scope.spawn(async move {
+            let result = request.await;
+            // The answer may have ended the page (a new session state).
+            if !self.scope.is_alive() {
+                return;
+            }
+            self.pending.set(false);
+            match result {
+                // Last: `done` may navigate away, ending the page.
+                Ok(value) => done(value),
+                Err(error) => self.fail(error, field_id),
+            }
+        });
     }
 
     /// Client-side validation failed.
@@ -93,6 +147,19 @@ impl Default for FormState {
     fn default() -> Self {
         FormState::new()
     }
+}
+
+/// `request`, moving focus to the element `id` when it fails (a form without
+/// an error summary: its first field).
+pub async fn focus_on_error<T>(
+    id: &'static str,
+    request: impl Future<Output = ApiResult<T>>,
+) -> ApiResult<T> {
+    let answer = request.await;
+    if answer.is_err() {
+        focus_id(id);
+    }
+    answer
 }
 
 /// Moves keyboard focus to the element with this id (after the next paint,

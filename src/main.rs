@@ -10,6 +10,7 @@ mod forms;
 mod i18n;
 mod pages;
 mod session;
+mod task;
 
 // Leptos sets up its executor only when mounting; the text pack loads before.
 use wasm_bindgen_futures::spawn_local;

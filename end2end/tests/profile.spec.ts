@@ -154,7 +154,7 @@ test('B2 pick a dealer, and without a pick see the assigned one', async ({ page,
 
   await page.getByLabel('Naam of gemeente van de dealer').fill('waterloo');
   await page.getByRole('button', { name: 'Zoeken' }).click();
-  await expect(page.getByText('Gevonden dealers: 1')).toBeVisible();
+  await expect(page.getByText('1 dealer gevonden')).toBeVisible();
   await expect(page.getByText('Chaussée de Bruxelles 255')).toBeVisible();
   await expectAccessible(page, 'the dealer search results');
   await page.getByRole('button', { name: 'Kies deze dealer: Lexus Waterloo' }).click();

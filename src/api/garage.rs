@@ -72,6 +72,7 @@ pub async fn add_vehicle(
             super::refresh_session(session).await.map_err(plain)?;
             continue;
         }
+        super::notice_session_change(&error).await;
         return Err(AddVehicleError {
             error,
             retry_after_secs,

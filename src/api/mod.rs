@@ -5,6 +5,12 @@
 //!   `csrf_failed` answer refreshes the token once and retries.
 //! - Non-2xx answers become [`ClientError::Api`] with the contract's
 //!   [`ApiError`]; a failed fetch becomes [`ClientError::Network`].
+//! - An answer saying the session changed under the page (`unauthenticated`:
+//!   signed out or expired; `legal_acceptance_required`: new terms were
+//!   published, A4) makes the client read the session again before the
+//!   caller sees the error, for every request. `Protected` then shows the
+//!   re-acceptance page or sends the visitor to sign in (and back), so no
+//!   page has to handle these two answers itself.
 
 use gloo_net::http::{Method, RequestBuilder, Response};
 use leptos::prelude::{GetUntracked, Set};
@@ -73,7 +79,7 @@ impl ClientError {
 pub type ApiResult<T> = Result<T, ClientError>;
 
 /// The text pack of `lang` (built into dist/i18n/<lang>.json from i18n/).
-pub async fn fetch_text_pack(lang: Language) -> ApiResult<crate::i18n::Texts> {
+pub async fn fetch_text_pack(lang: Language) -> ApiResult<crate::i18n::Pack> {
     let url = config().asset(&format!("i18n/{}.json", lang.code()));
     let response = gloo_net::http::Request::get(&url)
         .send()
@@ -136,8 +142,42 @@ async fn json<T: DeserializeOwned>(response: Response) -> ApiResult<T> {
         .map_err(|_| ClientError::from_code(ErrorCode::Internal))
 }
 
+thread_local! {
+    /// The app's session, for the requests that have none at hand (GETs).
+    static SESSION: std::cell::Cell<Option<Session>> = const { std::cell::Cell::new(None) };
+}
+
+/// Makes `session` the one the client keeps up to date (called once by `App`).
+pub fn install_session(session: Session) {
+    SESSION.with(|s| s.set(Some(session)));
+}
+
+/// When the server says the session is not what the page assumed, the
+/// session is read again (see the module comment) before the error returns.
+async fn checked<T>(result: ApiResult<T>) -> ApiResult<T> {
+    if let Err(e) = &result {
+        notice_session_change(e).await;
+    }
+    result
+}
+
+/// The session part of [`checked`], for requests sent their own way.
+async fn notice_session_change(error: &ClientError) {
+    let stale = matches!(
+        error.code(),
+        Some(ErrorCode::Unauthenticated | ErrorCode::LegalAcceptanceRequired)
+    );
+    if let (true, Some(session)) = (stale, SESSION.with(std::cell::Cell::get)) {
+        let _ = refresh_session(session).await;
+    }
+}
+
 /// GET a JSON resource.
 pub async fn get<T: DeserializeOwned>(route: &str) -> ApiResult<T> {
+    checked(get_unchecked(route).await).await
+}
+
+async fn get_unchecked<T: DeserializeOwned>(route: &str) -> ApiResult<T> {
     json(send(request(Method::GET, route), None).await?).await
 }
 
@@ -157,13 +197,14 @@ async fn mutate(
         let body = body.clone();
         async move { send(builder, body.as_deref()).await }
     };
-    match attempt(session.csrf.get_untracked()).await {
+    let result = match attempt(session.csrf.get_untracked()).await {
         Err(ClientError::Api(e)) if e.code == ErrorCode::CsrfFailed => {
             refresh_session(session).await?;
             attempt(session.csrf.get_untracked()).await
         }
         other => other,
-    }
+    };
+    checked(result).await
 }
 
 fn to_json<B: Serialize>(body: &B) -> ApiResult<String> {
@@ -225,7 +266,7 @@ fn wake_waiting() {
 
 /// GET /session: who is signed in, and a CSRF token.
 pub async fn refresh_session(session: Session) -> ApiResult<()> {
-    let result = match get::<SessionState>(routes::SESSION).await {
+    let result = match get_unchecked::<SessionState>(routes::SESSION).await {
         Ok(state) => {
             session.apply(state);
             Ok(())
@@ -239,6 +280,14 @@ pub async fn refresh_session(session: Session) -> ApiResult<()> {
     };
     wake_waiting();
     result
+}
+
+/// Reads the session again in the background, for a caller that does not
+/// wait (the session belongs to the app, not to the page that asks).
+pub fn renew_session(session: Session) {
+    leptos::task::spawn_local(async move {
+        let _ = refresh_session(session).await;
+    });
 }
 
 /// POST /session; on success the session holds the user and the new token.

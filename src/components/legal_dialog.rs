@@ -1,24 +1,18 @@
-//! A button that opens a legal document (terms of use, privacy policy) in a
-//! native modal `<dialog>`: scrollable, closable with the button or Escape;
-//! focus returns to the button.
+//! Legal documents (terms of use, privacy policy): a button that opens one
+//! in a native modal `<dialog>` (scrollable, closable with the button or
+//! Escape; focus returns to the button), the dialog itself, and the
+//! document's text.
 
 use leptos::html;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use mijn_lexus_contract::legal::{LegalDocument, LegalKind};
 
-use crate::api::{self, ClientError};
+use crate::components::loading::{ApiResource, Loaded};
 use crate::i18n::t;
 
-/// `None` while loading.
-pub type LegalSlot = RwSignal<Option<Result<LegalDocument, ClientError>>>;
-
-/// Loads the current version of a document into `slot`.
-pub fn load_legal(kind: LegalKind, slot: LegalSlot) {
-    spawn_local(async move {
-        let result = api::legal_document(kind).await;
-        slot.set(Some(result));
-    });
+/// The current version of a legal document, loaded when the page opens.
+pub fn current_document(kind: LegalKind) -> ApiResource<LegalDocument> {
+    LocalResource::new(move || crate::api::legal_document(kind))
 }
 
 /// The name of a kind of legal document, in the interface language.
@@ -29,60 +23,34 @@ pub fn kind_title(kind: LegalKind) -> &'static str {
     }
 }
 
+/// A button that opens `doc` in a [`DocumentDialog`].
 #[component]
 pub fn LegalDialog(
     kind: LegalKind,
     /// The document, loaded by the page (it also needs the version).
-    doc: LegalSlot,
+    doc: ApiResource<LegalDocument>,
     /// Text of the opening button.
     button_label: &'static str,
 ) -> impl IntoView {
     let dialog_ref = NodeRef::<html::Dialog>::new();
     let button_ref = NodeRef::<html::Button>::new();
-    let slug = kind.slug();
-    let dialog_id = format!("legal-{slug}");
-    let title_id = format!("legal-{slug}-title");
-    let (title_id_dialog, title_id_heading, title_id_body) =
-        (title_id.clone(), title_id.clone(), title_id);
-    let fallback_title = kind_title(kind);
+    let dialog_id = format!("legal-{}", kind.slug());
 
     let open = move |_| {
         // Retry a failed load when the person asks for the document.
         if doc.with_untracked(|d| matches!(d, Some(Err(_)))) {
-            doc.set(None);
-            load_legal(kind, doc);
+            doc.refetch();
         }
         if let Some(dialog) = dialog_ref.get_untracked() {
             let _ = dialog.show_modal();
         }
     };
-    let close = move |_| {
-        if let Some(dialog) = dialog_ref.get_untracked() {
-            dialog.close();
-        }
-    };
     // Closing by Escape or the button: give focus back to the opener.
-    let on_close = move |_| {
+    let on_close = Callback::new(move |()| {
         if let Some(button) = button_ref.get_untracked() {
             let _ = button.focus();
         }
-    };
-
-    let title = move || {
-        doc.with(|d| match d {
-            Some(Ok(d)) => d.title.clone(),
-            _ => fallback_title.to_owned(),
-        })
-    };
-    let body = move || match doc.get() {
-        None => {
-            view! { <p class="ml-muted" role="status">{t().common.loading.as_str()}</p> }.into_any()
-        }
-        Some(Err(e)) => {
-            view! { <p class="ml-notice ml-notice--error">{e.message()}</p> }.into_any()
-        }
-        Some(Ok(d)) => render_document(&d).into_any(),
-    };
+    });
 
     view! {
         <button
@@ -95,12 +63,42 @@ pub fn LegalDialog(
         >
             {button_label}
         </button>
+        <DocumentDialog id=dialog_id doc dialog_ref fallback_title=kind_title(kind) on_close />
+    }
+}
+
+/// A native modal `<dialog>` showing one legal document, with its title
+/// and a close button. Whoever opens it (`dialog_ref.show_modal()`) gets
+/// the focus back through `on_close`.
+#[component]
+pub fn DocumentDialog(
+    id: String,
+    doc: ApiResource<LegalDocument>,
+    dialog_ref: NodeRef<html::Dialog>,
+    /// The title until the document is here.
+    fallback_title: &'static str,
+    on_close: Callback<()>,
+) -> impl IntoView {
+    let title_id = format!("{id}-title");
+    let (title_id_dialog, title_id_heading) = (title_id.clone(), title_id.clone());
+    let close = move |_| {
+        if let Some(dialog) = dialog_ref.get_untracked() {
+            dialog.close();
+        }
+    };
+    let title = move || {
+        doc.with(|d| match d {
+            Some(Ok(d)) => d.title.clone(),
+            _ => fallback_title.to_owned(),
+        })
+    };
+    view! {
         <dialog
             class="ml-dialog"
-            id=dialog_id
+            id=id
             node_ref=dialog_ref
             aria-labelledby=title_id_dialog
-            on:close=on_close
+            on:close=move |_| on_close.run(())
         >
             <div class="ml-dialog__header">
                 <h2 class="ml-dialog__title" id=title_id_heading>
@@ -110,20 +108,17 @@ pub fn LegalDialog(
                     {t().common.close.as_str()}
                 </button>
             </div>
-            <div class="ml-dialog__body" tabindex="0" role="region" aria-labelledby=title_id_body>
-                {body}
+            <div class="ml-dialog__body" tabindex="0" role="region" aria-labelledby=title_id>
+                <Loaded resource=doc let:d>{render_document(&d)}</Loaded>
             </div>
         </dialog>
     }
 }
 
 pub fn render_document(doc: &LegalDocument) -> impl IntoView {
-    let version = crate::i18n::fill(
-        &t().account.legal_version,
-        &[
-            ("version", &doc.version.to_string()),
-            ("date", &effective_date(&doc.effective_date)),
-        ],
+    let version = t().account.legal_version(
+        &doc.version.to_string(),
+        &effective_date(&doc.effective_date),
     );
     let sections = doc
         .sections

@@ -2,12 +2,14 @@
 //! come back after signing in.
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
+use leptos::wasm_split::SplitLoaderError;
+use mijn_lexus_contract::profile::PendingLegal;
 use leptos_router::hooks::{use_location, use_navigate};
 
 use crate::api;
 use crate::config::{config, encode_query_value, navigate_to};
 use crate::i18n::t;
+use crate::areas::AreaLoadFailed;
 use crate::pages::profile::gate::LegalGate;
 use crate::session::{use_session, SessionStatus};
 
@@ -46,9 +48,7 @@ pub fn Protected(children: ChildrenFn) -> impl IntoView {
 
     let retry = move |_| {
         session.status.set(SessionStatus::Loading);
-        spawn_local(async move {
-            let _ = api::refresh_session(session).await;
-        });
+        api::renew_session(session);
     };
 
     // Memos: the page is drawn anew only when these change, not when the
@@ -62,7 +62,12 @@ pub fn Protected(children: ChildrenFn) -> impl IntoView {
             if pending.is_empty() {
                 children().into_any()
             } else {
-                view! { <LegalGate pending=pending /> }.into_any()
+                Suspend::new(async move {
+                    legal_gate(pending)
+                        .await
+                        .unwrap_or_else(|_| view! { <AreaLoadFailed /> }.into_any())
+                })
+                .into_any()
             }
         }
         (SessionStatus::Unavailable, false) => view! {
@@ -79,4 +84,16 @@ pub fn Protected(children: ChildrenFn) -> impl IntoView {
         _ => view! { <p class="ml-loading" role="status">{t().common.loading.as_str()}</p> }.into_any(),
     }
     }
+}
+
+/// The re-acceptance page (A4), fetched only when a user has new terms to
+/// accept: every signed-in page can show it, and it would otherwise travel
+/// with each of them, the start page included.
+#[leptos::wasm_split::wasm_split(
+    legal_gate_area,
+    wasm_split_path = ::leptos::wasm_split,
+    fallible
+)]
+fn legal_gate(pending: Vec<PendingLegal>) -> Result<AnyView, SplitLoaderError> {
+    Ok(view! { <LegalGate pending=pending /> }.into_any())
 }

@@ -15,41 +15,55 @@
 //! language; a test fails when they differ, so the browser and the server
 //! always say the same thing.
 
-/// Declares one area's texts: a struct of `String` fields filled from a JSON
-/// object by key, refusing missing and unknown keys.
+/// Declares one area's texts: a struct with one [`Text`] per key. The
+/// struct is a constant (`t()` hands out the same one in every language); a
+/// `Text` is where its words sit in the text pack the app loaded, which
+/// holds every key of the area and no other.
 ///
-/// Why not `#[derive(Deserialize)]`: for a few hundred fields serde's derive
-/// generated over 250 KB of wasm (a match arm, a duplicate check and an error
-/// path per field), more than all the pages it serves. Here no code is spent
-/// per field: the keys are looked up in a loop ([`take_keys`]) and the array
-/// of values becomes the struct as it is.
+/// A text with placeholders declares them after its type:
+/// `pub invite_sent: String {email},`. The macro then writes a method of the
+/// same name taking exactly those values, `g.invite_sent(&address)`, so a
+/// misspelt or forgotten value does not compile; a test checks that every
+/// language's text has exactly the declared placeholders
+/// ([`Texts`]'s `PLACEHOLDERS`), so none is left on screen as `{email}`.
+///
+/// Why handles and not a struct of `String`s filled from the JSON: building
+/// such a struct costs code per field (moving each of a few hundred values
+/// into place: 17 KB of wasm in the entry module), and serde's derive far more
+/// (250 KB). Here the keys are looked up in a loop ([`take_keys`]) and no
+/// code is spent per field.
 macro_rules! text_area {
-    ($(#[$meta:meta])* pub struct $name:ident { $($(#[$fmeta:meta])* pub $field:ident: String,)* }) => {
+    ($(#[$meta:meta])* pub struct $name:ident {
+        $($(#[$fmeta:meta])* pub $field:ident: String $({ $($placeholder:ident),* })?,)*
+    }) => {
         $(#[$meta])*
         #[derive(Debug)]
-        #[repr(C)]
         pub struct $name {
-            $($(#[$fmeta])* pub $field: String,)*
+            $($(#[$fmeta])* pub $field: $crate::i18n::Text,)*
         }
 
         impl $name {
             /// The keys of this area, in field order.
             pub const KEYS: &'static [&'static str] = &[$(stringify!($field)),*];
 
-            /// Takes the texts out of the area's JSON object.
-            pub fn from_map(
-                area: &str,
-                map: std::collections::HashMap<String, String>,
-            ) -> Result<Self, String> {
-                let values = $crate::i18n::take_keys(area, map, Self::KEYS)?;
-                let values = <[String; $name::KEYS.len()]>::try_from(values)
-                    .map_err(|_| format!("{area}: wrong number of texts"))?;
-                // SAFETY: a `#[repr(C)]` struct whose fields are all `String`
-                // lays them out like `[String; N]`, in declaration order, which
-                // is the order of `KEYS`; `transmute` refuses to compile if the
-                // sizes ever differ.
-                Ok(unsafe { std::mem::transmute::<[String; $name::KEYS.len()], $name>(values) })
+            /// The placeholders of each text, in field order.
+            #[cfg_attr(not(test), allow(dead_code))]
+            pub const PLACEHOLDERS: &'static [&'static [&'static str]] =
+                &[$(&[$($(stringify!($placeholder)),*)?]),*];
+
+            /// The texts of area number `area` of the pack.
+            pub(super) const fn handles(area: u8) -> Self {
+                #[allow(non_camel_case_types, dead_code)]
+                enum Index { $($field),* }
+                Self { $($field: $crate::i18n::Text::new(area, Index::$field as u16)),* }
             }
+
+            $($(
+                /// The text with its placeholders filled in.
+                pub fn $field(&self, $($placeholder: &str),*) -> String {
+                    $crate::i18n::fill(self.$field.as_str(), &[$((stringify!($placeholder), $placeholder)),*])
+                }
+            )?)*
         }
     };
 }
@@ -70,20 +84,83 @@ pub use common::CommonTexts;
 pub use garage::GarageTexts;
 pub use profile::ProfileTexts;
 
-/// All texts of one language.
+/// The areas of the portal's texts, in pack order.
+const AREAS: [&str; 4] = ["common", "account", "profile", "garage"];
+
+/// Every text of the portal, by area.
 #[derive(Debug)]
 pub struct Texts {
     pub common: CommonTexts,
     pub account: AccountTexts,
     pub profile: ProfileTexts,
     pub garage: GarageTexts,
+}
+
+static TEXTS: Texts = Texts {
+    common: CommonTexts::handles(0),
+    account: AccountTexts::handles(1),
+    profile: ProfileTexts::handles(2),
+    garage: GarageTexts::handles(3),
+};
+
+/// One text of the portal, in the language the app was loaded in. Reads
+/// like a `&str` (`as_str`, `Deref`, `Display`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Text {
+    area: u8,
+    index: u16,
+}
+
+impl Text {
+    const fn new(area: u8, index: u16) -> Text {
+        Text { area, index }
+    }
+
+    // Not inlined: a few hundred call sites each pay a call, not a lookup.
+    #[inline(never)]
+    pub fn as_str(self) -> &'static str {
+        // Before the pack is installed (it is, before the app mounts) a text
+        // is empty rather than a panic.
+        LOADED.get().map_or("", |loaded| loaded.pack.get(self))
+    }
+}
+
+impl std::ops::Deref for Text {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl std::fmt::Display for Text {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A language's text pack, as [`parse`] checked it.
+#[derive(Debug)]
+pub struct Pack {
+    /// Per area of [`AREAS`], its texts in the order of its `KEYS`.
+    areas: [Vec<String>; 4],
     /// Error texts by code (`ErrorCode::as_str`).
-    pub errors: HashMap<String, String>,
+    errors: HashMap<String, String>,
+}
+
+impl Pack {
+    /// The words of `text` in this pack.
+    fn get(&self, text: Text) -> &str {
+        self.areas
+            .get(usize::from(text.area))
+            .and_then(|area| area.get(usize::from(text.index)))
+            .map_or("", String::as_str)
+    }
 }
 
 struct Loaded {
     lang: Language,
-    texts: Texts,
+    pack: Pack,
 }
 
 static LOADED: OnceLock<Loaded> = OnceLock::new();
@@ -96,14 +173,14 @@ pub fn lang() -> Language {
     LOADED.get().map(|l| l.lang).unwrap_or_default()
 }
 
-/// The texts of the current language. Only called after [`load`] succeeded
-/// (the app mounts after it), so the fallback is never reached in practice.
+/// The texts, in the language of the pack [`install`]ed.
 pub fn t() -> &'static Texts {
-    &LOADED.get().expect("text pack loaded before mount").texts
+    &TEXTS
 }
 
 /// Fills `{name}` placeholders: `fill("Welkom, {first_name}", &[("first_name", "Els")])`.
-pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
+/// Pages call the typed methods [`text_area!`] writes over it.
+fn fill(template: &str, values: &[(&str, &str)]) -> String {
     values
         .iter()
         .fold(template.to_owned(), |text, (name, value)| {
@@ -113,10 +190,14 @@ pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
 
 /// The text for an error code in the interface language.
 pub fn error_text(code: ErrorCode) -> &'static str {
-    let errors = &t().errors;
-    errors
+    let Some(loaded) = LOADED.get() else {
+        return "";
+    };
+    loaded
+        .pack
+        .errors
         .get(code.as_str())
-        .or_else(|| errors.get(ErrorCode::Internal.as_str()))
+        .or_else(|| loaded.pack.errors.get(ErrorCode::Internal.as_str()))
         .map_or("", String::as_str)
 }
 
@@ -146,21 +227,31 @@ pub fn initial_language() -> Language {
     stored.or_else(browser).unwrap_or_default()
 }
 
-/// Parses a text pack: the JSON of one language, an object per area.
-pub fn parse(json: &str) -> Result<Texts, String> {
+/// Parses a text pack: the JSON of one language, an object per area, each
+/// with exactly the keys its texts declare.
+pub fn parse(json: &str) -> Result<Pack, String> {
     let mut areas: HashMap<String, HashMap<String, String>> =
         serde_json::from_str(json).map_err(|e| e.to_string())?;
     let mut area = |name: &str| areas.remove(name).ok_or_else(|| format!("{name}: missing"));
-    let texts = Texts {
-        common: CommonTexts::from_map("common", area("common")?)?,
-        account: AccountTexts::from_map("account", area("account")?)?,
-        profile: ProfileTexts::from_map("profile", area("profile")?)?,
-        garage: GarageTexts::from_map("garage", area("garage")?)?,
+    let keys = [
+        CommonTexts::KEYS,
+        AccountTexts::KEYS,
+        ProfileTexts::KEYS,
+        GarageTexts::KEYS,
+    ];
+    let [common, account, profile, garage] = AREAS;
+    let pack = Pack {
+        areas: [
+            take_keys(common, area(common)?, keys[0])?,
+            take_keys(account, area(account)?, keys[1])?,
+            take_keys(profile, area(profile)?, keys[2])?,
+            take_keys(garage, area(garage)?, keys[3])?,
+        ],
         errors: area("errors")?,
     };
     match areas.keys().next() {
         Some(unknown) => Err(format!("{unknown}: unknown area")),
-        None => Ok(texts),
+        None => Ok(pack),
     }
 }
 
@@ -183,11 +274,11 @@ fn take_keys(
     }
 }
 
-/// Makes `texts` the texts of the running app. Called once, before mount.
-pub fn install(lang: Language, texts: Texts) {
+/// Makes `pack` the texts of the running app. Called once, before mount.
+pub fn install(lang: Language, pack: Pack) {
     // Installed once and kept for good: never dropping the texts spares the
     // wasm their drop code (a second call cannot happen; it would be ignored).
-    if let Err(again) = LOADED.set(Loaded { lang, texts }) {
+    if let Err(again) = LOADED.set(Loaded { lang, pack }) {
         std::mem::forget(again);
     }
     if let Some(html) = web_sys::window()
@@ -221,21 +312,21 @@ pub fn remember_language(lang: Language) {
 }
 
 impl CommonTexts {
-    pub fn salutation(&self, s: Salutation) -> &str {
+    pub fn salutation(&self, s: Salutation) -> &'static str {
         match s {
-            Salutation::Mr => &self.salutation_mr,
-            Salutation::Ms => &self.salutation_ms,
-            Salutation::Mx => &self.salutation_mx,
+            Salutation::Mr => self.salutation_mr.as_str(),
+            Salutation::Ms => self.salutation_ms.as_str(),
+            Salutation::Mx => self.salutation_mx.as_str(),
         }
     }
 
-    pub fn country(&self, c: Country) -> &str {
+    pub fn country(&self, c: Country) -> &'static str {
         match c {
-            Country::Be => &self.country_be,
-            Country::Nl => &self.country_nl,
-            Country::Lu => &self.country_lu,
-            Country::Fr => &self.country_fr,
-            Country::De => &self.country_de,
+            Country::Be => self.country_be.as_str(),
+            Country::Nl => self.country_nl.as_str(),
+            Country::Lu => self.country_lu.as_str(),
+            Country::Fr => self.country_fr.as_str(),
+            Country::De => self.country_de.as_str(),
         }
     }
 }
@@ -266,42 +357,70 @@ mod tests {
         }
     }
 
-    /// Placeholders are the same in every language, so no value goes missing.
+    /// The placeholders of `text` that differ from `declared`, if any.
+    fn placeholder_mismatch(text: &str, declared: &[&str]) -> Option<String> {
+        let mut found: Vec<&str> = text
+            .split('{')
+            .skip(1)
+            .filter_map(|rest| rest.split_once('}').map(|(name, _)| name))
+            .collect();
+        found.sort_unstable();
+        found.dedup();
+        let mut declared = declared.to_vec();
+        declared.sort_unstable();
+        (found != declared).then(|| format!("has {found:?}, declared {declared:?}"))
+    }
+
+    /// Every text of every language has exactly the placeholders its field
+    /// declares (and so the typed method fills): none is left on screen as
+    /// `{name}`, no value goes missing.
     #[test]
-    fn placeholders_match_across_languages() {
-        fn placeholders(text: &str) -> Vec<String> {
-            let mut found: Vec<String> = text
-                .split('{')
-                .skip(1)
-                .filter_map(|rest| rest.split_once('}').map(|(name, _)| name.to_owned()))
-                .collect();
-            found.sort();
-            found
-        }
-        let read = |lang: &str, area: &str| -> serde_json::Map<String, serde_json::Value> {
-            let path = format!("{}/i18n/{lang}/{area}.json", env!("CARGO_MANIFEST_DIR"));
-            serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap()
-        };
-        let dir = format!("{}/i18n/nl", env!("CARGO_MANIFEST_DIR"));
-        for entry in std::fs::read_dir(dir).unwrap() {
-            let path = entry.unwrap().path();
-            let area = path.file_stem().unwrap().to_str().unwrap().to_owned();
-            let nl = read("nl", &area);
-            for other in ["fr", "en"] {
-                let Ok(_) = std::fs::metadata(format!(
-                    "{}/i18n/{other}/{area}.json",
-                    env!("CARGO_MANIFEST_DIR")
-                )) else {
-                    panic!("i18n/{other}/{area}.json is missing");
-                };
-                let theirs = read(other, &area);
-                for (key, text) in &nl {
-                    let mine = placeholders(text.as_str().unwrap_or_default());
-                    let its = theirs.get(key).and_then(|v| v.as_str()).map(placeholders);
-                    assert_eq!(Some(mine), its, "{other}/{area}.json: {key}");
+    fn placeholders_are_the_declared_ones() {
+        let areas: [(&str, &[&str], &[&[&str]]); 4] = [
+            ("common", CommonTexts::KEYS, CommonTexts::PLACEHOLDERS),
+            ("account", AccountTexts::KEYS, AccountTexts::PLACEHOLDERS),
+            ("profile", ProfileTexts::KEYS, ProfileTexts::PLACEHOLDERS),
+            ("garage", GarageTexts::KEYS, GarageTexts::PLACEHOLDERS),
+        ];
+        for lang in Language::ALL {
+            for (area, keys, declared) in areas {
+                let path = format!(
+                    "{}/i18n/{}/{area}.json",
+                    env!("CARGO_MANIFEST_DIR"),
+                    lang.code()
+                );
+                let pack: HashMap<String, String> =
+                    serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+                for (key, declared) in keys.iter().zip(declared) {
+                    let text = pack.get(*key).map(String::as_str).unwrap_or_default();
+                    if let Some(problem) = placeholder_mismatch(text, declared) {
+                        panic!("{path}: {key} {problem}");
+                    }
                 }
             }
         }
+    }
+
+    #[test]
+    fn a_misspelt_missing_or_extra_placeholder_is_a_mismatch() {
+        let declared = ["version", "date"];
+        assert_eq!(
+            placeholder_mismatch("Versie {version}, vanaf {date}", &declared),
+            None
+        );
+        assert_eq!(
+            placeholder_mismatch("{date}: versie {version}", &declared),
+            None
+        );
+        assert!(placeholder_mismatch("Versie {versie}, vanaf {date}", &declared).is_some());
+        assert!(placeholder_mismatch("Versie {version}", &declared).is_some());
+        assert!(placeholder_mismatch("Welkom {naam}", &[]).is_some());
+        // The declarations themselves come from the text structs.
+        let home = CommonTexts::KEYS
+            .iter()
+            .position(|k| *k == "home_title")
+            .unwrap();
+        assert_eq!(CommonTexts::PLACEHOLDERS[home], ["first_name"]);
     }
 
     /// The packs' error texts are the contract's, code for code, in every
@@ -365,8 +484,9 @@ mod tests {
             parse(&json.to_string())
         };
         let texts = pack("").unwrap();
-        assert_eq!(texts.garage.title, "garage:title");
-        assert_eq!(texts.common.app_name, "common:app_name");
+        assert_eq!(texts.get(t().garage.title), "garage:title");
+        assert_eq!(texts.get(t().common.app_name), "common:app_name");
+        assert_eq!(texts.get(t().profile.history_more), "profile:history_more");
         assert_eq!(pack("missing").unwrap_err(), "garage.title: missing");
         assert_eq!(pack("unknown").unwrap_err(), "garage.titel: unknown key");
     }

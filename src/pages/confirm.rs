@@ -2,12 +2,12 @@
 
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::hooks::use_query_map;
 use mijn_lexus_contract::account::{ConfirmEmailRequest, EmailRequest};
 use mijn_lexus_contract::{routes, ErrorCode};
 
 use crate::api::{self, ClientError};
+use crate::components::card::Card;
 use crate::components::error_summary::ErrorSummary;
 use crate::components::field::{Field, SubmitButton};
 use crate::config::config;
@@ -32,39 +32,32 @@ pub fn Confirm() -> impl IntoView {
         .get("token")
         .map(|t| t.trim().to_owned())
         .unwrap_or_default();
-    let state = RwSignal::new(State::Busy);
-
-    let confirm = move || {
+    let outcome = LocalResource::new(move || {
         let token = token.clone();
-        state.set(State::Busy);
-        spawn_local(async move {
-            let result = if token.is_empty() {
-                Err(ClientError::from_code(ErrorCode::TokenInvalid))
-            } else {
-                api::post_ok(
-                    session,
-                    routes::CONFIRM_EMAIL,
-                    &ConfirmEmailRequest { token },
-                )
-                .await
-            };
-            match result {
-                Ok(()) => {
-                    set_title(t().account.confirm_done_title.as_str());
-                    state.set(State::Confirmed);
-                }
-                Err(e) => {
-                    set_title(t().account.confirm_failed_title.as_str());
-                    state.set(State::Failed(e));
-                }
+        async move {
+            if token.is_empty() {
+                return Err(ClientError::from_code(ErrorCode::TokenInvalid));
             }
-            focus_main_heading();
-        });
+            let request = ConfirmEmailRequest { token };
+            api::post_ok(session, routes::CONFIRM_EMAIL, &request).await
+        }
+    });
+    let state = move || match outcome.get() {
+        None => State::Busy,
+        Some(Ok(())) => State::Confirmed,
+        Some(Err(e)) => State::Failed(e),
     };
-    let confirm = StoredValue::new(confirm);
-    confirm.with_value(|c| c());
+    Effect::new(move |_| {
+        let title = match state() {
+            State::Busy => return,
+            State::Confirmed => &t().account.confirm_done_title,
+            State::Failed(_) => &t().account.confirm_failed_title,
+        };
+        set_title(title);
+        focus_main_heading();
+    });
 
-    move || match state.get() {
+    move || match state() {
         State::Busy => view! {
             <div class="ml-page ml-page--narrow">
                 <h1 class="ml-title" tabindex="-1">{tx.account.confirm_title.as_str()}</h1>
@@ -99,7 +92,7 @@ pub fn Confirm() -> impl IntoView {
                                     <button
                                         type="button"
                                         class="ml-button ml-button--secondary"
-                                        on:click=move |_| confirm.with_value(|c| c())
+                                        on:click=move |_| outcome.refetch()
                                     >
                                         {tx.common.retry.as_str()}
                                     </button>
@@ -126,10 +119,9 @@ pub fn ResendForm() -> impl IntoView {
 
     let submit = move |ev: SubmitEvent| {
         ev.prevent_default();
-        if form.pending.get_untracked() {
+        if !form.begin() {
             return;
         }
-        form.begin();
         sent_to.set(None);
         let request = EmailRequest {
             email: email.get_untracked(),
@@ -138,19 +130,14 @@ pub fn ResendForm() -> impl IntoView {
             form.fail_fields(errors);
             return;
         }
-        form.pending.set(true);
-        spawn_local(async move {
-            match api::post_ok(session, routes::RESEND_CONFIRMATION, &request).await {
-                Ok(()) => sent_to.set(Some(request.email.trim().to_owned())),
-                Err(e) => form.fail(e, str::to_owned),
-            }
-            form.pending.set(false);
-        });
+        let address = request.email.trim().to_owned();
+        let send =
+            async move { api::post_ok(session, routes::RESEND_CONFIRMATION, &request).await };
+        form.submit(send, move |()| sent_to.set(Some(address)));
     };
 
     view! {
-        <section class="ml-card" aria-labelledby="opnieuw-titel">
-            <h2 class="ml-subtitle" id="opnieuw-titel">{tx.common.resend_title.as_str()}</h2>
+        <Card id="opnieuw-titel" title=tx.common.resend_title.as_str() heading_class="ml-subtitle">
             <p>{tx.account.confirm_resend_intro.as_str()}</p>
             <ErrorSummary form=form labels=vec![("email", tx.common.email.as_str())] />
             <form class="ml-form" novalidate on:submit=submit>
@@ -168,8 +155,8 @@ pub fn ResendForm() -> impl IntoView {
                 </div>
             </form>
             <div role="status" class="ml-status">
-                {move || sent_to.get().map(|a| view! { <p class="ml-notice ml-notice--ok">{crate::i18n::fill(&tx.common.resend_done, &[("email", &a)])}</p> })}
+                {move || sent_to.get().map(|a| view! { <p class="ml-notice ml-notice--ok">{tx.common.resend_done(&a)}</p> })}
             </div>
-        </section>
+        </Card>
     }
 }

@@ -3,7 +3,6 @@
 
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use mijn_lexus_contract::account::EmailRequest;
 use mijn_lexus_contract::routes;
 
@@ -26,10 +25,9 @@ pub fn ForgotPassword() -> impl IntoView {
 
     let submit = move |ev: SubmitEvent| {
         ev.prevent_default();
-        if form.pending.get_untracked() {
+        if !form.begin() {
             return;
         }
-        form.begin();
         let request = EmailRequest {
             email: email.get_untracked(),
         };
@@ -37,17 +35,12 @@ pub fn ForgotPassword() -> impl IntoView {
             form.fail_fields(errors);
             return;
         }
-        form.pending.set(true);
-        spawn_local(async move {
-            match api::post_ok(session, routes::PASSWORD_RESET, &request).await {
-                Ok(()) => {
-                    sent_to.set(Some(request.email.trim().to_owned()));
-                    set_title(t().common.check_email_title.as_str());
-                    focus_main_heading();
-                }
-                Err(e) => form.fail(e, str::to_owned),
-            }
-            form.pending.set(false);
+        let address = request.email.trim().to_owned();
+        let send = async move { api::post_ok(session, routes::PASSWORD_RESET, &request).await };
+        form.submit(send, move |()| {
+            sent_to.set(Some(address));
+            set_title(t().common.check_email_title.as_str());
+            focus_main_heading();
         });
     };
 
@@ -57,7 +50,7 @@ pub fn ForgotPassword() -> impl IntoView {
             <div class="ml-page ml-page--narrow">
                 <div class="ml-card ml-result">
                     <h1 class="ml-title" tabindex="-1">{tx.common.check_email_title.as_str()}</h1>
-                    <p>{crate::i18n::fill(&tx.account.forgot_done, &[("email", &address)])}</p>
+                    <p>{tx.account.forgot_done(&address)}</p>
                     <p class="ml-muted">{tx.account.forgot_done_next.as_str()}</p>
                     <p>
                         <a href=config().href("/sign-in")>{tx.common.sign_in_link.as_str()}</a>

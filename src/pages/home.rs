@@ -2,7 +2,6 @@
 
 use leptos::prelude::*;
 
-use crate::components::protected::Protected;
 use crate::components::shell::sections;
 use crate::config::config;
 use crate::forms::set_title;
@@ -13,15 +12,6 @@ use crate::session::use_session;
 pub fn Home() -> impl IntoView {
     let tx = t();
     set_title(tx.common.home_document_title.as_str());
-    view! {
-        <Protected>
-            <HomeContent />
-        </Protected>
-    }
-}
-
-#[component]
-fn HomeContent() -> impl IntoView {
     let tx = t();
     let session = use_session();
     let first_name = move || {
@@ -52,7 +42,7 @@ fn HomeContent() -> impl IntoView {
         .collect_view();
     view! {
         <div class="ml-page">
-            <h1 class="ml-title" tabindex="-1">{move || crate::i18n::fill(&tx.common.home_title, &[("first_name", &first_name())])}</h1>
+            <h1 class="ml-title" tabindex="-1">{move || tx.common.home_title(&first_name())}</h1>
             <p class="ml-lead">{tx.common.home_intro.as_str()}</p>
             <ul class="ml-tiles">{tiles}</ul>
         </div>

@@ -2,29 +2,27 @@
 
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use mijn_lexus_contract::account::{register_fields as f, NewAccount, RegisterRequest};
-use mijn_lexus_contract::legal::LegalKind;
+use mijn_lexus_contract::legal::{LegalDocument, LegalKind};
 use mijn_lexus_contract::{routes, Country, ErrorCode, Language, Salutation};
 
 use crate::api::{self, ClientError};
 use crate::components::error_summary::ErrorSummary;
 use crate::components::field::{CheckboxField, Field, SelectField, SubmitButton};
-use crate::components::legal_dialog::{load_legal, LegalDialog, LegalSlot};
+use crate::components::legal_dialog::{current_document, LegalDialog};
+use crate::components::loading::ApiResource;
 use crate::config::config;
 use crate::forms::{focus_id, set_title, FormState};
 use crate::i18n::t;
 use crate::session::use_session;
 
-/// The version of the document the person could read; loads it if needed.
-async fn current_version(kind: LegalKind, slot: LegalSlot) -> Result<u32, ClientError> {
-    if let Some(Ok(doc)) = slot.get_untracked() {
-        return Ok(doc.version);
+/// The version of the document the person could read; loads it again if
+/// that failed.
+async fn current_version(doc: ApiResource<LegalDocument>) -> Result<u32, ClientError> {
+    if doc.with_untracked(|d| matches!(d, Some(Err(_)))) {
+        doc.refetch();
     }
-    let result = api::legal_document(kind).await;
-    let version = result.as_ref().map(|d| d.version).map_err(Clone::clone);
-    slot.set(Some(result));
-    version
+    doc.await.map(|d| d.version)
 }
 
 /// Server field names that are shown at another control.
@@ -58,20 +56,17 @@ pub fn Register() -> impl IntoView {
     let marketing_consent = RwSignal::new(false);
     let show_password = RwSignal::new(false);
 
-    let terms: LegalSlot = RwSignal::new(None);
-    let privacy: LegalSlot = RwSignal::new(None);
-    load_legal(LegalKind::Terms, terms);
-    load_legal(LegalKind::Privacy, privacy);
+    let terms = current_document(LegalKind::Terms);
+    let privacy = current_document(LegalKind::Privacy);
 
     // The address the confirmation mail went to, once registered.
     let registered = RwSignal::new(None::<String>);
 
     let submit = move |ev: SubmitEvent| {
         ev.prevent_default();
-        if form.pending.get_untracked() {
+        if !form.begin() {
             return;
         }
-        form.begin();
         let mut request = RegisterRequest {
             salutation: Salutation::from_code(&salutation.get_untracked()),
             first_name: first_name.get_untracked(),
@@ -94,47 +89,39 @@ pub fn Register() -> impl IntoView {
             form.fail_fields(errors);
             return;
         }
-        form.pending.set(true);
-        spawn_local(async move {
-            let versions = match (
-                current_version(LegalKind::Terms, terms).await,
-                current_version(LegalKind::Privacy, privacy).await,
-            ) {
+        let address = request.email.trim().to_owned();
+        let send = async move {
+            let versions = match (current_version(terms).await, current_version(privacy).await) {
                 (Ok(t), Ok(p)) => Ok((t, p)),
                 (Err(e), _) | (_, Err(e)) => Err(e),
             };
-            let result = match versions {
-                Ok((terms_version, privacy_version)) => {
-                    request.terms_version = terms_version;
-                    request.privacy_version = privacy_version;
-                    api::post_ok(session, routes::ACCOUNTS, &request).await
-                }
-                Err(e) => Err(e),
-            };
-            match result {
-                Ok(()) => {
-                    password.set(String::new());
-                    password_confirmation.set(String::new());
-                    registered.set(Some(request.email.trim().to_owned()));
-                    set_title(t().common.check_email_title.as_str());
-                    focus_id("registratie-klaar");
-                }
-                Err(e) => {
-                    // A new version was published meanwhile: show it.
-                    if e.fields()
-                        .iter()
-                        .any(|f| f.code == ErrorCode::LegalVersionOutdated)
-                    {
-                        terms.set(None);
-                        privacy.set(None);
-                        load_legal(LegalKind::Terms, terms);
-                        load_legal(LegalKind::Privacy, privacy);
-                    }
-                    form.fail(e, field_id);
+            let (terms_version, privacy_version) = versions?;
+            request.terms_version = terms_version;
+            request.privacy_version = privacy_version;
+            let result = api::post_ok(session, routes::ACCOUNTS, &request).await;
+            // A new version was published meanwhile: show it.
+            if let Err(e) = &result {
+                if e.fields()
+                    .iter()
+                    .any(|f| f.code == ErrorCode::LegalVersionOutdated)
+                {
+                    terms.refetch();
+                    privacy.refetch();
                 }
             }
-            form.pending.set(false);
-        });
+            result
+        };
+        form.submit_mapped(
+            send,
+            move |()| {
+                password.set(String::new());
+                password_confirmation.set(String::new());
+                registered.set(Some(address));
+                set_title(t().common.check_email_title.as_str());
+                focus_id("registratie-klaar");
+            },
+            field_id,
+        );
     };
 
     let labels = vec![
@@ -317,7 +304,7 @@ pub fn Register() -> impl IntoView {
                                 <h1 class="ml-title" id="registratie-klaar" tabindex="-1">
                                     {tx.common.check_email_title.as_str()}
                                 </h1>
-                                <p>{crate::i18n::fill(&tx.account.register_done, &[("email", &address)])}</p>
+                                <p>{tx.account.register_done(&address)}</p>
                                 <p class="ml-muted">{tx.account.register_done_next.as_str()}</p>
                             </div>
                         </div>

@@ -2,7 +2,6 @@
 
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::hooks::use_query_map;
 use mijn_lexus_contract::account::ResetPasswordRequest;
 use mijn_lexus_contract::{routes, ErrorCode};
@@ -48,10 +47,9 @@ pub fn ResetPassword() -> impl IntoView {
 
     let submit = move |ev: SubmitEvent| {
         ev.prevent_default();
-        if form.pending.get_untracked() {
+        if !form.begin() {
             return;
         }
-        form.begin();
         let request = ResetPasswordRequest {
             token: token.clone(),
             password: password.get_untracked(),
@@ -68,22 +66,17 @@ pub fn ResetPassword() -> impl IntoView {
             form.fail_fields(errors);
             return;
         }
-        form.pending.set(true);
-        spawn_local(async move {
-            match api::post_ok(session, routes::PASSWORD_RESET_COMPLETE, &request).await {
-                Ok(()) => {
-                    password.set(String::new());
-                    password_confirmation.set(String::new());
-                    // Every session of the account has ended, ours too.
-                    session.user.set(None);
-                    done.set(true);
-                    set_title(t().account.reset_done_title.as_str());
-                    focus_main_heading();
-                    let _ = api::refresh_session(session).await;
-                }
-                Err(e) => form.fail(e, str::to_owned),
-            }
-            form.pending.set(false);
+        let send =
+            async move { api::post_ok(session, routes::PASSWORD_RESET_COMPLETE, &request).await };
+        form.submit(send, move |()| {
+            password.set(String::new());
+            password_confirmation.set(String::new());
+            // Every session of the account has ended, ours too.
+            session.user.set(None);
+            done.set(true);
+            set_title(t().account.reset_done_title.as_str());
+            focus_main_heading();
+            api::renew_session(session);
         });
     };
     let submit = StoredValue::new(submit);

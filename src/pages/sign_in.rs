@@ -2,7 +2,6 @@
 
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use mijn_lexus_contract::account::{EmailRequest, SignInRequest};
 use mijn_lexus_contract::{routes, ErrorCode};
@@ -10,15 +9,15 @@ use mijn_lexus_contract::{routes, ErrorCode};
 use crate::api;
 use crate::components::error_summary::ErrorSummary;
 use crate::components::field::{Field, SubmitButton};
+use crate::components::page_frame::PageFrame;
 use crate::config::{config, navigate_to, safe_next};
-use crate::forms::{set_title, FormState};
+use crate::forms::FormState;
 use crate::i18n::t;
 use crate::session::{use_session, SessionStatus};
 
 #[component]
 pub fn SignIn() -> impl IntoView {
     let tx = t();
-    set_title(tx.account.sign_in_title.as_str());
     let session = use_session();
     let navigate = use_navigate();
     let query = use_query_map();
@@ -26,7 +25,6 @@ pub fn SignIn() -> impl IntoView {
     let email = RwSignal::new(String::new());
     let password = RwSignal::new(String::new());
     let resent_to = RwSignal::new(None::<String>);
-    let resend_pending = RwSignal::new(false);
 
     // Signed in (now, or already when arriving): go where the person was going.
     Effect::new(move |_| {
@@ -38,10 +36,9 @@ pub fn SignIn() -> impl IntoView {
 
     let submit = move |ev: SubmitEvent| {
         ev.prevent_default();
-        if form.pending.get_untracked() {
+        if !form.begin() {
             return;
         }
-        form.begin();
         resent_to.set(None);
         let request = SignInRequest {
             email: email.get_untracked(),
@@ -51,32 +48,24 @@ pub fn SignIn() -> impl IntoView {
             form.fail_fields(errors);
             return;
         }
-        form.pending.set(true);
-        spawn_local(async move {
-            match api::sign_in(session, &request).await {
-                // The effect above navigates.
-                Ok(()) => password.set(String::new()),
-                Err(e) => form.fail(e, str::to_owned),
-            }
-            form.pending.set(false);
-        });
+        // The effect above navigates.
+        let send = async move { api::sign_in(session, &request).await };
+        form.submit(send, move |()| password.set(String::new()));
     };
 
+    // Sent through the sign-in form, whose error offers it; the error
+    // (and so the button) stays while the mail goes out.
     let resend = move |()| {
-        if resend_pending.get_untracked() {
+        if form.pending.get_untracked() {
             return;
         }
         let request = EmailRequest {
             email: email.get_untracked(),
         };
-        resend_pending.set(true);
-        spawn_local(async move {
-            match api::post_ok(session, routes::RESEND_CONFIRMATION, &request).await {
-                Ok(()) => resent_to.set(Some(request.email.trim().to_owned())),
-                Err(e) => form.fail(e, str::to_owned),
-            }
-            resend_pending.set(false);
-        });
+        let address = request.email.trim().to_owned();
+        let send =
+            async move { api::post_ok(session, routes::RESEND_CONFIRMATION, &request).await };
+        form.submit(send, move |()| resent_to.set(Some(address)));
     };
 
     let resend = Callback::new(resend);
@@ -85,7 +74,7 @@ pub fn SignIn() -> impl IntoView {
             view! {
                 <SubmitButton
                     label=tx.common.resend_confirmation.as_str()
-                    pending=resend_pending
+                    pending=form.pending
                     kind="button"
                     class="ml-button ml-button--secondary"
                     on_click=resend
@@ -95,8 +84,7 @@ pub fn SignIn() -> impl IntoView {
     };
 
     view! {
-        <div class="ml-page ml-page--narrow">
-            <h1 class="ml-title" tabindex="-1">{tx.account.sign_in_title.as_str()}</h1>
+        <PageFrame title=tx.account.sign_in_title.as_str() class="ml-page--narrow">
             <ErrorSummary form=form labels=vec![("email", tx.common.email.as_str()), ("password", tx.common.password.as_str())]>
                 {resend_button}
             </ErrorSummary>
@@ -104,7 +92,7 @@ pub fn SignIn() -> impl IntoView {
                 {move || {
                     resent_to
                         .get()
-                        .map(|a| view! { <p class="ml-notice ml-notice--ok">{crate::i18n::fill(&tx.common.resend_done, &[("email", &a)])}</p> })
+                        .map(|a| view! { <p class="ml-notice ml-notice--ok">{tx.common.resend_done(&a)}</p> })
                 }}
             </div>
             <form class="ml-form ml-card" novalidate on:submit=submit>
@@ -136,6 +124,6 @@ pub fn SignIn() -> impl IntoView {
                 <a href=config().href("/register")>{tx.account.sign_in_register.as_str()}</a>
             </p>
             <p class="ml-muted">{tx.account.sign_in_shared_computer.as_str()}</p>
-        </div>
+        </PageFrame>
     }
 }

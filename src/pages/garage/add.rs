@@ -2,7 +2,6 @@
 
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::hooks::use_navigate;
 use mijn_lexus_contract::vehicle::{add_vehicle_fields as f, AddVehicleRequest};
 use mijn_lexus_contract::{ErrorCode, FieldError};
@@ -10,21 +9,11 @@ use mijn_lexus_contract::{ErrorCode, FieldError};
 use crate::api::garage as api;
 use crate::components::error_summary::ErrorSummary;
 use crate::components::field::{Field, SubmitButton};
-use crate::components::protected::Protected;
-use crate::config::{config, navigate_to};
-use crate::forms::{set_title, FormState};
-use crate::i18n::{fill, t};
+use crate::components::page_frame::PageFrame;
+use crate::config::navigate_to;
+use crate::forms::FormState;
+use crate::i18n::t;
 use crate::session::use_session;
-
-#[component]
-pub fn AddVehicle() -> impl IntoView {
-    set_title(&t().garage.add_title);
-    view! {
-        <Protected>
-            <AddVehicleForm />
-        </Protected>
-    }
-}
 
 /// "12.345", "12 345" or "12345" as typed on the dashboard, with at most one
 /// decimal after a comma ("12345,5"); `None` when empty. Digits are read by
@@ -48,7 +37,7 @@ fn parse_km(raw: &str) -> Result<Option<f64>, ()> {
 }
 
 #[component]
-fn AddVehicleForm() -> impl IntoView {
+pub fn AddVehicle() -> impl IntoView {
     let g = &t().garage;
     let session = use_session();
     let navigate = use_navigate();
@@ -64,10 +53,9 @@ fn AddVehicleForm() -> impl IntoView {
 
     let submit = move |ev: SubmitEvent| {
         ev.prevent_default();
-        if form.pending.get_untracked() {
+        if !form.begin() {
             return;
         }
-        form.begin();
         locked_until.set(None);
         let use_code = by_code.get_untracked();
         let km = if use_code {
@@ -95,24 +83,22 @@ fn AddVehicleForm() -> impl IntoView {
             form.fail_fields(errors);
             return;
         }
-        form.pending.set(true);
         let navigate = navigate.clone();
-        spawn_local(async move {
-            match api::add_vehicle(session, &request).await {
-                Ok(_) => navigate_to(&navigate, "/garage?added=1", false),
-                Err(e) => {
-                    if e.error.code() == Some(ErrorCode::ProofLocked) {
-                        let secs = e.retry_after_secs.unwrap_or(15 * 60);
-                        let at = chrono::Local::now() + chrono::Duration::seconds(secs as i64);
-                        locked_until.set(Some(fill(
-                            &t().garage.proof_locked_until,
-                            &[("time", &at.format("%H:%M").to_string())],
-                        )));
-                    }
-                    form.fail(e.error, str::to_owned);
+        let send = async move {
+            api::add_vehicle(session, &request).await.map_err(|e| {
+                if e.error.code() == Some(ErrorCode::ProofLocked) {
+                    let secs = e.retry_after_secs.unwrap_or(15 * 60);
+                    let at = chrono::Local::now() + chrono::Duration::seconds(secs as i64);
+                    locked_until.set(Some(
+                        t().garage
+                            .proof_locked_until(&at.format("%H:%M").to_string()),
+                    ));
                 }
-            }
-            form.pending.set(false);
+                e.error
+            })
+        };
+        form.submit(send, move |_| {
+            navigate_to(&navigate, "/garage?added=1", false)
         });
     };
 
@@ -140,11 +126,7 @@ fn AddVehicleForm() -> impl IntoView {
     };
 
     view! {
-        <div class="ml-page ml-page--narrow">
-            <p class="ml-back">
-                <a href=config().href("/garage")>{g.back_to_garage.as_str()}</a>
-            </p>
-            <h1 class="ml-title" tabindex="-1">{g.add_title.as_str()}</h1>
+        <PageFrame title=g.add_title.as_str() class="ml-page--narrow" back=("/garage", g.back_to_garage.as_str())>
             <p>{g.add_intro.as_str()}</p>
             <ErrorSummary form=form labels=labels />
             <form class="ml-form ml-card" novalidate on:submit=submit>
@@ -219,7 +201,7 @@ fn AddVehicleForm() -> impl IntoView {
                     <SubmitButton label=g.add_submit.as_str() pending=form.pending />
                 </div>
             </form>
-        </div>
+        </PageFrame>
     }
 }
 

@@ -2,31 +2,20 @@
 
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::hooks::use_navigate;
 use mijn_lexus_contract::charger::AddChargerRequest;
 
 use crate::api::garage as api;
 use crate::components::error_summary::ErrorSummary;
 use crate::components::field::{Field, SubmitButton};
-use crate::components::protected::Protected;
-use crate::config::{config, navigate_to};
-use crate::forms::{set_title, FormState};
+use crate::components::page_frame::PageFrame;
+use crate::config::navigate_to;
+use crate::forms::FormState;
 use crate::i18n::t;
 use crate::session::use_session;
 
 #[component]
 pub fn AddCharger() -> impl IntoView {
-    set_title(&t().garage.charger_add_title);
-    view! {
-        <Protected>
-            <AddChargerForm />
-        </Protected>
-    }
-}
-
-#[component]
-fn AddChargerForm() -> impl IntoView {
     let g = &t().garage;
     let session = use_session();
     let navigate = use_navigate();
@@ -37,10 +26,9 @@ fn AddChargerForm() -> impl IntoView {
 
     let submit = move |ev: SubmitEvent| {
         ev.prevent_default();
-        if form.pending.get_untracked() {
+        if !form.begin() {
             return;
         }
-        form.begin();
         let request = AddChargerRequest {
             serial: serial.get_untracked(),
             pin: pin.get_untracked(),
@@ -50,23 +38,15 @@ fn AddChargerForm() -> impl IntoView {
             form.fail_fields(errors);
             return;
         }
-        form.pending.set(true);
         let navigate = navigate.clone();
-        spawn_local(async move {
-            match api::add_charger(session, &request).await {
-                Ok(_) => navigate_to(&navigate, "/garage?charger_added=1", false),
-                Err(e) => form.fail(e, str::to_owned),
-            }
-            form.pending.set(false);
+        let send = async move { api::add_charger(session, &request).await };
+        form.submit(send, move |_| {
+            navigate_to(&navigate, "/garage?charger_added=1", false)
         });
     };
 
     view! {
-        <div class="ml-page ml-page--narrow">
-            <p class="ml-back">
-                <a href=config().href("/garage")>{g.back_to_garage.as_str()}</a>
-            </p>
-            <h1 class="ml-title" tabindex="-1">{g.charger_add_title.as_str()}</h1>
+        <PageFrame title=g.charger_add_title.as_str() class="ml-page--narrow" back=("/garage", g.back_to_garage.as_str())>
             <p>{g.charger_add_intro.as_str()}</p>
             <ErrorSummary
                 form=form
@@ -106,6 +86,6 @@ fn AddChargerForm() -> impl IntoView {
                     <SubmitButton label=g.charger_add_submit.as_str() pending=form.pending />
                 </div>
             </form>
-        </div>
+        </PageFrame>
     }
 }

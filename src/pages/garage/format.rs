@@ -5,7 +5,8 @@ use chrono::{DateTime, Utc};
 use mijn_lexus_contract::charger::ChargerState;
 use mijn_lexus_contract::vehicle::{Powertrain, VehicleRole};
 
-use crate::i18n::{fill, t};
+use crate::format::TimeUnit;
+use crate::i18n::t;
 
 /// How long ago something was measured, in the largest whole unit.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -27,32 +28,27 @@ pub fn age(then: DateTime<Utc>, now: DateTime<Utc>) -> Age {
     }
 }
 
-/// "3 uur geleden"
+/// "3 uur geleden" / "il y a 3 heures" / "3 hours ago", worded by the
+/// browser (`Intl.RelativeTimeFormat`, which also knows the plural forms);
+/// less than a minute is the pack's own word ("zonet").
 pub fn ago(then: DateTime<Utc>, now: DateTime<Utc>) -> String {
-    let g = &t().garage;
-    let (one, many, n) = match age(then, now) {
-        Age::Now => return g.ago_now.clone(),
-        Age::Minutes(n) => (&g.ago_minute, &g.ago_minutes, n),
-        Age::Hours(n) => (&g.ago_hour, &g.ago_hours, n),
-        Age::Days(n) => (&g.ago_day, &g.ago_days, n),
+    let (n, unit) = match age(then, now) {
+        Age::Now => return t().garage.ago_now.to_string(),
+        Age::Minutes(n) => (n, TimeUnit::Minute),
+        Age::Hours(n) => (n, TimeUnit::Hour),
+        Age::Days(n) => (n, TimeUnit::Day),
     };
-    fill(if n == 1 { one } else { many }, &[("n", &n.to_string())])
+    crate::format::relative_past(n, unit)
 }
 
 /// "12.345 km"
 pub fn km(value: f64) -> String {
-    fill(
-        &t().garage.unit_km,
-        &[("n", &crate::format::fixed(value, 0))],
-    )
+    t().garage.unit_km(&crate::format::fixed(value, 0))
 }
 
 /// "60 %"
 pub fn percent(value: f64) -> String {
-    fill(
-        &t().garage.unit_percent,
-        &[("n", &crate::format::fixed(value, 0))],
-    )
+    t().garage.unit_percent(&crate::format::fixed(value, 0))
 }
 
 pub fn powertrain(p: Powertrain) -> &'static str {

@@ -2,66 +2,50 @@
 //! vehicle (C3). Protected: an anonymous visitor signs in first and returns.
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
 use crate::api::garage as api;
-use crate::api::ClientError;
 use crate::components::field::SubmitButton;
-use crate::components::protected::Protected;
+use crate::components::page_frame::PageFrame;
 use crate::config::{config, navigate_to};
-use crate::forms::{focus_id, set_title};
+use crate::forms::{focus_id, FormState};
 use crate::i18n::t;
 use crate::session::use_session;
 
 #[component]
 pub fn AcceptInvitation() -> impl IntoView {
-    set_title(&t().garage.invitation_title);
-    view! {
-        <Protected>
-            <AcceptInvitationContent />
-        </Protected>
-    }
-}
-
-#[component]
-fn AcceptInvitationContent() -> impl IntoView {
     let g = &t().garage;
     let session = use_session();
     let navigate = use_navigate();
     let token = use_query_map()
         .with_untracked(|q| q.get("token"))
         .unwrap_or_default();
-    let pending = RwSignal::new(false);
-    let failure = RwSignal::new(None::<ClientError>);
+    let action = FormState::new();
 
     let accept = Callback::new(move |()| {
-        if pending.get_untracked() {
+        if !action.begin() {
             return;
         }
-        pending.set(true);
-        failure.set(None);
         let token = token.clone();
         let navigate = navigate.clone();
-        spawn_local(async move {
-            match api::accept_invitation(session, token).await {
-                Ok(v) => navigate_to(&navigate, &format!("/garage/{}", v.vin), false),
-                Err(e) => {
-                    failure.set(Some(e));
-                    focus_id("invitation-error");
-                }
+        let send = async move {
+            let answer = api::accept_invitation(session, token).await;
+            if answer.is_err() {
+                focus_id("invitation-error");
             }
-            pending.set(false);
+            answer
+        };
+        action.submit(send, move |v| {
+            navigate_to(&navigate, &format!("/garage/{}", v.vin), false)
         });
     });
 
     view! {
-        <div class="ml-page ml-page--narrow">
-            <h1 class="ml-title" tabindex="-1">{g.invitation_title.as_str()}</h1>
+        <PageFrame title=g.invitation_title.as_str() class="ml-page--narrow">
             <p>{g.invitation_intro.as_str()}</p>
             {move || {
-                failure
-                    .get()
+                action
+                    .request_error()
                     .map(|e| {
                         view! {
                             <div class="ml-notice ml-notice--error" id="invitation-error" role="alert" tabindex="-1">
@@ -76,11 +60,11 @@ fn AcceptInvitationContent() -> impl IntoView {
             <div class="ml-form__actions">
                 <SubmitButton
                     label=g.invitation_accept.as_str()
-                    pending=pending
+                    pending=action.pending
                     kind="button"
                     on_click=accept
                 />
             </div>
-        </div>
+        </PageFrame>
     }
 }

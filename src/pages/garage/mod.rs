@@ -10,61 +10,23 @@ pub mod status;
 
 use chrono::Utc;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::hooks::use_query_map;
-use mijn_lexus_contract::charger::Charger;
-use mijn_lexus_contract::vehicle::VehicleSummary;
+use mijn_lexus_contract::charger::{Charger, ChargerList};
+use mijn_lexus_contract::vehicle::{VehicleList, VehicleSummary};
 
-use crate::api::{garage as api, ClientError};
-use crate::components::protected::Protected;
+use crate::api::garage as api;
+use crate::components::loading::Loaded;
+use crate::components::page_frame::PageFrame;
 use crate::config::config;
-use crate::forms::set_title;
-use crate::i18n::{fill, t};
+use crate::i18n::t;
 
 #[component]
 pub fn Garage() -> impl IntoView {
-    set_title(&t().garage.title);
-    view! {
-        <Protected>
-            <GarageContent />
-        </Protected>
-    }
-}
-
-/// A notice that a load failed, with a retry button.
-#[component]
-pub fn LoadError(error: ClientError, retry: Callback<()>) -> impl IntoView {
-    view! {
-        <div class="ml-notice ml-notice--error" role="alert">
-            <p>{error.message()}</p>
-            <button type="button" class="ml-button ml-button--secondary" on:click=move |_| retry.run(())>
-                {t().garage.retry.as_str()}
-            </button>
-        </div>
-    }
-}
-
-#[component]
-fn GarageContent() -> impl IntoView {
     let g = &t().garage;
     let query = use_query_map();
-    let vehicles = RwSignal::new(None::<Result<Vec<VehicleSummary>, ClientError>>);
-    let chargers = RwSignal::new(None::<Result<Vec<Charger>, ClientError>>);
-    let load = move || {
-        // Two requests in flight at once.
-        spawn_local(async move {
-            vehicles.set(Some(api::vehicles().await.map(|l| l.vehicles)));
-        });
-        spawn_local(async move {
-            chargers.set(Some(api::chargers().await.map(|l| l.chargers)));
-        });
-    };
-    load();
-    let retry = Callback::new(move |()| {
-        vehicles.set(None);
-        chargers.set(None);
-        load();
-    });
+    // Two requests in flight at once.
+    let vehicles = LocalResource::new(api::vehicles);
+    let chargers = LocalResource::new(api::chargers);
     let notice = move || {
         query.with(|q| {
             if q.get("added").is_some() {
@@ -79,40 +41,32 @@ fn GarageContent() -> impl IntoView {
         })
     };
 
-    let vehicle_list = move || match vehicles.get() {
-        None => view! { <p class="ml-loading" role="status">{g.loading.as_str()}</p> }.into_any(),
-        Some(Err(error)) => view! { <LoadError error retry /> }.into_any(),
-        Some(Ok(list)) if list.is_empty() => {
-            view! { <p class="ml-garage__empty">{g.no_vehicles.as_str()}</p> }.into_any()
+    let vehicle_list = move |list: VehicleList| {
+        if list.vehicles.is_empty() {
+            return view! { <p class="ml-garage__empty">{g.no_vehicles.as_str()}</p> }.into_any();
         }
-        Some(Ok(list)) => view! {
+        view! {
             <ul class="ml-garage__vehicles">
-                {list.into_iter().map(|v| view! { <VehicleCard v /> }).collect_view()}
+                {list.vehicles.into_iter().map(|v| view! { <VehicleCard v /> }).collect_view()}
             </ul>
         }
-        .into_any(),
+        .into_any()
     };
-    let charger_list = move || match chargers.get() {
-        None | Some(Err(_)) => None,
-        Some(Ok(list)) if list.is_empty() => {
-            Some(view! { <p class="ml-garage__empty">{g.no_chargers.as_str()}</p> }.into_any())
+    let charger_list = move |list: ChargerList| {
+        if list.chargers.is_empty() {
+            return view! { <p class="ml-garage__empty">{g.no_chargers.as_str()}</p> }.into_any();
         }
-        Some(Ok(list)) => {
-            let now = Utc::now();
-            Some(
-                view! {
-                    <ul class="ml-garage__chargers">
-                        {list.into_iter().map(|c| charger_card(c, now)).collect_view()}
-                    </ul>
-                }
-                .into_any(),
-            )
+        let now = Utc::now();
+        view! {
+            <ul class="ml-garage__chargers">
+                {list.chargers.into_iter().map(|c| charger_card(c, now)).collect_view()}
+            </ul>
         }
+        .into_any()
     };
 
     view! {
-        <div class="ml-page ml-garage">
-            <h1 class="ml-title" tabindex="-1">{g.title.as_str()}</h1>
+        <PageFrame title=g.title.as_str() class="ml-garage">
             <div role="status" class="ml-status">
                 {move || notice().map(|n| view! { <p class="ml-notice ml-notice--ok">{n}</p> })}
             </div>
@@ -123,7 +77,7 @@ fn GarageContent() -> impl IntoView {
                         {g.add_vehicle.as_str()}
                     </a>
                 </div>
-                {vehicle_list}
+                <Loaded resource=vehicles let:list>{vehicle_list(list)}</Loaded>
             </section>
             <section class="ml-garage__section" aria-labelledby="garage-chargers">
                 <div class="ml-garage__head">
@@ -132,16 +86,16 @@ fn GarageContent() -> impl IntoView {
                         {g.add_charger.as_str()}
                     </a>
                 </div>
-                {charger_list}
+                <Loaded resource=chargers let:list>{charger_list(list)}</Loaded>
             </section>
-        </div>
+        </PageFrame>
     }
 }
 
 /// The name a vehicle goes by: its nickname, else its model.
 pub fn vehicle_name(v: &VehicleSummary) -> String {
     if v.nickname.is_empty() {
-        fill(&t().garage.model_name, &[("model", &v.model)])
+        t().garage.model_name(&v.model)
     } else {
         v.nickname.clone()
     }
@@ -151,7 +105,7 @@ pub fn vehicle_name(v: &VehicleSummary) -> String {
 fn VehicleCard(v: VehicleSummary) -> impl IntoView {
     let g = &t().garage;
     let href = config().href(&format!("/garage/{}", v.vin));
-    let alt = fill(&g.picture_alt, &[("model", &v.model)]);
+    let alt = g.picture_alt(&v.model);
     let name = vehicle_name(&v);
     view! {
         <li class="ml-card ml-vehicle">
@@ -190,11 +144,11 @@ fn VehicleCard(v: VehicleSummary) -> impl IntoView {
 fn charger_card(c: Charger, now: chrono::DateTime<Utc>) -> impl IntoView {
     let g = &t().garage;
     let name = if c.nickname.is_empty() {
-        c.model.clone()
+        c.model.to_string()
     } else {
-        c.nickname.clone()
+        c.nickname.to_string()
     };
-    let dash = || g.no_value.clone();
+    let dash = || g.no_value.to_string();
     view! {
         <li class="ml-card ml-charger">
             <h3 class="ml-charger__name">{name}</h3>
@@ -212,7 +166,7 @@ fn charger_card(c: Charger, now: chrono::DateTime<Utc>) -> impl IntoView {
                     <dd>
                         {c
                             .power_kw
-                            .map(|p| fill(&g.unit_kw, &[("n", &crate::format::fixed(p, 1))]))
+                            .map(|p| g.unit_kw(&crate::format::fixed(p, 1)))
                             .unwrap_or_else(dash)}
                     </dd>
                 </div>
@@ -221,7 +175,7 @@ fn charger_card(c: Charger, now: chrono::DateTime<Utc>) -> impl IntoView {
                     <dd>
                         {c
                             .session_energy_kwh
-                            .map(|e| fill(&g.unit_kwh, &[("n", &crate::format::fixed(e, 1))]))
+                            .map(|e| g.unit_kwh(&crate::format::fixed(e, 1)))
                             .unwrap_or_else(dash)}
                     </dd>
                 </div>

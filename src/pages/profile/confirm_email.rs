@@ -1,10 +1,9 @@
 //! /confirm-email-change?token=…: the link mailed to the new address (B1).
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::hooks::use_query_map;
 
-use crate::api::{self, ClientError};
+use crate::api;
 use crate::config::config;
 use crate::forms::{focus_main_heading, set_title};
 use crate::i18n::t;
@@ -21,20 +20,27 @@ pub fn ConfirmEmailChange() -> impl IntoView {
         .map(|t| t.trim().to_owned())
         .unwrap_or_default();
     // None: busy; Some(Ok): done.
-    let state = RwSignal::new(None::<Result<(), ClientError>>);
-    spawn_local(async move {
-        let result = api::profile::confirm_email_change(session, token).await;
-        if result.is_ok() && session.is_signed_in() {
-            // The header shows the new address's account details.
-            let _ = api::refresh_session(session).await;
+    let state = LocalResource::new(move || {
+        let token = token.clone();
+        async move {
+            let result = api::profile::confirm_email_change(session, token).await;
+            // Untracked: the session changing must not confirm again.
+            if result.is_ok() && untrack(|| session.is_signed_in()) {
+                // The header shows the new address's account details.
+                let _ = api::refresh_session(session).await;
+            }
+            result
         }
-        set_title(if result.is_ok() {
-            &t().profile.email_confirm_done_title
-        } else {
-            &t().profile.email_confirm_failed_title
-        });
-        state.set(Some(result));
-        focus_main_heading();
+    });
+    Effect::new(move |_| {
+        if let Some(result) = state.get() {
+            set_title(if result.is_ok() {
+                &t().profile.email_confirm_done_title
+            } else {
+                &t().profile.email_confirm_failed_title
+            });
+            focus_main_heading();
+        }
     });
 
     move || {

@@ -2,15 +2,16 @@
 //! history of choices (B4).
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use mijn_lexus_contract::profile::{ConsentKind, ConsentRecord, ConsentState, Consents};
 
 use super::format::device_label;
-use super::{load, loaded_view, Loaded, ProfilePage, StatusMessage};
+use super::{ProfilePage, StatusMessage};
 use crate::api::profile as api;
-use crate::components::protected::Protected;
+use crate::components::loading::{load_older, Loaded, RequestError};
+use crate::components::table::{DataTable, Older};
 use crate::format::date_time as format_date_time;
-use crate::i18n::{fill, t};
+use crate::forms::FormState;
+use crate::i18n::t;
 use crate::session::use_session;
 
 /// (label, hint) of a consent kind.
@@ -34,71 +35,71 @@ pub fn consent_texts(kind: ConsentKind) -> (&'static str, &'static str) {
 fn state_text(s: &ConsentState) -> String {
     let p = &t().profile;
     match (s.granted, s.since) {
-        (_, None) => p.consent_never.clone(),
-        (true, Some(at)) => fill(&p.consent_given_since, &[("date", &format_date_time(at))]),
-        (false, Some(at)) => fill(
-            &p.consent_withdrawn_since,
-            &[("date", &format_date_time(at))],
-        ),
+        (_, None) => p.consent_never.to_string(),
+        (true, Some(at)) => p.consent_given_since(&format_date_time(at)),
+        (false, Some(at)) => p.consent_withdrawn_since(&format_date_time(at)),
     }
 }
 
 #[component]
-fn ConsentsPart() -> impl IntoView {
+pub fn ConsentsPage() -> impl IntoView {
     let p = &t().profile;
     let session = use_session();
-    let slot: Loaded<Consents> = RwSignal::new(None);
-    let reload = move || load(slot, api::consents(None));
-    reload();
+    let consents = LocalResource::new(|| api::consents(None));
     let message = RwSignal::new(None::<String>);
-    let error = RwSignal::new(None::<&'static str>);
-    let busy = RwSignal::new(false);
+    let action = FormState::new();
+    let busy = action.pending;
 
     let set = move |kind: ConsentKind, granted: bool| {
-        busy.set(true);
+        if !action.begin() {
+            return;
+        }
         message.set(None);
-        error.set(None);
-        spawn_local(async move {
-            match api::set_consent(session, kind, granted).await {
-                Ok(c) => {
-                    let p = &t().profile;
-                    let template = if granted {
-                        &p.consent_saved_on
-                    } else {
-                        &p.consent_saved_off
-                    };
-                    message.set(Some(fill(template, &[("kind", consent_texts(kind).0)])));
-                    slot.set(Some(Ok(c)));
-                    // The list is drawn anew: keep the keyboard where it was.
-                    crate::forms::focus_id(&format!("consent-{}", kind.code()));
-                }
-                Err(e) => {
-                    error.set(Some(e.message()));
-                    // Show the stored state again, not what was clicked.
-                    slot.update(|s| *s = s.take());
-                }
+        let request = async move {
+            let answer = api::set_consent(session, kind, granted).await;
+            if answer.is_err() {
+                // Show the stored state again, not what was clicked.
+                consents.update(|c| *c = c.take());
             }
-            busy.set(false);
+            answer
+        };
+        action.submit(request, move |c| {
+            let p = &t().profile;
+            let kind_name = consent_texts(kind).0;
+            message.set(Some(if granted {
+                p.consent_saved_on(kind_name)
+            } else {
+                p.consent_saved_off(kind_name)
+            }));
+            consents.set(Some(Ok(c)));
+            // The list is drawn anew: keep the keyboard where it was.
+            crate::forms::focus_id(&format!("consent-{}", kind.code()));
         });
     };
 
     // Older history rows, appended below the ones shown.
-    let more = move |before_id: i64| {
-        spawn_local(async move {
-            match api::consents(Some(before_id)).await {
-                Ok(page) => slot.update(|s| {
-                    if let Some(Ok(c)) = s {
-                        c.history.extend(page.history);
-                        c.next_before_id = page.next_before_id;
-                    }
-                }),
-                Err(e) => error.set(Some(e.message())),
-            }
-        });
+    let older = FormState::new();
+    let more = move |(before_id, shown): (i64, usize)| {
+        load_older(
+            older,
+            consents,
+            api::consents(Some(before_id)),
+            |c, page| {
+                c.history.extend(page.history);
+                c.next_before_id = page.next_before_id;
+            },
+            format!("consent-history-row-{shown}"),
+        )
     };
 
     let content = move |c: Consents| {
         let p = &t().profile;
+        let shown = c.history.len();
+        let older_records = c.next_before_id.map(|next| Older {
+            label: p.history_more.as_str(),
+            fetch: Callback::new(move |()| more((next, shown))),
+            pending: older.pending,
+        });
         let switches = c
             .current
             .iter()
@@ -135,12 +136,7 @@ fn ConsentsPart() -> impl IntoView {
             <ul class="ml-card ml-consents">{switches}</ul>
             <section class="ml-profile__section">
                 <h2 class="ml-subtitle" id="consent-history">{p.history_heading.as_str()}</h2>
-                {history_table(&c.history)}
-                {c.next_before_id.map(|next| view! {
-                    <button type="button" class="ml-button ml-button--secondary" on:click=move |_| more(next)>
-                        {p.history_more.as_str()}
-                    </button>
-                })}
+                {history_table(c.history, older_records)}
             </section>
         }
     };
@@ -149,58 +145,49 @@ fn ConsentsPart() -> impl IntoView {
         <ProfilePage title=&p.consents_title>
             <p class="ml-lead">{p.consents_intro.as_str()}</p>
             <StatusMessage message=message />
-            {move || error.get().map(|m| view! { <p class="ml-notice ml-notice--error" role="alert">{m}</p> })}
-            {loaded_view(slot, reload, content)}
+            {move || action.request_error().map(|error| view! { <RequestError error /> })}
+            {move || older.request_error().map(|error| view! { <RequestError error /> })}
+            <Loaded resource=consents let:c>{content(c)}</Loaded>
         </ProfilePage>
     }
 }
 
-fn history_table(history: &[ConsentRecord]) -> impl IntoView {
+fn history_table(history: Vec<ConsentRecord>, older: Option<Older>) -> impl IntoView {
     let p = &t().profile;
     if history.is_empty() {
         return view! { <p>{p.history_empty.as_str()}</p> }.into_any();
     }
-    let rows = history
-        .iter()
-        .map(|r| {
-            let when = format_date_time(r.recorded_at);
-            let (given, withdrawn) = if r.granted {
-                (when, p.empty_cell.clone())
-            } else {
-                (p.empty_cell.clone(), when)
-            };
-            let ua = r.user_agent.clone().unwrap_or_default();
-            let device = device_label(&ua);
-            view! {
-                <tr>
-                    <th scope="row">{consent_texts(r.kind).0}</th>
-                    <td>{given}</td>
-                    <td>{withdrawn}</td>
-                    <td title=ua>{device}</td>
-                </tr>
-            }
-        })
-        .collect_view();
+    let row = |r: ConsentRecord| {
+        let p = &t().profile;
+        let when = format_date_time(r.recorded_at);
+        let (given, withdrawn) = if r.granted {
+            (when, p.empty_cell.to_string())
+        } else {
+            (p.empty_cell.to_string(), when)
+        };
+        let ua = r.user_agent.unwrap_or_default();
+        let device = device_label(&ua);
+        view! {
+            <th scope="row">{consent_texts(r.kind).0}</th>
+            <td>{given}</td>
+            <td>{withdrawn}</td>
+            <td title=ua>{device}</td>
+        }
+    };
     view! {
-        <div class="ml-table-wrap" tabindex="0" role="region" aria-labelledby="consent-history">
-            <table class="ml-table">
-                <caption>{p.history_caption.as_str()}</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">{p.col_kind.as_str()}</th>
-                        <th scope="col">{p.col_given.as_str()}</th>
-                        <th scope="col">{p.col_withdrawn.as_str()}</th>
-                        <th scope="col">{p.col_device.as_str()}</th>
-                    </tr>
-                </thead>
-                <tbody>{rows}</tbody>
-            </table>
-        </div>
+        <DataTable
+            labelled_by="consent-history"
+            caption=p.history_caption.as_str()
+            columns=vec![
+                p.col_kind.as_str(),
+                p.col_given.as_str(),
+                p.col_withdrawn.as_str(),
+                p.col_device.as_str(),
+            ]
+            records=history
+            row
+            older=older
+        />
     }
     .into_any()
-}
-
-#[component]
-pub fn ConsentsPage() -> impl IntoView {
-    view! { <Protected><ConsentsPart /></Protected> }
 }

@@ -3,17 +3,16 @@
 
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use mijn_lexus_contract::profile::{Dealer, DealerList, PreferredDealer, Weekday};
 
 use super::format::round1;
-use super::{load, loaded_view, Loaded, ProfilePage, StatusMessage};
+use super::{ProfilePage, StatusMessage};
 use crate::api::profile as api;
-use crate::api::ClientError;
 use crate::components::field::{Field, SubmitButton};
-use crate::components::protected::Protected;
-use crate::format::number as format_number;
-use crate::i18n::{fill, t};
+use crate::components::loading::{Loaded, RequestError};
+use crate::format::{number as format_number, Plural};
+use crate::forms::FormState;
+use crate::i18n::t;
 use crate::session::use_session;
 
 fn day_name(day: Weekday) -> &'static str {
@@ -49,15 +48,10 @@ fn dealer_card(d: &Dealer, heading_level_3: bool) -> impl IntoView {
                 .opening_hours
                 .iter()
                 .filter(|o| o.day == day)
-                .map(|o| {
-                    fill(
-                        &p.hours_period,
-                        &[("opens", &o.opens), ("closes", &o.closes)],
-                    )
-                })
+                .map(|o| p.hours_period(&o.opens, &o.closes))
                 .collect();
             let text = if periods.is_empty() {
-                p.closed.clone()
+                p.closed.to_string()
             } else {
                 periods.join(", ")
             };
@@ -93,77 +87,54 @@ fn dealer_card(d: &Dealer, heading_level_3: bool) -> impl IntoView {
 }
 
 #[component]
-fn DealerPart() -> impl IntoView {
+pub fn DealerPage() -> impl IntoView {
     let p = &t().profile;
     let session = use_session();
-    let current: Loaded<PreferredDealer> = RwSignal::new(None);
-    let reload = move || load(current, api::preferred_dealer());
-    reload();
+    let current = LocalResource::new(api::preferred_dealer);
     let saved = RwSignal::new(None::<String>);
     let query = RwSignal::new(String::new());
-    let results: RwSignal<Option<Result<DealerList, ClientError>>> = RwSignal::new(None);
-    let searching = RwSignal::new(false);
-    let busy = RwSignal::new(false);
-    let action_error = RwSignal::new(None::<&'static str>);
+    let results = RwSignal::new(None::<DealerList>);
+    let search_form = FormState::new();
+    // Choosing and clearing the dealer.
+    let action = FormState::new();
+    let busy = action.pending;
 
     let search = move |ev: SubmitEvent| {
         ev.prevent_default();
-        searching.set(true);
+        if !search_form.begin() {
+            return;
+        }
         let q = query.get_untracked();
-        spawn_local(async move {
-            results.set(Some(api::dealers(&q).await));
-            searching.set(false);
+        search_form.submit(async move { api::dealers(&q).await }, move |list| {
+            results.set(Some(list))
         });
     };
     let choose = move |dealer: Dealer| {
-        if busy.get_untracked() {
+        if !action.begin() {
             return;
         }
-        busy.set(true);
         saved.set(None);
-        action_error.set(None);
-        spawn_local(async move {
-            match api::choose_dealer(session, dealer.id).await {
-                Ok(d) => {
-                    current.set(Some(Ok(d)));
-                    saved.set(Some(fill(
-                        &t().profile.dealer_saved,
-                        &[("name", &dealer.name)],
-                    )));
-                }
-                Err(e) => action_error.set(Some(e.message())),
-            }
-            busy.set(false);
+        action.submit(api::choose_dealer(session, dealer.id), move |_| {
+            current.refetch();
+            saved.set(Some(t().profile.dealer_saved(&dealer.name)));
         });
     };
     let clear = move |_| {
-        if busy.get_untracked() {
+        if !action.begin() {
             return;
         }
-        busy.set(true);
         saved.set(None);
-        action_error.set(None);
-        spawn_local(async move {
-            match api::clear_dealer(session).await {
-                Ok(()) => reload(),
-                Err(e) => action_error.set(Some(e.message())),
-            }
-            busy.set(false);
-        });
+        action.submit(api::clear_dealer(session), move |()| current.refetch());
     };
 
-    let current_view = loaded_view(current, reload, move |d: PreferredDealer| {
+    let current_view = move |d: PreferredDealer| {
         let p = &t().profile;
         let note = match (&d.dealer, d.assigned) {
-            (None, _) => p.dealer_none.clone(),
-            (Some(_), true) => fill(
-                &p.dealer_assigned,
-                &[(
-                    "distance",
-                    &format_number(round1(d.distance_km.unwrap_or(0.0))),
-                )],
-            ),
-            (Some(_), false) => p.dealer_chosen.clone(),
+            (None, _) => p.dealer_none.to_string(),
+            (Some(_), true) => {
+                p.dealer_assigned(&format_number(round1(d.distance_km.unwrap_or(0.0))))
+            }
+            (Some(_), false) => p.dealer_chosen.to_string(),
         };
         let chosen = d.dealer.is_some() && !d.assigned;
         view! {
@@ -180,20 +151,23 @@ fn DealerPart() -> impl IntoView {
                     })}
             </section>
         }
-    });
+    };
 
     let results_view = move || {
-        results.get().map(|r| match r {
-            Err(e) => view! { <p class="ml-notice ml-notice--error">{e.message()}</p> }.into_any(),
-            Ok(list) if list.dealers.is_empty() => {
+        if let Some(error) = search_form.request_error() {
+            return Some(view! { <RequestError error /> }.into_any());
+        }
+        results.get().map(|list| match list {
+            list if list.dealers.is_empty() => {
                 view! { <p class="ml-notice">{t().profile.dealer_no_results.as_str()}</p> }
                     .into_any()
             }
-            Ok(list) => {
-                let count = fill(
-                    &t().profile.dealer_results,
-                    &[("count", &list.dealers.len().to_string())],
-                );
+            list => {
+                let n = list.dealers.len();
+                let count = match crate::format::plural(n as f64) {
+                    Plural::One => t().profile.dealer_results_one(&n.to_string()),
+                    Plural::Other => t().profile.dealer_results_other(&n.to_string()),
+                };
                 let items = list
                     .dealers
                     .into_iter()
@@ -228,24 +202,19 @@ fn DealerPart() -> impl IntoView {
     view! {
         <ProfilePage title=&p.dealer_title>
             <p class="ml-lead">{p.dealer_intro.as_str()}</p>
-            {current_view}
+            <Loaded resource=current let:d>{current_view(d)}</Loaded>
             <StatusMessage message=saved />
-            {move || action_error.get().map(|m| view! { <p class="ml-notice ml-notice--error" role="alert">{m}</p> })}
+            {move || action.request_error().map(|error| view! { <RequestError error /> })}
             <section class="ml-profile__section" aria-labelledby="dealer-search-title">
                 <h2 class="ml-subtitle" id="dealer-search-title">{p.dealer_search_heading.as_str()}</h2>
                 <form class="ml-form ml-dealer__search" role="search" novalidate on:submit=search>
                     <Field id="dealer_q" label=&p.dealer_search value=query error=Signal::derive(|| None) />
                     <div class="ml-form__actions">
-                        <SubmitButton label=&p.dealer_search_submit pending=searching />
+                        <SubmitButton label=&p.dealer_search_submit pending=search_form.pending />
                     </div>
                 </form>
                 <div aria-live="polite">{results_view}</div>
             </section>
         </ProfilePage>
     }
-}
-
-#[component]
-pub fn DealerPage() -> impl IntoView {
-    view! { <Protected><DealerPart /></Protected> }
 }

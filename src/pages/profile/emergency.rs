@@ -2,29 +2,26 @@
 
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
-use mijn_lexus_contract::profile::{EmergencyContact, EmergencyContactState};
+use mijn_lexus_contract::profile::EmergencyContact;
 use mijn_lexus_contract::Country;
 
-use super::{load, loaded_view, Loaded, ProfilePage, StatusMessage};
+use super::{ProfilePage, StatusMessage};
 use crate::api::profile as api;
 use crate::components::error_summary::ErrorSummary;
 use crate::components::field::{Field, SubmitButton};
-use crate::components::protected::Protected;
+use crate::components::loading::Loaded;
 use crate::forms::FormState;
 use crate::i18n::t;
 use crate::session::use_session;
 
 #[component]
-fn EmergencyPart() -> impl IntoView {
+pub fn EmergencyPage() -> impl IntoView {
     let p = &t().profile;
-    let slot: Loaded<EmergencyContactState> = RwSignal::new(None);
-    let reload = move || load(slot, api::emergency_contact());
-    reload();
+    let contact = LocalResource::new(api::emergency_contact);
     view! {
         <ProfilePage title=&p.emergency_title>
             <p class="ml-lead">{p.emergency_intro.as_str()}</p>
-            {loaded_view(slot, reload, |s| view! { <EmergencyForm contact=s.contact /> })}
+            <Loaded resource=contact let:s><EmergencyForm contact=s.contact /></Loaded>
         </ProfilePage>
     }
 }
@@ -49,10 +46,9 @@ fn EmergencyForm(contact: Option<EmergencyContact>) -> impl IntoView {
 
     let submit = move |ev: SubmitEvent| {
         ev.prevent_default();
-        if form.pending.get_untracked() {
+        if !form.begin() {
             return;
         }
-        form.begin();
         message.set(None);
         let request = EmergencyContact {
             name: name.get_untracked(),
@@ -63,40 +59,28 @@ fn EmergencyForm(contact: Option<EmergencyContact>) -> impl IntoView {
             form.fail_fields(errors);
             return;
         }
-        form.pending.set(true);
-        spawn_local(async move {
-            match api::save_emergency_contact(session, &request).await {
-                Ok(state) => {
-                    if let Some(saved) = state.contact {
-                        phone.set(saved.phone);
-                    }
-                    has_contact.set(true);
-                    message.set(Some(t().profile.emergency_saved.clone()));
+        form.submit(
+            async move { api::save_emergency_contact(session, &request).await },
+            move |state| {
+                if let Some(saved) = state.contact {
+                    phone.set(saved.phone);
                 }
-                Err(e) => form.fail(e, str::to_owned),
-            }
-            form.pending.set(false);
-        });
+                has_contact.set(true);
+                message.set(Some(t().profile.emergency_saved.to_string()));
+            },
+        );
     };
     let remove = Callback::new(move |()| {
-        if form.pending.get_untracked() {
+        if !form.begin() {
             return;
         }
-        form.begin();
         message.set(None);
-        form.pending.set(true);
-        spawn_local(async move {
-            match api::remove_emergency_contact(session).await {
-                Ok(()) => {
-                    name.set(String::new());
-                    relation.set(String::new());
-                    phone.set(String::new());
-                    has_contact.set(false);
-                    message.set(Some(t().profile.emergency_removed.clone()));
-                }
-                Err(e) => form.fail(e, str::to_owned),
-            }
-            form.pending.set(false);
+        form.submit(api::remove_emergency_contact(session), move |()| {
+            name.set(String::new());
+            relation.set(String::new());
+            phone.set(String::new());
+            has_contact.set(false);
+            message.set(Some(t().profile.emergency_removed.to_string()));
         });
     });
 
@@ -155,9 +139,4 @@ fn EmergencyForm(contact: Option<EmergencyContact>) -> impl IntoView {
         </form>
         <StatusMessage message=message />
     }
-}
-
-#[component]
-pub fn EmergencyPage() -> impl IntoView {
-    view! { <Protected><EmergencyPart /></Protected> }
 }

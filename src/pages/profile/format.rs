@@ -10,7 +10,7 @@ pub fn round1(x: f64) -> f64 {
 /// when the browser sent no user agent.
 pub fn device_label(user_agent: &str) -> String {
     if user_agent.is_empty() {
-        crate::i18n::t().profile.device_unknown.clone()
+        crate::i18n::t().profile.device_unknown.to_string()
     } else {
         device_name(user_agent)
     }

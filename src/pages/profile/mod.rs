@@ -12,17 +12,11 @@ pub mod privacy;
 pub mod security;
 pub mod sessions;
 
-use leptos::prelude::*;
-use leptos_router::components::A;
-use mijn_lexus_contract::ErrorCode;
-
-use crate::api::ClientError;
 use crate::config::config;
 use crate::forms::set_title;
 use crate::i18n::t;
-
-/// A value being loaded: `None` while the request runs.
-pub type Loaded<T> = RwSignal<Option<Result<T, ClientError>>>;
+use leptos::prelude::*;
+use leptos_router::components::A;
 
 /// The parts of the profile: (path, title).
 fn parts() -> [(&'static str, &'static str); 7] {
@@ -66,49 +60,6 @@ pub fn ProfilePage(title: &'static str, children: Children) -> impl IntoView {
                 </div>
             </div>
     }
-}
-
-/// Loading / error / content of a loaded value.
-pub fn loaded_view<T: Clone + Send + Sync + 'static, V: IntoView + 'static>(
-    slot: Loaded<T>,
-    retry: impl Fn() + Copy + Send + Sync + 'static,
-    content: impl Fn(T) -> V + Send + Sync + 'static,
-) -> impl IntoView {
-    move || {
-        match slot.get() {
-        None => view! { <p class="ml-loading" role="status">{t().common.loading.as_str()}</p> }
-            .into_any(),
-        Some(Err(e)) => view! {
-            <div class="ml-notice ml-notice--error" role="alert">
-                <p>{e.message()}</p>
-                <button type="button" class="ml-button ml-button--secondary" on:click=move |_| retry()>
-                    {t().common.retry.as_str()}
-                </button>
-            </div>
-        }
-        .into_any(),
-        Some(Ok(value)) => content(value).into_any(),
-    }
-    }
-}
-
-/// Starts loading `future` into `slot`.
-pub fn load<T, F>(slot: Loaded<T>, future: F)
-where
-    F: std::future::Future<Output = Result<T, ClientError>> + 'static,
-    T: Send + Sync + 'static,
-{
-    slot.set(None);
-    let session = crate::session::use_session();
-    leptos::task::spawn_local(async move {
-        let result = future.await;
-        // A new legal version was published meanwhile: the session learns
-        // it, and the protected frame shows the re-acceptance page (A4).
-        if matches!(&result, Err(e) if e.code() == Some(ErrorCode::LegalAcceptanceRequired)) {
-            let _ = crate::api::refresh_session(session).await;
-        }
-        slot.set(Some(result));
-    });
 }
 
 /// A polite live region for "saved" messages.

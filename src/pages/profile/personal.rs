@@ -2,29 +2,26 @@
 
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use mijn_lexus_contract::profile::{profile_fields as f, Profile, UpdateProfileRequest};
 use mijn_lexus_contract::{Country, Language, Salutation};
 
-use super::{load, loaded_view, Loaded, ProfilePage, StatusMessage};
+use super::{ProfilePage, StatusMessage};
 use crate::api::profile as api;
 use crate::components::error_summary::ErrorSummary;
 use crate::components::field::{Field, SelectField, SubmitButton};
-use crate::components::protected::Protected;
+use crate::components::loading::Loaded;
 use crate::format::today;
 use crate::forms::FormState;
 use crate::i18n::{switch_language, t};
 use crate::session::use_session;
 
 #[component]
-fn PersonalPart() -> impl IntoView {
-    let slot: Loaded<Profile> = RwSignal::new(None);
-    let reload = move || load(slot, api::profile());
-    reload();
+pub fn PersonalPage() -> impl IntoView {
+    let profile = LocalResource::new(api::profile);
     view! {
         <ProfilePage title=&t().profile.personal_title>
             <p class="ml-lead">{t().profile.personal_intro.as_str()}</p>
-            {loaded_view(slot, reload, |p| view! { <PersonalForm profile=p /> })}
+            <Loaded resource=profile let:p><PersonalForm profile=p /></Loaded>
         </ProfilePage>
     }
 }
@@ -52,10 +49,9 @@ fn PersonalForm(profile: Profile) -> impl IntoView {
 
     let submit = move |ev: SubmitEvent| {
         ev.prevent_default();
-        if form.pending.get_untracked() {
+        if !form.begin() {
             return;
         }
-        form.begin();
         saved.set(None);
         let request = UpdateProfileRequest {
             salutation: Salutation::from_code(&salutation.get_untracked()),
@@ -76,30 +72,26 @@ fn PersonalForm(profile: Profile) -> impl IntoView {
             form.fail_fields(errors);
             return;
         }
-        form.pending.set(true);
-        spawn_local(async move {
-            match api::update_profile(session, &request).await {
-                Ok(p) => {
-                    // Show the stored (normalised) values.
-                    let u = api::as_update(&p);
-                    postcode.set(u.postcode);
-                    mobile_phone.set(u.mobile_phone);
-                    landline_phone.set(u.landline_phone);
-                    session.user.update(|user| {
-                        if let Some(user) = user {
-                            user.first_name = p.first_name.clone();
-                            user.last_name = p.last_name.clone();
-                        }
-                    });
-                    saved.set(Some(t().profile.saved.clone()));
-                    if p.language != crate::i18n::lang() {
-                        switch_language(p.language);
+        form.submit(
+            async move { api::update_profile(session, &request).await },
+            move |p| {
+                // Show the stored (normalised) values.
+                let u = api::as_update(&p);
+                postcode.set(u.postcode);
+                mobile_phone.set(u.mobile_phone);
+                landline_phone.set(u.landline_phone);
+                session.user.update(|user| {
+                    if let Some(user) = user {
+                        user.first_name = p.first_name.clone();
+                        user.last_name = p.last_name.clone();
                     }
+                });
+                saved.set(Some(t().profile.saved.to_string()));
+                if p.language != crate::i18n::lang() {
+                    switch_language(p.language);
                 }
-                Err(e) => form.fail(e, str::to_owned),
-            }
-            form.pending.set(false);
-        });
+            },
+        );
     };
 
     let labels = vec![
@@ -257,9 +249,4 @@ fn PersonalForm(profile: Profile) -> impl IntoView {
             <StatusMessage message=saved />
         </form>
     }
-}
-
-#[component]
-pub fn PersonalPage() -> impl IntoView {
-    view! { <Protected><PersonalPart /></Protected> }
 }

@@ -3,29 +3,26 @@
 
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use mijn_lexus_contract::profile::{ChangeEmailRequest, ChangePasswordRequest, Profile};
 
-use super::{load, loaded_view, Loaded, ProfilePage, StatusMessage};
+use super::{ProfilePage, StatusMessage};
 use crate::api::profile as api;
 use crate::components::error_summary::ErrorSummary;
 use crate::components::field::{Field, SubmitButton};
-use crate::components::protected::Protected;
+use crate::components::loading::Loaded;
 use crate::forms::FormState;
-use crate::i18n::{fill, t};
+use crate::i18n::t;
 use crate::session::use_session;
 
 /// The e-mail form's password field (the server calls it `current_password`).
 const EMAIL_PASSWORD: &str = "email_current_password";
 
 #[component]
-fn EmailPart() -> impl IntoView {
-    let slot: Loaded<Profile> = RwSignal::new(None);
-    let reload = move || load(slot, api::profile());
-    reload();
+pub fn EmailPage() -> impl IntoView {
+    let profile = LocalResource::new(api::profile);
     view! {
         <ProfilePage title=&t().profile.email_heading>
-            {loaded_view(slot, reload, |p| view! { <EmailForm profile=p /> })}
+            <Loaded resource=profile let:p><EmailForm profile=p /></Loaded>
         </ProfilePage>
     }
 }
@@ -51,10 +48,9 @@ fn EmailForm(profile: Profile) -> impl IntoView {
 
     let submit = move |ev: SubmitEvent| {
         ev.prevent_default();
-        if form.pending.get_untracked() {
+        if !form.begin() {
             return;
         }
-        form.begin();
         sent.set(None);
         let request = ChangeEmailRequest {
             new_email: new_email.get_untracked(),
@@ -72,28 +68,25 @@ fn EmailForm(profile: Profile) -> impl IntoView {
             );
             return;
         }
-        form.pending.set(true);
-        spawn_local(async move {
-            match api::change_email(session, &request).await {
-                Ok(()) => {
-                    let address = request.new_email.trim().to_lowercase();
-                    password.set(String::new());
-                    pending_email.set(Some(address.clone()));
-                    sent.set(Some(fill(&t().profile.email_sent, &[("email", &address)])));
-                }
-                Err(e) => form.fail(e, field_id),
-            }
-            form.pending.set(false);
-        });
+        let address = request.new_email.trim().to_lowercase();
+        form.submit_mapped(
+            async move { api::change_email(session, &request).await },
+            move |()| {
+                password.set(String::new());
+                pending_email.set(Some(address.clone()));
+                sent.set(Some(t().profile.email_sent(&address)));
+            },
+            field_id,
+        );
     };
 
     view! {
-        <p class="ml-lead">{fill(&p.email_current, &[("email", &current)])}</p>
+        <p class="ml-lead">{p.email_current(&current)}</p>
         {move || {
             pending_email
                 .get()
                 .filter(|_| sent.with(Option::is_none))
-                .map(|a| view! { <p class="ml-notice">{fill(&t().profile.email_pending, &[("email", &a)])}</p> })
+                .map(|a| view! { <p class="ml-notice">{t().profile.email_pending(&a)}</p> })
         }}
         <ErrorSummary
             form=form
@@ -128,7 +121,7 @@ fn EmailForm(profile: Profile) -> impl IntoView {
 }
 
 #[component]
-fn PasswordPart() -> impl IntoView {
+pub fn PasswordPage() -> impl IntoView {
     let (c, a, p) = (&t().common, &t().account, &t().profile);
     let session = use_session();
     let form = FormState::new();
@@ -144,10 +137,9 @@ fn PasswordPart() -> impl IntoView {
 
     let submit = move |ev: SubmitEvent| {
         ev.prevent_default();
-        if form.pending.get_untracked() {
+        if !form.begin() {
             return;
         }
-        form.begin();
         done.set(None);
         let request = ChangePasswordRequest {
             current_password: current.get_untracked(),
@@ -158,19 +150,15 @@ fn PasswordPart() -> impl IntoView {
             form.fail_fields(errors);
             return;
         }
-        form.pending.set(true);
-        spawn_local(async move {
-            match api::change_password(session, &request).await {
-                Ok(()) => {
-                    current.set(String::new());
-                    new.set(String::new());
-                    confirmation.set(String::new());
-                    done.set(Some(t().profile.password_changed.clone()));
-                }
-                Err(e) => form.fail(e, str::to_owned),
-            }
-            form.pending.set(false);
-        });
+        form.submit(
+            async move { api::change_password(session, &request).await },
+            move |()| {
+                current.set(String::new());
+                new.set(String::new());
+                confirmation.set(String::new());
+                done.set(Some(t().profile.password_changed.to_string()));
+            },
+        );
     };
 
     view! {
@@ -224,14 +212,4 @@ fn PasswordPart() -> impl IntoView {
             <super::sessions::Sessions />
         </ProfilePage>
     }
-}
-
-#[component]
-pub fn EmailPage() -> impl IntoView {
-    view! { <Protected><EmailPart /></Protected> }
-}
-
-#[component]
-pub fn PasswordPage() -> impl IntoView {
-    view! { <Protected><PasswordPart /></Protected> }
 }

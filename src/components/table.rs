@@ -1,0 +1,123 @@
+//! A table of records: a caption, column headers, one row per record (its
+//! first cell a row header), scrollable on narrow screens. A long list
+//! shows its first `page_size` rows and a button that shows the next ones,
+//! which then takes the keyboard to the first new row. A list paged by the
+//! server instead shows every record it has and an [`Older`] button that
+//! fetches the next page (see `loading::load_older`).
+
+use leptos::prelude::*;
+
+use crate::forms::focus_id;
+use crate::i18n::t;
+
+#[component]
+pub fn DataTable<T, R, V>(
+    /// The id of the heading that names the table.
+    labelled_by: &'static str,
+    #[prop(optional)] caption: Option<&'static str>,
+    /// The caption, not the heading, names the table's region: when the
+    /// heading already names a landmark around it (two landmarks with one
+    /// name confuse screen-reader navigation).
+    #[prop(optional)]
+    named_by_caption: bool,
+    columns: Vec<&'static str>,
+    records: Vec<T>,
+    /// The cells of one record; the first should be a `<th scope="row">`.
+    row: R,
+    #[prop(default = 20)] page_size: usize,
+    /// The server has older records: all fetched ones are shown, and this
+    /// button asks for more.
+    #[prop(optional_no_strip)]
+    older: Option<Older>,
+) -> impl IntoView
+where
+    T: Clone + Send + Sync + 'static,
+    R: Fn(T) -> V + Send + Sync + 'static,
+    V: IntoView + 'static,
+{
+    let caption_id = format!("{labelled_by}-caption");
+    let region_name = if named_by_caption && caption.is_some() {
+        caption_id.clone()
+    } else {
+        labelled_by.to_owned()
+    };
+    let total = records.len();
+    let page_size = if older.is_some() { total } else { page_size };
+    let records = StoredValue::new(records);
+    let shown = RwSignal::new(page_size.min(total));
+    let more = move |_| {
+        let first_new = shown.get_untracked();
+        shown.set((first_new + page_size).min(total));
+        focus_id(&format!("{labelled_by}-row-{first_new}"));
+    };
+    let rows = move || {
+        records.with_value(|all| {
+            all.iter()
+                .take(shown.get())
+                .cloned()
+                .enumerate()
+                .map(|(i, record)| {
+                    view! { <tr id=format!("{labelled_by}-row-{i}") tabindex="-1">{row(record)}</tr> }
+                })
+                .collect_view()
+        })
+    };
+    let headers = columns
+        .into_iter()
+        .map(|c| view! { <th scope="col">{c}</th> })
+        .collect_view();
+    view! {
+        <div class="ml-table-wrap" tabindex="0" role="region" aria-labelledby=region_name>
+            <table class="ml-table">
+                {caption.map(|c| view! { <caption id=caption_id.clone()>{c}</caption> })}
+                <thead>
+                    <tr>{headers}</tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+        {older.map(|o| o.into_view())}
+        {move || {
+            (shown.get() < total)
+                .then(|| {
+                    view! {
+                        <p>
+                            <button type="button" class="ml-button ml-button--secondary" on:click=more>
+                                {t().common.show_more.as_str()}
+                            </button>
+                        </p>
+                    }
+                })
+        }}
+    }
+}
+
+/// "Show older …" under a list whose older records are still on the server.
+#[derive(Clone, Copy)]
+pub struct Older {
+    pub label: &'static str,
+    pub fetch: Callback<()>,
+    /// True while the older records are on their way.
+    pub pending: RwSignal<bool>,
+}
+
+impl Older {
+    pub fn into_view(self) -> impl IntoView {
+        view! {
+            <p>
+                <button
+                    type="button"
+                    class="ml-button ml-button--secondary"
+                    aria-disabled=move || self.pending.get().to_string()
+                    on:click=move |_| {
+                        if !self.pending.get_untracked() {
+                            self.fetch.run(())
+                        }
+                    }
+                >
+                    {self.label}
+                </button>
+            </p>
+        }
+    }
+}
