@@ -3,13 +3,13 @@
 
 use leptos::prelude::*;
 use leptos::wasm_split::SplitLoaderError;
-use mijn_lexus_contract::profile::PendingLegal;
 use leptos_router::hooks::{use_location, use_navigate};
+use mijn_lexus_contract::profile::PendingLegal;
 
 use crate::api;
+use crate::areas::AreaLoadFailed;
 use crate::config::{config, encode_query_value, navigate_to};
 use crate::i18n::t;
-use crate::areas::AreaLoadFailed;
 use crate::pages::profile::gate::LegalGate;
 use crate::session::{use_session, SessionStatus};
 
