@@ -109,20 +109,8 @@ pub(super) fn UsersSection(vin: String) -> impl IntoView {
                 let name = format!("{} {}", p.first_name, p.last_name);
                 let label = g.revoke_label(&name);
                 let done = g.revoked(&name);
-                view! {
-                    <li class="ml-person">
-                        <span class="ml-person__name">{name}</span>
-                        <span class="ml-person__detail">{p.email.clone()}</span>
-                        <button
-                            type="button"
-                            class="ml-button ml-button--secondary"
-                            aria-label=label
-                            on:click=move |_| act(done.clone(), true, p.user_id)
-                        >
-                            {g.revoke.as_str()}
-                        </button>
-                    </li>
-                }
+                let remove = move |_| act(done.clone(), true, p.user_id);
+                person_row(None, name, p.email, label, g.revoke.as_str(), remove)
             })
             .collect_view();
         let invitations = u
@@ -138,20 +126,17 @@ pub(super) fn UsersSection(vin: String) -> impl IntoView {
                 };
                 let label = g.withdraw_label(&i.email);
                 let done = g.withdrawn(&i.email);
-                view! {
-                    <li class="ml-person" id=format!("invitation-{n}") tabindex="-1">
-                        <span class="ml-person__name">{i.email.clone()}</span>
-                        <span class="ml-person__detail">{state}</span>
-                        <button
-                            type="button"
-                            class="ml-button ml-button--secondary"
-                            aria-label=label
-                            on:click=move |_| act(done.clone(), false, i.id)
-                        >
-                            {g.withdraw.as_str()}
-                        </button>
-                    </li>
-                }
+                let withdraw = move |_| act(done.clone(), false, i.id);
+                // An id, so "show older" can take the keyboard to the first new one.
+                let id = format!("invitation-{n}");
+                person_row(
+                    Some(id),
+                    i.email,
+                    state,
+                    label,
+                    g.withdraw.as_str(),
+                    withdraw,
+                )
             })
             .collect_view();
         view! {
@@ -187,5 +172,31 @@ pub(super) fn UsersSection(vin: String) -> impl IntoView {
                 </div>
             </form>
         </Card>
+    }
+}
+
+/// One person in the list (a secondary user or an invitation) with the
+/// button that ends their access.
+fn person_row(
+    id: Option<String>,
+    name: String,
+    detail: String,
+    label: String,
+    action: &'static str,
+    on_click: impl FnMut(leptos::ev::MouseEvent) + 'static,
+) -> impl IntoView {
+    view! {
+        <li class="ml-person" id=id.clone() tabindex=id.map(|_| "-1")>
+            <span class="ml-person__name">{name}</span>
+            <span class="ml-person__detail">{detail}</span>
+            <button
+                type="button"
+                class="ml-button ml-button--secondary"
+                aria-label=label
+                on:click=on_click
+            >
+                {action}
+            </button>
+        </li>
     }
 }
