@@ -15,9 +15,10 @@ use base64::Engine;
 use sha2::{Digest, Sha256};
 
 /// Browser features the portal may use: the map may locate the user, on
-/// our own pages only; everything else is off.
+/// our own pages only; everything else is off. Only features Chromium knows:
+/// an unknown one (`bluetooth`) is an error on every page's console.
 pub const PERMISSIONS_POLICY: &str = "geolocation=(self), camera=(), microphone=(), \
-     payment=(), usb=(), serial=(), bluetooth=(), hid=(), midi=(), magnetometer=(), \
+     payment=(), usb=(), serial=(), hid=(), midi=(), magnetometer=(), \
      gyroscope=(), accelerometer=(), display-capture=(), fullscreen=(self), \
      browsing-topics=(), interest-cohort=()";
 
