@@ -117,6 +117,8 @@ const PORTAL_PAGES = [
 ];
 
 test('G2 on a phone every page starts near the top, with and without the cookie notice', async ({ page, request }) => {
+  // Four passes over every page: some 60 cold navigations, more than the default minute on 2 cores.
+  test.setTimeout(180_000);
   const notice = page.getByRole('region', { name: 'Cookies' });
   const publicWithNotice = await headingTops(page, PUBLIC_PAGES);
   await expect(notice).toBeVisible();
