@@ -25,6 +25,7 @@ use crate::i18n::{error_text, lang, t};
 use crate::session::{Session, SessionStatus};
 
 pub mod garage;
+pub mod map;
 pub mod profile;
 
 /// A path segment from user input (a VIN from the address bar, ...),

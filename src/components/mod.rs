@@ -8,6 +8,7 @@ pub mod field;
 pub mod language_switch;
 pub mod legal_dialog;
 pub mod loading;
+pub mod map;
 pub mod page_frame;
 pub mod protected;
 pub mod shell;

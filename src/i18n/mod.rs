@@ -71,6 +71,7 @@ macro_rules! text_area {
 mod account;
 mod common;
 mod garage;
+mod map;
 mod profile;
 
 use std::sync::OnceLock;
@@ -82,10 +83,11 @@ use mijn_lexus_contract::{Country, ErrorCode, Language, Salutation};
 pub use account::AccountTexts;
 pub use common::CommonTexts;
 pub use garage::GarageTexts;
+pub use map::MapTexts;
 pub use profile::ProfileTexts;
 
 /// The areas of the portal's texts, in pack order.
-const AREAS: [&str; 4] = ["common", "account", "profile", "garage"];
+const AREAS: [&str; 5] = ["common", "account", "profile", "garage", "map"];
 
 /// Every text of the portal, by area.
 #[derive(Debug)]
@@ -94,6 +96,7 @@ pub struct Texts {
     pub account: AccountTexts,
     pub profile: ProfileTexts,
     pub garage: GarageTexts,
+    pub map: MapTexts,
 }
 
 static TEXTS: Texts = Texts {
@@ -101,6 +104,7 @@ static TEXTS: Texts = Texts {
     account: AccountTexts::handles(1),
     profile: ProfileTexts::handles(2),
     garage: GarageTexts::handles(3),
+    map: MapTexts::handles(4),
 };
 
 /// One text of the portal, in the language the app was loaded in. Reads
@@ -143,7 +147,7 @@ impl std::fmt::Display for Text {
 #[derive(Debug)]
 pub struct Pack {
     /// Per area of [`AREAS`], its texts in the order of its `KEYS`.
-    areas: [Vec<String>; 4],
+    areas: [Vec<String>; 5],
     /// Error texts by code (`ErrorCode::as_str`).
     errors: HashMap<String, String>,
 }
@@ -238,14 +242,16 @@ pub fn parse(json: &str) -> Result<Pack, String> {
         AccountTexts::KEYS,
         ProfileTexts::KEYS,
         GarageTexts::KEYS,
+        MapTexts::KEYS,
     ];
-    let [common, account, profile, garage] = AREAS;
+    let [common, account, profile, garage, map] = AREAS;
     let pack = Pack {
         areas: [
             take_keys(common, area(common)?, keys[0])?,
             take_keys(account, area(account)?, keys[1])?,
             take_keys(profile, area(profile)?, keys[2])?,
             take_keys(garage, area(garage)?, keys[3])?,
+            take_keys(map, area(map)?, keys[4])?,
         ],
         errors: area("errors")?,
     };
@@ -376,11 +382,12 @@ mod tests {
     /// `{name}`, no value goes missing.
     #[test]
     fn placeholders_are_the_declared_ones() {
-        let areas: [(&str, &[&str], &[&[&str]]); 4] = [
+        let areas: [(&str, &[&str], &[&[&str]]); 5] = [
             ("common", CommonTexts::KEYS, CommonTexts::PLACEHOLDERS),
             ("account", AccountTexts::KEYS, AccountTexts::PLACEHOLDERS),
             ("profile", ProfileTexts::KEYS, ProfileTexts::PLACEHOLDERS),
             ("garage", GarageTexts::KEYS, GarageTexts::PLACEHOLDERS),
+            ("map", MapTexts::KEYS, MapTexts::PLACEHOLDERS),
         ];
         for lang in Language::ALL {
             for (area, keys, declared) in areas {
@@ -460,6 +467,7 @@ mod tests {
                 ("account", AccountTexts::KEYS),
                 ("profile", ProfileTexts::KEYS),
                 ("garage", GarageTexts::KEYS),
+                ("map", MapTexts::KEYS),
             ] {
                 let object: serde_json::Map<_, _> = keys
                     .iter()

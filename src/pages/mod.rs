@@ -4,6 +4,7 @@ pub mod confirm;
 pub mod forgot_password;
 pub mod garage;
 pub mod home;
+pub mod map;
 pub mod not_found;
 pub mod profile;
 pub mod register;

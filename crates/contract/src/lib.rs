@@ -11,6 +11,7 @@ pub mod charger;
 pub mod error;
 pub mod legal;
 pub mod locale;
+pub mod map;
 pub mod profile;
 pub mod telematics;
 pub mod validation;
@@ -109,6 +110,18 @@ pub mod routes {
     /// GET `VehicleStatus`.
     pub fn vehicle_status(vin: &str) -> String {
         format!("/vehicles/{vin}/status")
+    }
+    /// GET `MapConfig`: tiles, attribution, what the server can compute.
+    pub const MAP_CONFIG: &str = "/map/config";
+    /// GET `GeocodeResults` (`?q=`).
+    pub const MAP_GEOCODE: &str = "/map/geocode";
+    /// GET `WalkToCar` (`?from_lat=&from_lon=`).
+    pub fn vehicle_walk(vin: &str) -> String {
+        format!("/vehicles/{vin}/walk")
+    }
+    /// GET `CarToDoor`.
+    pub fn vehicle_car_to_door(vin: &str) -> String {
+        format!("/vehicles/{vin}/car-to-door")
     }
     /// GET `VehicleLocation`.
     pub fn vehicle_location(vin: &str) -> String {
