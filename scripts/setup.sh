@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what building, running and testing the portal needs, and only what
 # is missing: a second run takes seconds. Everything comes from the package
-# registries (crates.io, npm, Debian); nothing downloads a binary.
+# registries (crates.io, npm, PyPI, Debian); nothing else is downloaded.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
@@ -66,3 +66,8 @@ npm_install() {
 }
 npm_install .
 npm_install end2end
+
+# The offline demo map region (OSRM, the Monaco extract, tiles, walking graph,
+# world background): built once, rebuilt only when its inputs change. The
+# server's map tests need it.
+scripts/map-data.sh

@@ -102,6 +102,22 @@ pub enum ErrorCode {
     // ---- security (issue 9) ----
     /// Too many passwords are being checked at once: 503 with `Retry-After`.
     ServerBusy,
+
+    // ---- map (D1, D2) ----
+    /// The vehicle has not reported where it was parked (since this user has it).
+    NoParkedPosition,
+    /// Privacy mode is on in the car: no position is used or shown.
+    PrivacyModeOn,
+    /// The last trip ended without a destination in the car's navigation.
+    NoDestination,
+    /// Start and end are too far apart for a walking route.
+    TooFarToWalk,
+    /// The routing provider found no walking route between the two places.
+    NoRoute,
+    /// The routing provider is not configured, down or too slow: 503.
+    RoutingUnavailable,
+    /// The geocoding provider is not configured, down or too slow: 503.
+    GeocodingUnavailable,
 }
 
 impl ErrorCode {
@@ -174,6 +190,13 @@ impl ErrorCode {
         ErrorCode::LegalAcceptanceRequired,
         ErrorCode::LegalVersionExists,
         ErrorCode::ServerBusy,
+        ErrorCode::NoParkedPosition,
+        ErrorCode::PrivacyModeOn,
+        ErrorCode::NoDestination,
+        ErrorCode::TooFarToWalk,
+        ErrorCode::NoRoute,
+        ErrorCode::RoutingUnavailable,
+        ErrorCode::GeocodingUnavailable,
     ];
 
     /// The stable wire name (`"password_too_short"`).
@@ -247,6 +270,13 @@ impl ErrorCode {
             LegalAcceptanceRequired => "legal_acceptance_required",
             LegalVersionExists => "legal_version_exists",
             ServerBusy => "server_busy",
+            NoParkedPosition => "no_parked_position",
+            PrivacyModeOn => "privacy_mode_on",
+            NoDestination => "no_destination",
+            TooFarToWalk => "too_far_to_walk",
+            NoRoute => "no_route",
+            RoutingUnavailable => "routing_unavailable",
+            GeocodingUnavailable => "geocoding_unavailable",
         }
     }
 
@@ -266,12 +296,13 @@ impl ErrorCode {
             Timeout => 408,
             AlreadyInGarage | MessageIdConflict | AlreadyMember | EmailTaken
             | LegalVersionExists => 409,
+            NoParkedPosition | PrivacyModeOn | NoDestination => 409,
             TokenExpired | TokenUsed => 410,
             PayloadTooLarge => 413,
             UnsupportedMediaType => 415,
             RateLimited | ProofLocked => 429,
             Internal => 500,
-            ServerBusy => 503,
+            ServerBusy | RoutingUnavailable | GeocodingUnavailable => 503,
             _ => 422,
         }
     }
@@ -357,6 +388,13 @@ impl ErrorCode {
             LegalAcceptanceRequired => "Er is een nieuwe versie van de gebruiksvoorwaarden of het privacybeleid. Lees en accepteer die eerst om verder te gaan.",
             LegalVersionExists => "Deze versie van het document is al gepubliceerd. Publiceer een nieuwe versie.",
             ServerBusy => "Het is nu erg druk. Probeer het over enkele seconden opnieuw.",
+            NoParkedPosition => "Uw wagen heeft nog geen parkeerplaats doorgegeven. Zodra de wagen na een rit wordt uitgeschakeld, ziet u hier waar hij staat.",
+            PrivacyModeOn => "De privacymodus staat aan in uw wagen, dus gebruiken en tonen wij de locatie niet. Schakel de privacymodus uit in de instellingen van de wagen om de locatie weer te zien.",
+            NoDestination => "De laatste rit had geen bestemming in de navigatie van de wagen, dus er is geen route naar de deur.",
+            TooFarToWalk => "U bent te ver van uw wagen om te voet te gaan. Open de locatie in een andere app om er te komen.",
+            NoRoute => "Er is geen wandelroute gevonden tussen deze twee plaatsen. De positie van de wagen ziet u wel op de kaart.",
+            RoutingUnavailable => "Wandelroutes kunnen nu niet worden berekend. De positie van de wagen ziet u wel op de kaart. Probeer het later opnieuw.",
+            GeocodingUnavailable => "Adressen zoeken lukt nu niet. Probeer het later opnieuw of kies een plaats op de kaart.",
         }
     }
 }
@@ -502,6 +540,13 @@ impl ErrorCode {
             LegalAcceptanceRequired => "Une nouvelle version des conditions d'utilisation ou de la politique de confidentialité est disponible. Lisez-la et acceptez-la d'abord pour continuer.",
             LegalVersionExists => "Cette version du document a déjà été publiée. Publiez une nouvelle version.",
             ServerBusy => "Le service est très sollicité en ce moment. Réessayez dans quelques secondes.",
+            NoParkedPosition => "Votre voiture n'a pas encore transmis d'emplacement de stationnement. Dès que la voiture est coupée après un trajet, vous verrez ici où elle se trouve.",
+            PrivacyModeOn => "Le mode de confidentialité est activé dans votre voiture : nous n'utilisons ni n'affichons sa position. Désactivez le mode de confidentialité dans les réglages de la voiture pour revoir la position.",
+            NoDestination => "Le dernier trajet n'avait pas de destination dans la navigation de la voiture : il n'y a donc pas d'itinéraire jusqu'à la porte.",
+            TooFarToWalk => "Vous êtes trop loin de votre voiture pour y aller à pied. Ouvrez la position dans une autre application pour vous y rendre.",
+            NoRoute => "Aucun itinéraire à pied n'a été trouvé entre ces deux endroits. La position de la voiture reste visible sur la carte.",
+            RoutingUnavailable => "Les itinéraires à pied ne peuvent pas être calculés pour le moment. La position de la voiture reste visible sur la carte. Réessayez plus tard.",
+            GeocodingUnavailable => "La recherche d'adresses n'est pas possible pour le moment. Réessayez plus tard ou choisissez un endroit sur la carte.",
         }
     }
 
@@ -575,6 +620,13 @@ impl ErrorCode {
             LegalAcceptanceRequired => "There is a new version of the terms of use or the privacy policy. Please read and accept it first to continue.",
             LegalVersionExists => "This version of the document has already been published. Publish a new version instead.",
             ServerBusy => "It is very busy right now. Please try again in a few seconds.",
+            NoParkedPosition => "Your car has not reported where it is parked yet. As soon as the car is switched off after a trip, you will see here where it is.",
+            PrivacyModeOn => "Privacy mode is on in your car, so we do not use or show its location. Turn privacy mode off in the car's settings to see the location again.",
+            NoDestination => "The last trip had no destination in the car's navigation, so there is no route to the door.",
+            TooFarToWalk => "You are too far from your car to walk there. Open the location in another app to get there.",
+            NoRoute => "No walking route was found between these two places. The car's position is still shown on the map.",
+            RoutingUnavailable => "Walking routes cannot be computed right now. The car's position is still shown on the map. Please try again later.",
+            GeocodingUnavailable => "Address search is not available right now. Please try again later or choose a place on the map.",
         }
     }
 }

@@ -111,18 +111,6 @@ pub mod routes {
     pub fn vehicle_status(vin: &str) -> String {
         format!("/vehicles/{vin}/status")
     }
-    /// GET `MapConfig`: tiles, attribution, what the server can compute.
-    pub const MAP_CONFIG: &str = "/map/config";
-    /// GET `GeocodeResults` (`?q=`).
-    pub const MAP_GEOCODE: &str = "/map/geocode";
-    /// GET `WalkToCar` (`?from_lat=&from_lon=`).
-    pub fn vehicle_walk(vin: &str) -> String {
-        format!("/vehicles/{vin}/walk")
-    }
-    /// GET `CarToDoor`.
-    pub fn vehicle_car_to_door(vin: &str) -> String {
-        format!("/vehicles/{vin}/car-to-door")
-    }
     /// GET `VehicleLocation`.
     pub fn vehicle_location(vin: &str) -> String {
         format!("/vehicles/{vin}/location")
@@ -174,6 +162,27 @@ pub mod routes {
     /// POST `ChargerReport` -> 204; backend token.
     pub fn telematics_charger_status(serial: &str) -> String {
         format!("/telematics/chargers/{serial}/status")
+    }
+
+    // ---- map (D1, D2) ----
+    /// GET `MapConfig` (no session needed: it names no personal data).
+    pub const MAP_CONFIG: &str = "/map/config";
+    /// GET `GeocodeResults` (`?q=`, signed in).
+    pub const MAP_GEOCODE: &str = "/map/geocode";
+    /// GET: the world background, a GeoJSON `FeatureCollection` (no session).
+    pub const MAP_WORLD: &str = "/map/world.geojson";
+    /// Vector tiles, served OUTSIDE the `/api` prefix (plain GET, cacheable):
+    /// `/tiles/{z}/{x}/{y}.pbf`, gzip-compressed Mapbox vector tiles.
+    pub const TILES_PREFIX: &str = "/tiles";
+    /// The tile URL template announced in `MapConfig` for our own tiles.
+    pub const TILE_URL_TEMPLATE: &str = "/tiles/{z}/{x}/{y}.pbf";
+    /// GET `WalkToCar` (`?from_lat=&from_lon=`: the user's position).
+    pub fn vehicle_walk(vin: &str) -> String {
+        format!("/vehicles/{vin}/walk")
+    }
+    /// GET `CarToDoor`.
+    pub fn vehicle_car_to_door(vin: &str) -> String {
+        format!("/vehicles/{vin}/car-to-door")
     }
 
     /// Header that carries the CSRF token on every state-changing request.
