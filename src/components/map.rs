@@ -32,7 +32,8 @@ use crate::config::config;
 use crate::i18n::t;
 use crate::task::PageScope;
 
-/// Where the map's streets come from: the server's `MapConfig`.
+/// Where the map's streets come from: the server's `MapConfig` (its URLs
+/// are the server's, used as they are).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Basemap {
     /// Vector tiles (OpenMapTiles schema, drawn by protomaps-leaflet) or a
@@ -61,9 +62,6 @@ pub enum PinKind {
     Car,
     Destination,
     You,
-    ChargeAvailable,
-    ChargeBusy,
-    ChargeUnavailable,
 }
 
 /// A named point on the map; the name is what a screen reader says when
@@ -177,7 +175,7 @@ impl Drawn {
         });
         match &basemap.tiles {
             Some(TileSource::Vector { url, max_zoom, .. }) => {
-                basemap_layer(&config().asset(url.trim_start_matches('/')), &basemap.attribution, f64::from(*max_zoom))
+                basemap_layer(url, &basemap.attribution, f64::from(*max_zoom))
                     .add_to(&map);
             }
             Some(TileSource::Raster { url, min_zoom, max_zoom }) => {
@@ -185,7 +183,7 @@ impl Drawn {
                 options.set_min_zoom(f64::from(*min_zoom));
                 options.set_max_zoom(f64::from(*max_zoom));
                 options.set_attribution(basemap.attribution.clone());
-                TileLayer::new_options(&config().asset(url.trim_start_matches('/')), &options).add_to(&map);
+                TileLayer::new_options(url, &options).add_to(&map);
             }
             None => {}
         }
@@ -267,8 +265,7 @@ fn world_layer() -> GeoJson {
 /// Reads the outlines; a map without them is still a map, so a failure
 /// draws nothing.
 async fn fill_world(layer: &GeoJson, url: &str) {
-    let url = config().asset(url.trim_start_matches('/'));
-    let Ok(response) = gloo_net::http::Request::get(&url).send().await else { return };
+    let Ok(response) = gloo_net::http::Request::get(url).send().await else { return };
     let Ok(text) = response.text().await else { return };
     if let Ok(data) = js_sys::JSON::parse(&text) {
         layer.add_data(&data);
@@ -281,9 +278,6 @@ fn pin_icon(kind: PinKind) -> Icon {
         PinKind::Car => ("#1a1a1a", "M9 17h14l-2-5H11zM10 18h12v3H10z"),
         PinKind::Destination => ("#b3261e", "M12 9h2v12h-2zM14 9h7l-2 3 2 3h-7z"),
         PinKind::You => ("#0b5cad", "M16 9a3 3 0 1 1 0 6a3 3 0 1 1 0-6zM11 22a5 5 0 0 1 10 0z"),
-        PinKind::ChargeAvailable => ("#1b6e2d", "M17 8l-6 9h4l-1 7 6-9h-4z"),
-        PinKind::ChargeBusy => ("#8a5a00", "M17 8l-6 9h4l-1 7 6-9h-4z"),
-        PinKind::ChargeUnavailable => ("#5f5f5f", "M17 8l-6 9h4l-1 7 6-9h-4z"),
     };
     let svg = format!(
         "<svg xmlns='http://www.w3.org/2000/svg' width='32' height='42' viewBox='0 0 32 42'>\

@@ -364,14 +364,10 @@ mod tests {
         assert_eq!(Maneuver::from_osrm("exit rotary"), Maneuver::ExitRoundabout);
         assert_eq!(Maneuver::from_osrm("use lane"), Maneuver::Keep);
         assert_eq!(Maneuver::from_osrm("something new"), Maneuver::Keep);
-<<<<<<< HEAD
-        assert_eq!(Modifier::from_osrm("slight left"), Some(Modifier::SlightLeft));
-=======
         assert_eq!(
             Modifier::from_osrm("slight left"),
             Some(Modifier::SlightLeft)
         );
->>>>>>> map-server
         assert_eq!(Modifier::from_osrm("sideways"), None);
         assert_eq!(
             serde_json::to_value(Maneuver::EndOfRoad).unwrap(),
