@@ -18,7 +18,7 @@ use js_sys::Promise;
 use leaflet::{
     GeoJson, Icon, IconOptions, LatLng, LatLngBounds, Layer, LayerGroup, Map, MapOptions,
     Marker, MarkerOptions, PathOptions, Point, Polyline, PolylineOptions, TileLayer,
-    TileLayerOptions,
+    TileLayerOptions, Zoom, ZoomOptions,
 };
 use leptos::html::Div;
 use leptos::prelude::*;
@@ -165,7 +165,14 @@ impl Drawn {
         on_pick: Option<Callback<(f64, f64)>>,
     ) -> Result<Drawn, JsValue> {
         let options = MapOptions::new();
+        // Leaflet's own zoom buttons are named in English: ours in the
+        // visitor's language.
+        options.set_zoom_control(false);
         let map = Map::new_with_element(element, &options)?;
+        let mut zoom = ZoomOptions::new();
+        zoom.set_zoom_in_title(t().map.zoom_in.as_str());
+        zoom.set_zoom_out_title(t().map.zoom_out.as_str());
+        Zoom::new(&zoom).add_to(&map);
         // Belgium and the Netherlands until the pins say where to look.
         map.set_view(&LatLng::new(50.85, 4.35), 7.0);
         let world = basemap.world_url.is_some().then(|| {
