@@ -6,9 +6,9 @@ use leptos::prelude::*;
 use mijn_lexus_contract::map::{LatLon, WalkToCar};
 use mijn_lexus_contract::vehicle::{Place, VehicleLocation};
 
+use super::place_text;
 use super::position::{current_position, PositionError};
 use super::route::{line, HandOff, RouteDetails};
-use super::place_text;
 use crate::api::map as api;
 use crate::components::loading::RequestError;
 use crate::components::map::{Basemap, MapPin, MapView, PinKind};
@@ -83,7 +83,9 @@ fn WalkToCarView(vin: String, parked: Place, basemap: Basemap, routing: bool) ->
         }
         pins
     });
-    let route = Signal::derive(move || walk.with(|w| w.as_ref().map(|w| line(&w.route)).unwrap_or_default()));
+    let route = Signal::derive(move || {
+        walk.with(|w| w.as_ref().map(|w| line(&w.route)).unwrap_or_default())
+    });
 
     let start = move |_| {
         if locating.get_untracked() || !form.begin() {

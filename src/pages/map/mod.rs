@@ -71,7 +71,11 @@ fn VehicleChoice(list: VehicleList, map_config: MapConfig) -> impl IntoView {
     };
     let choose = move |ev: leptos::ev::Event| {
         let vin = event_target_value(&ev);
-        navigate_to(&navigate, &format!("/map?vin={}", encode_query_value(&vin)), true);
+        navigate_to(
+            &navigate,
+            &format!("/map?vin={}", encode_query_value(&vin)),
+            true,
+        );
     };
     let basemap = Basemap::from_config(&map_config);
     let routing = map_config.routing;
@@ -143,7 +147,11 @@ pub fn PrivacyNotice() -> impl IntoView {
 
 /// "NX 450h+ (1-ABC-234)" or the nickname.
 fn vehicle_name(v: &VehicleSummary) -> String {
-    let name = if v.nickname.is_empty() { &v.model } else { &v.nickname };
+    let name = if v.nickname.is_empty() {
+        &v.model
+    } else {
+        &v.nickname
+    };
     if v.licence_plate.is_empty() {
         name.clone()
     } else {

@@ -1,9 +1,11 @@
 //! The visitor's position, asked of the browser for one walk and never
 //! stored: the browser asks the visitor's permission first.
 
-use js_sys::Promise;
+use js_sys::{Function, Promise, Reflect};
+use leptos::prelude::window;
 use mijn_lexus_contract::map::LatLon;
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 /// Why there is no position.
@@ -19,26 +21,32 @@ pub enum PositionError {
 
 /// One position fix, at most 15 s old and within 20 s.
 pub async fn current_position() -> Result<LatLon, PositionError> {
-    let geolocation = web_sys::window()
-        .and_then(|w| w.navigator().geolocation().ok())
+    // Called by name: web-sys types these objects only under its unstable
+    // APIs, and every typed binding would be an import of the main module.
+    let geolocation = Reflect::get(&window().navigator(), &"geolocation".into())
+        .ok()
+        .filter(|g| g.is_object())
         .ok_or(PositionError::Unsupported)?;
-    let options = web_sys::PositionOptions::new();
-    options.set_enable_high_accuracy(true);
-    options.set_timeout(20_000);
-    options.set_maximum_age(15_000);
+    let locate: Function = Reflect::get(&geolocation, &"getCurrentPosition".into())
+        .ok()
+        .and_then(|f| f.dyn_into().ok())
+        .ok_or(PositionError::Unsupported)?;
+    let options = js_sys::Object::new();
+    for (key, value) in [
+        ("enableHighAccuracy", JsValue::TRUE),
+        ("timeout", 20_000.into()),
+        ("maximumAge", 15_000.into()),
+    ] {
+        let _ = Reflect::set(&options, &key.into(), &value);
+    }
     let fix = Promise::new(&mut |resolve, reject| {
-        if geolocation
-            .get_current_position_with_error_callback_and_options(
-                &resolve,
-                Some(&reject),
-                &options,
-            )
+        if locate
+            .call3(&geolocation, &resolve, &reject, &options)
             .is_err()
         {
             let _ = reject.call1(&JsValue::NULL, &JsValue::NULL);
         }
     });
-    // Read by name: web-sys types these objects only under its unstable APIs.
     let number = |object: &JsValue, key: &str| {
         js_sys::Reflect::get(object, &JsValue::from_str(key))
             .ok()

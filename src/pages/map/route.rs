@@ -46,9 +46,7 @@ pub fn sentence(step: &RouteStep) -> String {
             }
         }
         Maneuver::ExitRoundabout | Maneuver::Keep | Maneuver::NewName => continue_on(street),
-        Maneuver::Continue
-            if matches!(step.modifier, None | Some(Modifier::Straight)) =>
-        {
+        Maneuver::Continue if matches!(step.modifier, None | Some(Modifier::Straight)) => {
             continue_on(street)
         }
         _ => {
@@ -117,7 +115,10 @@ pub fn HandOff(to: LatLon) -> impl IntoView {
         "https://www.google.com/maps/dir/?api=1&destination={},{}&travelmode=walking",
         to.lat, to.lon
     );
-    let apple = format!("https://maps.apple.com/?daddr={},{}&dirflg=w", to.lat, to.lon);
+    let apple = format!(
+        "https://maps.apple.com/?daddr={},{}&dirflg=w",
+        to.lat, to.lon
+    );
     view! {
         <ul class="ml-route__handoff">
             <li><a href=google rel="noopener noreferrer" target="_blank">{m.open_google_maps.as_str()}</a></li>
