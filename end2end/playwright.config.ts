@@ -19,6 +19,10 @@ export const baseURL = `http://127.0.0.1:${port}`;
 const legalPort = port + 1;
 const legalDbFile = path.join(process.env.E2E_DB_DIR, 'e2e-legal.db');
 export const legalBaseURL = `http://127.0.0.1:${legalPort}`;
+// The offline map region (scripts/map-data.sh): vector tiles and the world
+// outline served by our server, walking routes from a real osrm-routed.
+const mapData = process.env.MAP_DATA ?? path.join(root, 'data/map');
+const routingPort = port + 2;
 
 export default defineConfig({
   testDir: './tests',
@@ -61,7 +65,7 @@ export default defineConfig({
   ],
   // The second server has a database of its own: a published legal version
   // gates every user of a database (A4), so those journeys run apart.
-  webServer: [server(port, dbFile), server(legalPort, legalDbFile)],
+  webServer: [routingEngine(), server(port, dbFile), server(legalPort, legalDbFile)],
 
 });
 
@@ -85,8 +89,31 @@ function server(port: number, db: string) {
       // Backend and admin credentials of the test server only.
       '--telematics-token e2e-telematics-token',
       '--admin-token e2e-admin-token',
+      `--tiles-mbtiles ${path.join(mapData, 'monaco.mbtiles')}`,
+      `--map-world-geojson ${path.join(mapData, 'world.geojson')}`,
+      `--routing-url http://127.0.0.1:${routingPort}`,
     ].join(' '),
     url: `${url}/api/health`,
+    reuseExistingServer: false,
+    timeout: 60_000,
+    stdout: 'ignore',
+    stderr: 'pipe'
+  };
+}
+
+/** OSRM with the walking graph of the Monaco extract, on loopback. */
+function routingEngine() {
+  const url = `http://127.0.0.1:${routingPort}`;
+  return {
+    command: [
+      path.join(mapData, 'osrm/bin/osrm-routed'),
+      '--algorithm mld',
+      '--ip 127.0.0.1',
+      `--port ${routingPort}`,
+      path.join(mapData, 'foot/monaco.osrm'),
+    ].join(' '),
+    // Ready once it answers a route (it has no health endpoint).
+    url: `${url}/route/v1/foot/7.4246,43.7384;7.4260,43.7390`,
     reuseExistingServer: false,
     timeout: 60_000,
     stdout: 'ignore',
