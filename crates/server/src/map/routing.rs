@@ -26,6 +26,9 @@ impl From<RoutingError> for ErrorCode {
     }
 }
 
+/// How far a start or end may be from the nearest walkable way, in metres.
+pub const SNAP_RADIUS_M: u32 = 500;
+
 pub struct Router {
     http: reqwest::Client,
     base: String,
@@ -61,9 +64,11 @@ impl Router {
     /// A walking route from `from` to `to`.
     pub async fn walk(&self, from: LatLon, to: LatLon) -> Result<WalkingRoute, RoutingError> {
         // Coordinates are validated numbers, formatted here: nothing of the
-        // request reaches the URL as text.
+        // request reaches the URL as text. A point farther than
+        // SNAP_RADIUS_M from any path (at sea, outside the extract) is not
+        // moved onto one: `NoSegment`.
         let url = format!(
-            "{}/route/v1/{}/{:.6},{:.6};{:.6},{:.6}?overview=full&geometries=geojson&steps=true",
+            "{}/route/v1/{}/{:.6},{:.6};{:.6},{:.6}?overview=full&geometries=geojson&steps=true&radiuses={SNAP_RADIUS_M};{SNAP_RADIUS_M}",
             self.base, self.profile, from.lon, from.lat, to.lon, to.lat
         );
         let resp = self.http.get(&url).send().await.map_err(|e| {

@@ -19,15 +19,6 @@ pub struct TileStore {
     pub bounds: Option<Bounds>,
 }
 
-/// Why a tile address is not served.
-#[derive(Debug, PartialEq, Eq)]
-pub enum TileRefusal {
-    /// Not a tile address of this set (wrong zoom, not numbers): 404.
-    NotFound,
-    /// x or y outside 0..2^z: 400.
-    OutOfRange,
-}
-
 impl TileStore {
     pub async fn open(path: &Path) -> anyhow::Result<TileStore> {
         let options = SqliteConnectOptions::new()
@@ -65,16 +56,12 @@ impl TileStore {
     }
 
     /// The stored bytes of tile z/x/y (XYZ numbering, as Leaflet asks);
-    /// `NotFound` when the set has no tile there.
-    pub async fn tile(
-        &self,
-        z: &str,
-        x: &str,
-        y: &str,
-    ) -> anyhow::Result<Result<Vec<u8>, TileRefusal>> {
-        let (z, x, y) = match parse_address(z, x, y, self.min_zoom, self.max_zoom) {
-            Ok(a) => a,
-            Err(refusal) => return Ok(Err(refusal)),
+    /// `None` when the set has no tile there or the address is not one of
+    /// its tiles (not numbers, zoom out of the set's range, x or y beyond
+    /// the zoom's grid).
+    pub async fn tile(&self, z: &str, x: &str, y: &str) -> anyhow::Result<Option<Vec<u8>>> {
+        let Some((z, x, y)) = parse_address(z, x, y, self.min_zoom, self.max_zoom) else {
+            return Ok(None);
         };
         let row = (1u32 << z) - 1 - y;
         let data: Option<Vec<u8>> = sqlx::query_scalar(
@@ -85,36 +72,25 @@ impl TileStore {
         .bind(i64::from(row))
         .fetch_optional(&self.db)
         .await?;
-        Ok(data.ok_or(TileRefusal::NotFound))
+        Ok(data)
     }
 }
 
 /// `z`, `x` and `y` (the last may end in `.pbf`) as numbers within the set.
-fn parse_address(
-    z: &str,
-    x: &str,
-    y: &str,
-    min_zoom: u8,
-    max_zoom: u8,
-) -> Result<(u8, u32, u32), TileRefusal> {
+fn parse_address(z: &str, x: &str, y: &str, min_zoom: u8, max_zoom: u8) -> Option<(u8, u32, u32)> {
     let y = y.strip_suffix(".pbf").unwrap_or(y);
-    let number = |s: &str| -> Result<u32, TileRefusal> {
+    let number = |s: &str| -> Option<u32> {
         if s.is_empty() || s.len() > 10 || !s.bytes().all(|b| b.is_ascii_digit()) {
-            return Err(TileRefusal::NotFound);
+            return None;
         }
-        u32::from_str(s).map_err(|_| TileRefusal::OutOfRange)
+        u32::from_str(s).ok()
     };
-    let z = number(z)?;
-    let z = u8::try_from(z)
+    let z = u8::try_from(number(z)?)
         .ok()
-        .filter(|z| (min_zoom..=max_zoom).contains(z))
-        .ok_or(TileRefusal::NotFound)?;
+        .filter(|z| (min_zoom..=max_zoom).contains(z))?;
     let (x, y) = (number(x)?, number(y)?);
     let side = 1u32 << z;
-    if x >= side || y >= side {
-        return Err(TileRefusal::OutOfRange);
-    }
-    Ok((z, x, y))
+    (x < side && y < side).then_some((z, x, y))
 }
 
 /// MBTiles `bounds`: "west,south,east,north".
@@ -142,37 +118,21 @@ mod tests {
     fn addresses_are_checked() {
         assert_eq!(
             parse_address("14", "8529", "5975.pbf", 0, 14),
-            Ok((14, 8529, 5975))
+            Some((14, 8529, 5975))
         );
-        assert_eq!(parse_address("0", "0", "0", 0, 14), Ok((0, 0, 0)));
-        assert_eq!(
-            parse_address("15", "0", "0", 0, 14),
-            Err(TileRefusal::NotFound)
-        );
-        assert_eq!(
-            parse_address("1", "2", "0", 0, 14),
-            Err(TileRefusal::OutOfRange)
-        );
-        assert_eq!(
-            parse_address("1", "0", "2.pbf", 0, 14),
-            Err(TileRefusal::OutOfRange)
-        );
-        assert_eq!(
-            parse_address("1", "-1", "0", 0, 14),
-            Err(TileRefusal::NotFound)
-        );
-        assert_eq!(
-            parse_address("1", "0", "0.png", 0, 14),
-            Err(TileRefusal::NotFound)
-        );
-        assert_eq!(
-            parse_address("99999999999", "0", "0", 0, 14),
-            Err(TileRefusal::NotFound)
-        );
-        assert_eq!(
-            parse_address("3", "4294967295", "0", 0, 14),
-            Err(TileRefusal::OutOfRange)
-        );
+        assert_eq!(parse_address("0", "0", "0", 0, 14), Some((0, 0, 0)));
+        for (z, x, y) in [
+            ("15", "0", "0"),
+            ("1", "2", "0"),
+            ("1", "0", "2.pbf"),
+            ("1", "-1", "0"),
+            ("1", "0", "0.png"),
+            ("99999999999", "0", "0"),
+            ("3", "4294967295", "0"),
+            ("", "0", "0"),
+        ] {
+            assert_eq!(parse_address(z, x, y, 0, 14), None, "{z}/{x}/{y}");
+        }
     }
 
     #[test]

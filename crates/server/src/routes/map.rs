@@ -15,9 +15,8 @@ use mijn_lexus_contract::routes::{
 };
 use mijn_lexus_contract::ErrorCode;
 
-use crate::error::{AppError, AppResult};
+use crate::error::AppResult;
 use crate::garage::UserVehicle;
-use crate::map::tiles::TileRefusal;
 use crate::map::walks;
 use crate::state::AppState;
 
@@ -70,13 +69,7 @@ async fn tile(
     Path((z, x, y)): Path<(String, String, String)>,
 ) -> AppResult<Response> {
     let tiles = state.map.tiles.as_ref().ok_or(ErrorCode::NotFound)?;
-    let data = tiles
-        .tile(&z, &x, &y)
-        .await?
-        .map_err(|refusal| match refusal {
-            TileRefusal::NotFound => AppError::Code(ErrorCode::NotFound),
-            TileRefusal::OutOfRange => AppError::Code(ErrorCode::OutOfRange),
-        })?;
+    let data = tiles.tile(&z, &x, &y).await?.ok_or(ErrorCode::NotFound)?;
     let gzip = data.starts_with(&[0x1f, 0x8b]);
     let mut resp = data.into_response();
     let headers = resp.headers_mut();
