@@ -5,7 +5,7 @@
 # (see `target/release/mijn-lexus-server --help`), e.g. `scripts/run.sh --port 9000`.
 #
 # The offline demo map (docs/maps.md): the server serves the Monaco vector
-# tiles and the world background from data/map/, and asks an `osrm-routed`
+# tiles, the world background and address search from data/map/, and asks an `osrm-routed`
 # started here on loopback for walking routes; it stops when the server stops.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -26,6 +26,7 @@ if [ -f "$MAP_DATA/foot/monaco.osrm.mldgr" ]; then
 fi
 [ -f "$MAP_DATA/monaco.mbtiles" ] && map_args+=(--tiles-mbtiles "$MAP_DATA/monaco.mbtiles")
 [ -f "$MAP_DATA/world.geojson" ] && map_args+=(--map-world-geojson "$MAP_DATA/world.geojson")
+[ -f "$MAP_DATA/monaco.geocode.json" ] && map_args+=(--geocoding-index "$MAP_DATA/monaco.geocode.json")
 
 # --dev keeps outgoing mail in an outbox (GET /api/dev/outbox, links in the
 # log) so a newcomer can follow confirmation and reset links without SMTP.

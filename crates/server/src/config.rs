@@ -154,6 +154,19 @@ pub struct MapArgs {
     /// Walking routes per user per minute (0: no limit).
     #[arg(long, env = "RATE_LIMIT_ROUTES_PER_USER", default_value_t = 30)]
     pub routes_per_user_per_minute: u32,
+    /// Offline address search: the index of the extract's addresses, places
+    /// and streets (scripts/map-data.sh builds data/map/monaco.geocode.json).
+    #[arg(long, env = "GEOCODING_INDEX", conflicts_with = "geocoding_url")]
+    pub geocoding_index: Option<PathBuf>,
+    /// Base URL of a Photon-compatible geocoding service (GET /api?q=).
+    #[arg(long, env = "GEOCODING_URL")]
+    pub geocoding_url: Option<String>,
+    /// Time allowed for one geocoding request, in milliseconds.
+    #[arg(long, env = "GEOCODING_TIMEOUT_MS", default_value_t = 3000)]
+    pub geocoding_timeout_ms: u64,
+    /// Address searches per user per minute (results as you type; 0: no limit).
+    #[arg(long, env = "RATE_LIMIT_GEOCODES_PER_USER", default_value_t = 120)]
+    pub geocodes_per_user_per_minute: u32,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -308,6 +321,8 @@ impl Config {
                 routing_profile: "foot".into(),
                 routing_timeout_ms: 5000,
                 routes_per_user_per_minute: 30,
+                geocoding_timeout_ms: 3000,
+                geocodes_per_user_per_minute: 120,
                 ..MapArgs::default()
             },
         }

@@ -1,9 +1,10 @@
-//! Maps (D1 find my car, D2 car to door): the configured providers and what
-//! the SPA is told about them. See docs/maps.md.
+//! Maps (D1 find my car, D2 car to door, address search): the configured
+//! providers and what the SPA is told about them. See docs/maps.md.
 //!
 //! The server calls the providers; the browser only talks to this server, so
 //! the CSP stays `connect-src 'self'` and provider keys never reach it.
 
+pub mod geocoding;
 pub mod routing;
 pub mod tiles;
 pub mod walks;
@@ -16,6 +17,7 @@ use mijn_lexus_contract::routes::{MAP_WORLD, TILE_URL_TEMPLATE};
 
 use crate::config::MapArgs;
 use crate::security::rate_limit::RateLimiter;
+use geocoding::Geocoder;
 use routing::Router;
 use tiles::TileStore;
 
@@ -25,9 +27,12 @@ pub struct MapProviders {
     /// The world background (GeoJSON), read once.
     pub world: Option<Bytes>,
     pub router: Option<Router>,
+    pub geocoder: Option<Geocoder>,
     attribution: Vec<String>,
     /// Walking routes per user (routing is the costly part).
     pub routes_per_user: RateLimiter,
+    /// Address searches per user.
+    pub geocodes_per_user: RateLimiter,
 }
 
 impl MapProviders {
@@ -50,21 +55,34 @@ impl MapProviders {
             )?),
             None => None,
         };
+        let geocoder = match (&args.geocoding_index, &args.geocoding_url) {
+            (Some(_), Some(_)) => {
+                anyhow::bail!("give --geocoding-index or --geocoding-url, not both")
+            }
+            (Some(path), None) => Some(Geocoder::offline(path)?),
+            (None, Some(url)) => Some(Geocoder::photon(
+                url,
+                std::time::Duration::from_millis(args.geocoding_timeout_ms),
+            )?),
+            (None, None) => None,
+        };
         let mut attribution: Vec<String> = args
             .map_attribution
             .iter()
             .map(|a| a.trim().to_owned())
             .filter(|a| !a.is_empty())
             .collect();
-        if attribution.is_empty() && (tiles.is_some() || router.is_some()) {
+        if attribution.is_empty() && (tiles.is_some() || router.is_some() || geocoder.is_some()) {
             attribution.push(OSM_ATTRIBUTION.to_owned());
         }
         Ok(MapProviders {
             tiles,
             world,
             router,
+            geocoder,
             attribution,
             routes_per_user: RateLimiter::new(args.routes_per_user_per_minute, 60),
+            geocodes_per_user: RateLimiter::new(args.geocodes_per_user_per_minute, 60),
         })
     }
 
@@ -80,7 +98,7 @@ impl MapProviders {
             region: self.tiles.as_ref().and_then(|t| t.bounds),
             world_background_url: self.world.is_some().then(|| MAP_WORLD.to_owned()),
             routing: self.router.is_some(),
-            geocoding: false,
+            geocoding: self.geocoder.is_some(),
         }
     }
 }

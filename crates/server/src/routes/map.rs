@@ -9,15 +9,18 @@ use axum::http::HeaderValue;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::{Json, Router};
-use mijn_lexus_contract::map::{CarToDoor, LatLon, MapConfig, WalkToCar};
+use mijn_lexus_contract::map::{
+    parse_geocode_query, CarToDoor, GeocodeResults, LatLon, MapConfig, WalkToCar,
+};
 use mijn_lexus_contract::routes::{
-    vehicle_car_to_door, vehicle_walk, MAP_CONFIG, MAP_WORLD, TILES_PREFIX,
+    vehicle_car_to_door, vehicle_walk, MAP_CONFIG, MAP_GEOCODE, MAP_WORLD, TILES_PREFIX,
 };
 use mijn_lexus_contract::ErrorCode;
 
-use crate::error::AppResult;
+use crate::error::{AppError, AppResult};
 use crate::garage::UserVehicle;
-use crate::map::walks;
+use crate::map::{geocoding, walks};
+use crate::security::session::SignedIn;
 use crate::state::AppState;
 
 /// Tiles do not change while the server runs; a day keeps maps fast.
@@ -26,6 +29,7 @@ const TILE_CACHE: &str = "public, max-age=86400";
 pub fn router() -> Router<AppState> {
     Router::new()
         .route(MAP_CONFIG, get(config))
+        .route(MAP_GEOCODE, get(geocode))
         .route(&vehicle_walk("{vin}"), get(walk))
         .route(&vehicle_car_to_door("{vin}"), get(car_to_door))
 }
@@ -41,6 +45,19 @@ pub fn tiles_router() -> Router<AppState> {
 /// GET /map/config.
 async fn config(State(state): State<AppState>) -> Json<MapConfig> {
     Json(state.map.config())
+}
+
+/// GET /map/geocode?q=: addresses and places matching `q`.
+async fn geocode(
+    State(state): State<AppState>,
+    SignedIn(session): SignedIn,
+    Query(q): Query<HashMap<String, String>>,
+) -> AppResult<Json<GeocodeResults>> {
+    let query = parse_geocode_query(q.get("q").map(String::as_str))
+        .map_err(|code| AppError::field("q", code))?;
+    Ok(Json(
+        geocoding::search(&state, session.user_id, &query).await?,
+    ))
 }
 
 /// GET /vehicles/{vin}/walk?from_lat=&from_lon=.
