@@ -107,12 +107,15 @@ open(out, "wb").write(data)
 PY
 fi
 
-# ---- tilemaker from Debian (like chromium in setup.sh).
-if ! command -v tilemaker >/dev/null; then
-  say "installing the Debian package tilemaker"
+# ---- tilemaker and osmium-tool from Debian (like chromium in setup.sh).
+missing=()
+command -v tilemaker >/dev/null || missing+=(tilemaker)
+command -v osmium >/dev/null || missing+=(osmium-tool)
+if [ ${#missing[@]} -gt 0 ]; then
+  say "installing Debian packages: ${missing[*]}"
   SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO=sudo
   $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq tilemaker
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}"
 fi
 
 # ---- Vector tiles (OpenMapTiles schema) in one MBTiles file. The example
@@ -154,6 +157,23 @@ if ! fresh "$GRAPH" "$FOOT_STAMP"; then
   timed "walking graph build" build_graph
   rm -f "$MAP_DATA/foot/$NAME.osm.pbf"
   echo "$FOOT_STAMP" >"$GRAPH.stamp"
+fi
+
+# ---- The offline geocoding index: every address, named place and named
+# street of the extract (osmium keeps the named objects and exports them,
+# scripts/geocode-index.py turns them into labels with a point).
+GEOCODE=$MAP_DATA/$NAME.geocode.json
+GEOCODE_STAMP=$(stamp_of "$PBF" scripts/geocode-index.py "$(osmium --version 2>&1 | head -1)")
+if ! fresh "$GEOCODE" "$GEOCODE_STAMP"; then
+  say "building the geocoding index $GEOCODE"
+  build_geocode() {
+    osmium tags-filter --overwrite "$PBF" nwr/name nwr/addr:housenumber -o "$MAP_DATA/named.osm.pbf" &&
+      osmium export --overwrite "$MAP_DATA/named.osm.pbf" -f geojsonseq -o "$MAP_DATA/named.geojsonseq" &&
+      python3 scripts/geocode-index.py "$MAP_DATA/named.geojsonseq" "$GEOCODE"
+  }
+  timed "geocoding index build" build_geocode
+  rm -f "$MAP_DATA/named.osm.pbf" "$MAP_DATA/named.geojsonseq"
+  echo "$GEOCODE_STAMP" >"$GEOCODE.stamp"
 fi
 
 # ---- World background: Natural Earth land (npm world-atlas, TopoJSON)

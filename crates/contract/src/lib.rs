@@ -169,8 +169,9 @@ pub mod routes {
     pub const MAP_CONFIG: &str = "/map/config";
     /// GET `GeocodeResults` (`?q=`, signed in).
     pub const MAP_GEOCODE: &str = "/map/geocode";
-    /// GET: the world background, a GeoJSON `FeatureCollection` (no session).
-    pub const MAP_WORLD: &str = "/map/world.geojson";
+    /// GET: the world background, a GeoJSON `FeatureCollection`; like the
+    /// tiles OUTSIDE the `/api` prefix (plain GET, cacheable).
+    pub const MAP_WORLD: &str = "/tiles/world.geojson";
     /// Vector tiles, served OUTSIDE the `/api` prefix (plain GET, cacheable):
     /// `/tiles/{z}/{x}/{y}.pbf`, gzip-compressed Mapbox vector tiles.
     pub const TILES_PREFIX: &str = "/tiles";

@@ -98,6 +98,7 @@ impl Application {
             session_idle: chrono::Duration::minutes(config.session_idle_minutes.into()),
             session_absolute: chrono::Duration::hours(config.session_absolute_hours.into()),
             dummy_hash: password::dummy_hash().await?,
+            map: crate::map::MapProviders::open(&config.map).await?,
             config,
         });
         if state.config.demo {
@@ -194,6 +195,9 @@ async fn shutdown_signal() {
 pub fn router(state: AppState, site: StaticSite, headers: SecurityHeaders) -> Router {
     // Layers apply to every API route; the only per-route layer (the larger
     // body limit of ingest) sits in the ingest module's router.
+    // Map tiles and the world background sit outside /api: plain cacheable
+    // GETs without session, CSRF or legal gate.
+    let tiles = routes::map::tiles_router().with_state(state.clone());
     let api = routes::api(state.config.dev)
         .fallback(|| async {
             error_response(
@@ -235,6 +239,7 @@ pub fn router(state: AppState, site: StaticSite, headers: SecurityHeaders) -> Ro
 
     Router::new()
         .nest("/api", api)
+        .merge(tiles)
         .fallback(static_files)
         .with_state(Arc::new(site))
         .layer(middleware::from_fn_with_state(

@@ -118,6 +118,55 @@ pub struct Config {
 
     #[command(flatten)]
     pub rate_limits: RateLimitConfig,
+
+    #[command(flatten)]
+    pub map: MapArgs,
+}
+
+// ---- map (D1, D2) ----
+
+/// Map providers (docs/maps.md). The server calls them; the browser only
+/// talks to this server. Without any of them the map pages still show the
+/// markers (and the world background when given).
+#[derive(Clone, Debug, Default, Args)]
+pub struct MapArgs {
+    /// Vector tiles (OpenMapTiles schema) to serve at /tiles/{z}/{x}/{y}.pbf,
+    /// from an MBTiles file (scripts/map-data.sh builds data/map/monaco.mbtiles).
+    #[arg(long, env = "TILES_MBTILES")]
+    pub tiles_mbtiles: Option<PathBuf>,
+    /// Attribution texts shown on every map (repeat or comma separate).
+    /// Default with tiles: "© OpenStreetMap contributors" (ODbL).
+    #[arg(long, env = "MAP_ATTRIBUTION", value_delimiter = ',')]
+    pub map_attribution: Vec<String>,
+    /// Low-zoom world background (GeoJSON), served at /api/map/world.geojson.
+    #[arg(long, env = "MAP_WORLD_GEOJSON")]
+    pub map_world_geojson: Option<PathBuf>,
+    /// Base URL of an OSRM-compatible routing service with a walking
+    /// profile, e.g. http://127.0.0.1:5000 (scripts/run.sh starts one).
+    #[arg(long, env = "ROUTING_URL")]
+    pub routing_url: Option<String>,
+    /// The OSRM profile name in the route URL.
+    #[arg(long, env = "ROUTING_PROFILE", default_value = "foot")]
+    pub routing_profile: String,
+    /// Time allowed for one routing request, in milliseconds.
+    #[arg(long, env = "ROUTING_TIMEOUT_MS", default_value_t = 5000)]
+    pub routing_timeout_ms: u64,
+    /// Walking routes per user per minute (0: no limit).
+    #[arg(long, env = "RATE_LIMIT_ROUTES_PER_USER", default_value_t = 30)]
+    pub routes_per_user_per_minute: u32,
+    /// Offline address search: the index of the extract's addresses, places
+    /// and streets (scripts/map-data.sh builds data/map/monaco.geocode.json).
+    #[arg(long, env = "GEOCODING_INDEX", conflicts_with = "geocoding_url")]
+    pub geocoding_index: Option<PathBuf>,
+    /// Base URL of a Photon-compatible geocoding service (GET /api?q=).
+    #[arg(long, env = "GEOCODING_URL")]
+    pub geocoding_url: Option<String>,
+    /// Time allowed for one geocoding request, in milliseconds.
+    #[arg(long, env = "GEOCODING_TIMEOUT_MS", default_value_t = 3000)]
+    pub geocoding_timeout_ms: u64,
+    /// Address searches per user per minute (results as you type; 0: no limit).
+    #[arg(long, env = "RATE_LIMIT_GEOCODES_PER_USER", default_value_t = 120)]
+    pub geocodes_per_user_per_minute: u32,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -268,6 +317,14 @@ impl Config {
             // Tests run the retention job themselves (retention::run).
             retention_interval_minutes: 0,
             rate_limits: RateLimitConfig::default(),
+            map: MapArgs {
+                routing_profile: "foot".into(),
+                routing_timeout_ms: 5000,
+                routes_per_user_per_minute: 30,
+                geocoding_timeout_ms: 3000,
+                geocodes_per_user_per_minute: 120,
+                ..MapArgs::default()
+            },
         }
     }
 }

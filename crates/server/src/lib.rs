@@ -19,6 +19,7 @@ pub mod garage;
 pub mod geo;
 pub mod legal;
 pub mod mail;
+pub mod map;
 pub mod paging;
 pub mod privacy;
 pub mod profile;

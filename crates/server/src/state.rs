@@ -43,6 +43,8 @@ pub struct Inner {
     /// An Argon2 hash of a random password, verified against when an address
     /// is unknown so that the answer takes as long as for a known one.
     pub dummy_hash: String,
+    /// Map providers (D1, D2): tiles, routing.
+    pub map: crate::map::MapProviders,
 }
 
 impl AppState {

@@ -8,7 +8,7 @@ use mijn_lexus_contract::{Country, ErrorCode};
 use sqlx::SqlitePool;
 
 use crate::error::{AppError, AppResult};
-use crate::geo::{distance_km, locate_postcode};
+use crate::geo::{distance_km, fold, locate_postcode};
 use crate::state::AppState;
 
 #[derive(sqlx::FromRow)]
@@ -53,25 +53,6 @@ async fn all_dealers(db: &SqlitePool) -> AppResult<Vec<Dealer>> {
     .fetch_all(db)
     .await?;
     Ok(rows.into_iter().map(DealerRow::into_dealer).collect())
-}
-
-/// Lower case without accents, for searching ("Liège" = "liege").
-fn fold(s: &str) -> String {
-    s.chars()
-        .flat_map(char::to_lowercase)
-        .map(|c| match c {
-            'à' | 'á' | 'â' | 'ä' | 'ã' | 'å' => 'a',
-            'è' | 'é' | 'ê' | 'ë' => 'e',
-            'ì' | 'í' | 'î' | 'ï' => 'i',
-            'ò' | 'ó' | 'ô' | 'ö' | 'õ' => 'o',
-            'ù' | 'ú' | 'û' | 'ü' => 'u',
-            'ç' => 'c',
-            'ñ' => 'n',
-            'ÿ' => 'y',
-            '’' => '\'',
-            c => c,
-        })
-        .collect()
 }
 
 /// Dealers whose name, town or postcode contains `query` (case and accents

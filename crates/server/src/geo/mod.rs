@@ -1,5 +1,6 @@
-//! Places: distances and rough postcode locations (dealer assignment, the
-//! simulator's routes).
+//! Places: distances, rough postcode locations (dealer assignment, the
+//! simulator's routes) and the folding of names for searching (dealers,
+//! geocoding).
 
 mod postcodes;
 
@@ -14,6 +15,25 @@ pub fn distance_km(a: (f64, f64), b: (f64, f64)) -> f64 {
     let h = ((lat2 - lat1) / 2.0).sin().powi(2)
         + lat1.cos() * lat2.cos() * ((lon2 - lon1) / 2.0).sin().powi(2);
     2.0 * 6371.0 * h.sqrt().asin()
+}
+
+/// Lower case without accents, for searching ("Liège" = "liege").
+pub fn fold(s: &str) -> String {
+    s.chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| match c {
+            'à' | 'á' | 'â' | 'ä' | 'ã' | 'å' => 'a',
+            'è' | 'é' | 'ê' | 'ë' => 'e',
+            'ì' | 'í' | 'î' | 'ï' => 'i',
+            'ò' | 'ó' | 'ô' | 'ö' | 'õ' => 'o',
+            'ù' | 'ú' | 'û' | 'ü' => 'u',
+            'ç' => 'c',
+            'ñ' => 'n',
+            'ÿ' => 'y',
+            '’' => '\'',
+            c => c,
+        })
+        .collect()
 }
 
 /// Approximate centre of the region of a postcode: Belgian and Dutch ones

@@ -13,6 +13,7 @@ pub mod health;
 pub mod ingest;
 pub mod invitations;
 pub mod legal;
+pub mod map;
 pub mod password_reset;
 pub mod privacy;
 pub mod profile;
@@ -44,7 +45,8 @@ pub fn api(dev: bool) -> Router<AppState> {
         .merge(privacy::router())
         .merge(admin::router())
         .merge(chargers::router())
-        .merge(ingest::router());
+        .merge(ingest::router())
+        .merge(map::router());
     if dev {
         api.merge(dev::router())
     } else {
@@ -102,7 +104,8 @@ mod tests {
                 if path == src.join("app.rs") {
                     text = text
                         .replace("use crate::routes;", "")
-                        .replace("routes::api(", "");
+                        .replace("routes::api(", "")
+                        .replace("routes::map::tiles_router(", "");
                     if text.contains("routes::") {
                         offenders.push(path.display().to_string());
                     }

@@ -343,8 +343,19 @@ fn drive(
         let expected_km = f64::from(days) * 45.0;
         car.service_due_km = (spec.start_odometer_km + expected_km + 700.0) as u32;
     }
+    // The plug-in hybrid is on holiday in Monaco at the end of the history
+    // (the offline demo map covers Monaco): its normal days stop then.
+    let holiday = if index == 1 {
+        holiday_plans(now)
+    } else {
+        Vec::new()
+    };
+    let holiday_date = holiday.first().map(|p| p.depart.date_naive());
     for day in 0..=days {
         let date = first_day + Duration::days(i64::from(day));
+        if holiday_date.is_some_and(|h| date >= h) {
+            break;
+        }
         let plans = plan_day(&mut car, date, index);
         for plan in plans {
             let depart = plan.depart.with_timezone(&Utc);
@@ -380,7 +391,50 @@ fn drive(
             }
         }
     }
+    for plan in holiday {
+        let depart = plan.depart.with_timezone(&Utc);
+        if depart < now - Duration::minutes(5) {
+            trip(&mut car, depart, plan.to, now, days, days);
+        }
+    }
     car.messages
+}
+
+/// The holiday ([`places::HOLIDAY`]): to Dijon the day before yesterday, on
+/// to the hotel in Monaco yesterday, and in the hours before `now` to the
+/// Jardin Exotique and then to the casino, where the car still stands.
+fn holiday_plans(now: DateTime<Utc>) -> Vec<Plan> {
+    let today = now.with_timezone(&cet()).date_naive();
+    let at = |days_ago: i64, h: u32, m: u32| {
+        cet()
+            .from_local_datetime(
+                &(today - Duration::days(days_ago))
+                    .and_hms_opt(h, m, 0)
+                    .expect("valid time"),
+            )
+            .single()
+            .expect("fixed offset")
+    };
+    let [dijon, hotel, garden, casino] = places::HOLIDAY;
+    let local_now = now.with_timezone(&cet());
+    vec![
+        Plan {
+            depart: at(2, 7, 40),
+            to: dijon,
+        },
+        Plan {
+            depart: at(1, 7, 30),
+            to: hotel,
+        },
+        Plan {
+            depart: local_now - Duration::minutes(330),
+            to: garden,
+        },
+        Plan {
+            depart: local_now - Duration::minutes(150),
+            to: casino,
+        },
+    ]
 }
 
 fn plan_day(car: &mut Car<'_>, date: NaiveDate, index: u64) -> Vec<Plan> {
@@ -529,13 +583,21 @@ fn trip(
     let to_place: &SimPlace = &PLACES[to];
     // Waypoints: the parking spot we left, motorway hubs for long trips, the
     // parking spot near the destination.
-    let park = near(&mut car.rng, to_place.coords(), 40.0, 260.0);
+    let (park, park_label) = match to_place.parking {
+        Some((lat, lon, label)) => ((lat, lon), label),
+        None => (
+            near(&mut car.rng, to_place.coords(), 40.0, 260.0),
+            to_place.label,
+        ),
+    };
     let mut waypoints = vec![car.position];
     waypoints.extend(places::hubs(from_place, to_place));
     waypoints.push(park);
     let straight: f64 = waypoints.windows(2).map(|w| distance_km(w[0], w[1])).sum();
     let distance = round(straight * car.rng.gen_range(1.18..1.32), 1).max(0.5);
-    let highway_share = if distance > 20.0 {
+    let highway_share = if distance > 200.0 {
+        0.95
+    } else if distance > 20.0 {
         0.75
     } else if distance > 8.0 {
         0.45
@@ -735,7 +797,7 @@ fn trip(
     let end = Place {
         lat: park.0,
         lon: park.1,
-        label: Some(to_place.label.to_owned()),
+        label: Some(park_label.to_owned()),
     };
     let trip = TripReport {
         started_at: depart,
@@ -762,7 +824,9 @@ fn trip(
         route,
     };
     // Navigation was used for trips away from home.
-    let destination = (to != spec.home && car.rng.gen_bool(0.8)).then(|| Place {
+    // Navigation was always used on holiday.
+    let navigated = to_place.kind == places::Kind::Holiday || car.rng.gen_bool(0.8);
+    let destination = (to != spec.home && navigated).then(|| Place {
         lat: to_place.lat,
         lon: to_place.lon,
         label: Some(to_place.label.to_owned()),
@@ -904,6 +968,56 @@ mod tests {
             bytes.copy_from_slice(v.vin.as_bytes());
             assert_eq!(vin_check_digit(&bytes), v.vin.as_bytes()[8] as char);
             assert!(mijn_lexus_contract::vehicle::LicencePlate::parse(&v.licence_plate).is_ok());
+        }
+    }
+
+    #[test]
+    fn the_plug_in_hybrid_ends_on_holiday_in_monaco() {
+        for now in ["2026-03-01T12:00:00Z", "2026-07-14T00:20:00Z"] {
+            let now: DateTime<Utc> = now.parse().unwrap();
+            let sim = simulate(2026, 90, now);
+            let last_parked = |v: &SimVehicle| {
+                v.messages
+                    .iter()
+                    .rev()
+                    .find_map(|m| m.parked.clone())
+                    .unwrap()
+            };
+            let phev = &sim.vehicles[1];
+            assert_eq!(phev.spec.powertrain, Powertrain::PlugInHybrid);
+            let parked = last_parked(phev);
+            let destination = parked.destination.clone().expect("navigated");
+            // Monaco (the offline demo map), a short walk from the casino.
+            assert!((43.72..43.76).contains(&parked.position.lat), "{parked:?}");
+            assert!((7.40..7.44).contains(&parked.position.lon), "{parked:?}");
+            assert!(destination.label.as_deref().unwrap().starts_with("Casino"));
+            let walk_m = distance_km(
+                (parked.position.lat, parked.position.lon),
+                (destination.lat, destination.lon),
+            ) * 1000.0;
+            assert!((150.0..600.0).contains(&walk_m), "{walk_m} m");
+            // The last four trips went south, in order, and none overlaps
+            // the next.
+            let all: Vec<&TripReport> = phev
+                .messages
+                .iter()
+                .filter_map(|m| m.trip.as_ref())
+                .collect();
+            let trips = &all[all.len() - 4..];
+            assert!(all[all.len() - 5].end.lat > 50.5);
+            assert!(trips.iter().all(|t| t.end.lat < 48.0));
+            assert_eq!(
+                trips.len(),
+                4,
+                "{:?}",
+                trips.iter().map(|t| &t.end.label).collect::<Vec<_>>()
+            );
+            assert!(trips.windows(2).all(|w| w[0].ended_at < w[1].started_at));
+            assert!(trips[0].end.lat < 48.0 && trips[0].distance_km > 500.0);
+            // The rest of the fleet stays in Belgium and the Netherlands.
+            for v in [&sim.vehicles[0], &sim.vehicles[2]] {
+                assert!(last_parked(v).position.lat > 50.5);
+            }
         }
     }
 

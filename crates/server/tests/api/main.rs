@@ -15,6 +15,7 @@ mod legal_versions;
 mod limits;
 mod lockout;
 mod mail_language;
+mod map;
 mod password_reset;
 mod privacy;
 mod profile;
