@@ -20,7 +20,10 @@
 //      are undone); the portal's own rules, more specific, then apply as in
 //      the stand-alone portal. SVG and images keep the sizes of their
 //      `width`/`height` attributes (`all: revert` would drop them), so only
-//      the properties a host page is likely to set on them are reset;
+//      the properties a host page is likely to set on them are reset. A map
+//      (the `.leaflet-container` subtree) is left to Leaflet's own sheet,
+//      which the reset would otherwise undo: its panes and tiles are laid
+//      out by it;
 //   3. `rem` becomes `var(--ml-rem)`: the browser's default font size read at
 //      the mount element, so a host page's own root font size (`html {
 //      font-size: 62.5% }`) changes nothing. Media queries keep `rem`/`em`
@@ -43,12 +46,12 @@ ${ROOT} {
   display: block;
   --ml-rem: 1em;
 }
-${ROOT} *:not(svg, svg *, img),
-${ROOT} *::before,
-${ROOT} *::after {
+${ROOT} *:not(svg, svg *, img, .leaflet-container, .leaflet-container *),
+${ROOT} *:not(.leaflet-container *)::before,
+${ROOT} *:not(.leaflet-container *)::after {
   all: revert;
 }
-${ROOT} :is(svg, img) {
+${ROOT} :is(svg, img):not(.leaflet-container *) {
   font: inherit;
   letter-spacing: inherit;
   word-spacing: inherit;

@@ -242,6 +242,7 @@ impl Drawn {
                 ("weight", 5.into()),
                 ("opacity", 0.85.into()),
                 ("interactive", false.into()),
+                ("className", "ml-map__route".into()),
             ]);
             Polyline::new_with_options(&line, &style.unchecked_into())
                 .add_to_layer_group(&self.overlay);

@@ -121,9 +121,13 @@ fn VehicleMaps(v: VehicleSummary, basemap: Basemap, routing: bool) -> impl IntoV
             {if found.privacy_mode {
                 view! { <PrivacyNotice /> }.into_any()
             } else {
+                // Car to door starts where the car is: nothing to say without it.
+                let parked = found.parked.is_some();
                 view! {
                     <FindMyCar vin=vin.clone() found basemap=basemap.clone() routing />
-                    {routing.then(|| view! { <CarToDoorView vin=vin.clone() basemap=basemap.clone() /> })}
+                    {(routing && parked).then(|| view! {
+                        <CarToDoorView vin=vin.clone() basemap=basemap.clone() />
+                    })}
                 }
                 .into_any()
             }}

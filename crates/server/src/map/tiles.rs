@@ -55,13 +55,14 @@ impl TileStore {
         })
     }
 
-    /// The stored bytes of tile z/x/y (XYZ numbering, as Leaflet asks);
-    /// `None` when the set has no tile there or the address is not one of
-    /// its tiles (not numbers, zoom out of the set's range, x or y beyond
-    /// the zoom's grid).
-    pub async fn tile(&self, z: &str, x: &str, y: &str) -> anyhow::Result<Option<Vec<u8>>> {
+    /// Tile z/x/y (XYZ numbering, as Leaflet asks): its stored bytes,
+    /// [`Tile::Empty`] where the set has nothing (the sea, places outside
+    /// the extract), or [`Tile::NoSuchTile`] when the address is not one of
+    /// the set's tiles (not numbers, zoom out of the set's range, x or y
+    /// beyond the zoom's grid).
+    pub async fn tile(&self, z: &str, x: &str, y: &str) -> anyhow::Result<Tile> {
         let Some((z, x, y)) = parse_address(z, x, y, self.min_zoom, self.max_zoom) else {
-            return Ok(None);
+            return Ok(Tile::NoSuchTile);
         };
         let row = (1u32 << z) - 1 - y;
         let data: Option<Vec<u8>> = sqlx::query_scalar(
@@ -72,8 +73,18 @@ impl TileStore {
         .bind(i64::from(row))
         .fetch_optional(&self.db)
         .await?;
-        Ok(data)
+        Ok(data.map_or(Tile::Empty, Tile::Data))
     }
+}
+
+/// What a tile address holds.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Tile {
+    Data(Vec<u8>),
+    /// A tile of the set's grid with nothing on it: drawn as empty (renderers
+    /// read an empty body as a tile without layers), not an error.
+    Empty,
+    NoSuchTile,
 }
 
 /// `z`, `x` and `y` (the last may end in `.pbf`) as numbers within the set.

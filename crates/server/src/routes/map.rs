@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use axum::extract::{Path, Query, State};
 use axum::http::header::{CACHE_CONTROL, CONTENT_ENCODING, CONTENT_TYPE};
-use axum::http::HeaderValue;
+use axum::http::{HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::{Json, Router};
@@ -19,6 +19,7 @@ use mijn_lexus_contract::ErrorCode;
 
 use crate::error::{AppError, AppResult};
 use crate::garage::UserVehicle;
+use crate::map::tiles::Tile;
 use crate::map::{geocoding, walks};
 use crate::security::session::SignedIn;
 use crate::state::AppState;
@@ -86,7 +87,16 @@ async fn tile(
     Path((z, x, y)): Path<(String, String, String)>,
 ) -> AppResult<Response> {
     let tiles = state.map.tiles.as_ref().ok_or(ErrorCode::NotFound)?;
-    let data = tiles.tile(&z, &x, &y).await?.ok_or(ErrorCode::NotFound)?;
+    let data = match tiles.tile(&z, &x, &y).await? {
+        Tile::Data(data) => data,
+        Tile::Empty => {
+            let mut resp = StatusCode::NO_CONTENT.into_response();
+            resp.headers_mut()
+                .insert(CACHE_CONTROL, HeaderValue::from_static(TILE_CACHE));
+            return Ok(resp);
+        }
+        Tile::NoSuchTile => return Err(ErrorCode::NotFound.into()),
+    };
     let gzip = data.starts_with(&[0x1f, 0x8b]);
     let mut resp = data.into_response();
     let headers = resp.headers_mut();

@@ -522,10 +522,15 @@ async fn tiles_come_from_the_mbtiles() {
     // The world tile too.
     assert_eq!(b.get("/tiles/0/0/0.pbf").await.status(), 200);
 
-    // Outside the extract, beyond the zoom range or the zoom's grid, or not
-    // a tile address: 404, never a 500.
+    // A tile of the grid with nothing on it (outside the extract): 204 and
+    // no body, which map renderers draw as an empty tile.
+    let resp = b.get("/tiles/14/0/0.pbf").await;
+    assert_eq!(resp.status(), 204);
+    assert!(resp.bytes().await.unwrap().is_empty());
+
+    // Beyond the zoom range or the zoom's grid, or not a tile address: 404,
+    // never a 500.
     for (path, status) in [
-        ("/tiles/14/0/0.pbf".to_owned(), 404),
         (format!("/tiles/15/{x}/{y}.pbf"), 404),
         ("/tiles/a/b/c.pbf".to_owned(), 404),
         ("/tiles/3/1/1.png".to_owned(), 404),
