@@ -145,7 +145,6 @@
         url: url,
         attribution: attribution,
         maxDataZoom: maxDataZoom,
-        backgroundColor: '#f3f0ea',
         paintRules: paintRules,
         labelRules: labelRules,
       });

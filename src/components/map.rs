@@ -21,7 +21,7 @@ use leaflet::{
 };
 use leptos::html::Div;
 use leptos::prelude::*;
-use mijn_lexus_contract::map::{MapConfig, TileSource};
+use mijn_lexus_contract::map::{Bounds, LatLon, MapConfig, TileSource};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -39,9 +39,11 @@ pub struct Basemap {
     pub tiles: Option<TileSource>,
     /// The licences' texts, shown in the map's corner.
     pub attribution: String,
-    /// Land outlines of the whole world (GeoJSON), drawn under the tiles so
-    /// that places outside an offline extract are not blank.
+    /// Country borders of the whole world (GeoJSON), drawn under the tiles
+    /// so that places outside an offline extract are not blank.
     pub world_url: Option<String>,
+    /// Where the tiles have streets (an offline extract); `None`: everywhere.
+    pub region: Option<Bounds>,
 }
 
 impl Basemap {
@@ -50,6 +52,7 @@ impl Basemap {
             tiles: c.tiles.clone(),
             attribution: c.attribution.join(" · "),
             world_url: c.world_background_url.clone(),
+            region: c.region,
         }
     }
 }
@@ -103,6 +106,9 @@ pub fn MapView(
     let drawn: StoredValue<Option<Drawn>, LocalStorage> = StoredValue::new_local(None);
     let ready = RwSignal::new(false);
     let failed = RwSignal::new(false);
+    // Every pin lies where the tiles have no streets.
+    let no_streets = RwSignal::new(false);
+    let region = basemap.region;
 
     Effect::new(move |_| {
         let Some(element) = node.get() else { return };
@@ -135,6 +141,9 @@ pub fn MapView(
                 d.show(&pins, &route);
             }
         });
+        no_streets.set(region.is_some_and(|r| {
+            !pins.is_empty() && !pins.iter().any(|p| r.contains(LatLon { lat: p.lat, lon: p.lon }))
+        }));
     });
     on_cleanup(move || {
         if let Some(Some(d)) = drawn.try_update_value(Option::take) {
@@ -147,6 +156,9 @@ pub fn MapView(
             <div class="ml-map__canvas" node_ref=node role="region" aria-label=label></div>
             {move || failed.get().then(|| view! {
                 <p class="ml-notice ml-notice--error" role="alert">{t().map.map_unavailable.as_str()}</p>
+            })}
+            {move || no_streets.get().then(|| view! {
+                <p class="ml-hint">{t().map.no_streets_here.as_str()}</p>
             })}
         </div>
     }
@@ -180,15 +192,21 @@ impl Drawn {
         // Belgium and the Netherlands until the pins say where to look.
         map.set_view(&LatLng::new(50.85, 4.35), 7.0);
         let world = basemap.world_url.is_some().then(|| {
+            // Under the tiles (map.css puts this pane below Leaflet's tile
+            // pane), so streets are drawn over the borders.
+            map.create_pane_by_name("ml-world");
             let style = object(&[
-                ("color", "#c9c2b6".into()),
+                ("color", "#a39a8c".into()),
                 ("weight", 1.into()),
-                ("fillColor", "#f3f0ea".into()),
-                ("fillOpacity", 1.into()),
+                ("fill", false.into()),
             ]);
             let layer = geo_json(
                 &JsValue::NULL,
-                &object(&[("style", style), ("interactive", false.into())]),
+                &object(&[
+                    ("style", style),
+                    ("interactive", false.into()),
+                    ("pane", "ml-world".into()),
+                ]),
             );
             layer.add_to(&map);
             layer

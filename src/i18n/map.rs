@@ -48,6 +48,7 @@ pub struct MapTexts {
     pub open_google_maps: String,
     pub open_apple_maps: String,
     pub map_unavailable: String,
+    pub no_streets_here: String,
     pub zoom_in: String,
     pub zoom_out: String,
 }

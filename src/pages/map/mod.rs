@@ -80,20 +80,24 @@ fn VehicleChoice(list: VehicleList, map_config: MapConfig) -> impl IntoView {
     let basemap = Basemap::from_config(&map_config);
     let routing = map_config.routing;
     view! {
+        // Choosing moves to the vehicle's own address (`?vin=`), so it can be
+        // bookmarked; the field looks like the forms' selects.
         {(vehicles.len() > 1).then(|| view! {
-            <p class="ml-field">
-                <label for="map-vehicle">{m.vehicle_choice.as_str()}</label>
-                <select id="map-vehicle" on:change=choose>
-                    {vehicles.iter().map(|v| {
-                        let vin = v.vin.clone();
-                        view! {
-                            <option value=v.vin.clone() selected=move || chosen.with(|c| c.vin == vin)>
-                                {vehicle_name(v)}
-                            </option>
-                        }
-                    }).collect_view()}
-                </select>
-            </p>
+            <div class="ml-field ml-map-page__vehicle">
+                <label class="ml-field__label" for="map-vehicle">{m.vehicle_choice.as_str()}</label>
+                <div class="ml-field__control">
+                    <select class="ml-input ml-select" id="map-vehicle" on:change=choose>
+                        {vehicles.iter().map(|v| {
+                            let vin = v.vin.clone();
+                            view! {
+                                <option value=v.vin.clone() selected=move || chosen.with(|c| c.vin == vin)>
+                                    {vehicle_name(v)}
+                                </option>
+                            }
+                        }).collect_view()}
+                    </select>
+                </div>
+            </div>
         })}
         {move || {
             let v = chosen.get();
