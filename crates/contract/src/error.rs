@@ -102,6 +102,23 @@ pub enum ErrorCode {
     // ---- security (issue 9) ----
     /// Too many passwords are being checked at once: 503 with `Retry-After`.
     ServerBusy,
+
+    // ---- share to car, charge points (D3, D4) ----
+    /// A latitude outside -90..90 or a longitude outside -180..180.
+    CoordinateInvalid,
+    ArrivalInPast,
+    /// More than nine stops on the way to a shared destination.
+    TooManyStops,
+    /// `resend_of` names no earlier destination of this vehicle.
+    SharedDestinationUnknown,
+    /// The vehicle's navigation takes no shared destinations.
+    ShareToCarUnavailable,
+    /// The vehicle acknowledged this command before, with another outcome.
+    CommandAlreadyFinal,
+    /// Privacy mode is on: the car's position is not used.
+    PrivacyModeOn,
+    /// The vehicle has reported no parked position (to this user) yet.
+    NoVehiclePosition,
 }
 
 impl ErrorCode {
@@ -174,6 +191,14 @@ impl ErrorCode {
         ErrorCode::LegalAcceptanceRequired,
         ErrorCode::LegalVersionExists,
         ErrorCode::ServerBusy,
+        ErrorCode::CoordinateInvalid,
+        ErrorCode::ArrivalInPast,
+        ErrorCode::TooManyStops,
+        ErrorCode::SharedDestinationUnknown,
+        ErrorCode::ShareToCarUnavailable,
+        ErrorCode::CommandAlreadyFinal,
+        ErrorCode::PrivacyModeOn,
+        ErrorCode::NoVehiclePosition,
     ];
 
     /// The stable wire name (`"password_too_short"`).
@@ -247,6 +272,14 @@ impl ErrorCode {
             LegalAcceptanceRequired => "legal_acceptance_required",
             LegalVersionExists => "legal_version_exists",
             ServerBusy => "server_busy",
+            CoordinateInvalid => "coordinate_invalid",
+            ArrivalInPast => "arrival_in_past",
+            TooManyStops => "too_many_stops",
+            SharedDestinationUnknown => "shared_destination_unknown",
+            ShareToCarUnavailable => "share_to_car_unavailable",
+            CommandAlreadyFinal => "command_already_final",
+            PrivacyModeOn => "privacy_mode_on",
+            NoVehiclePosition => "no_vehicle_position",
         }
     }
 
@@ -264,8 +297,15 @@ impl ErrorCode {
             NotFound => 404,
             MethodNotAllowed => 405,
             Timeout => 408,
-            AlreadyInGarage | MessageIdConflict | AlreadyMember | EmailTaken
-            | LegalVersionExists => 409,
+            AlreadyInGarage
+            | MessageIdConflict
+            | AlreadyMember
+            | EmailTaken
+            | LegalVersionExists
+            | ShareToCarUnavailable
+            | CommandAlreadyFinal
+            | PrivacyModeOn
+            | NoVehiclePosition => 409,
             TokenExpired | TokenUsed => 410,
             PayloadTooLarge => 413,
             UnsupportedMediaType => 415,
@@ -357,6 +397,14 @@ impl ErrorCode {
             LegalAcceptanceRequired => "Er is een nieuwe versie van de gebruiksvoorwaarden of het privacybeleid. Lees en accepteer die eerst om verder te gaan.",
             LegalVersionExists => "Deze versie van het document is al gepubliceerd. Publiceer een nieuwe versie.",
             ServerBusy => "Het is nu erg druk. Probeer het over enkele seconden opnieuw.",
+            CoordinateInvalid => "Deze coördinaat ligt buiten het bereik: breedtegraad tussen -90 en 90, lengtegraad tussen -180 en 180.",
+            ArrivalInPast => "Kies een aankomsttijd in de toekomst.",
+            TooManyStops => "U kunt hoogstens 9 tussenstops toevoegen.",
+            SharedDestinationUnknown => "Deze eerder verstuurde bestemming vinden we niet terug. Stel de bestemming opnieuw samen.",
+            ShareToCarUnavailable => "Dit voertuig kan geen bestemmingen ontvangen: de navigatie ondersteunt Share to car niet.",
+            CommandAlreadyFinal => "Deze opdracht werd al met een andere uitkomst bevestigd.",
+            PrivacyModeOn => "De privacymodus van dit voertuig staat aan: we gebruiken de positie van de wagen niet. Zoek rond een plaats of zet de privacymodus in de wagen uit.",
+            NoVehiclePosition => "We kennen nog geen parkeerpositie van dit voertuig. Zoek rond een plaats.",
         }
     }
 }
@@ -502,6 +550,14 @@ impl ErrorCode {
             LegalAcceptanceRequired => "Une nouvelle version des conditions d'utilisation ou de la politique de confidentialité est disponible. Lisez-la et acceptez-la d'abord pour continuer.",
             LegalVersionExists => "Cette version du document a déjà été publiée. Publiez une nouvelle version.",
             ServerBusy => "Le service est très sollicité en ce moment. Réessayez dans quelques secondes.",
+            CoordinateInvalid => "Cette coordonnée est hors limites : latitude entre -90 et 90, longitude entre -180 et 180.",
+            ArrivalInPast => "Choisissez une heure d'arrivée dans le futur.",
+            TooManyStops => "Vous pouvez ajouter au maximum 9 arrêts intermédiaires.",
+            SharedDestinationUnknown => "Nous ne retrouvons pas cette destination envoyée précédemment. Composez à nouveau la destination.",
+            ShareToCarUnavailable => "Ce véhicule ne peut pas recevoir de destinations : sa navigation ne prend pas en charge Share to car.",
+            CommandAlreadyFinal => "Cette commande a déjà été confirmée avec un autre résultat.",
+            PrivacyModeOn => "Le mode confidentialité de ce véhicule est activé : nous n'utilisons pas la position de la voiture. Cherchez autour d'un lieu ou désactivez le mode confidentialité dans la voiture.",
+            NoVehiclePosition => "Nous ne connaissons pas encore de position de stationnement de ce véhicule. Cherchez autour d'un lieu.",
         }
     }
 
@@ -575,6 +631,14 @@ impl ErrorCode {
             LegalAcceptanceRequired => "There is a new version of the terms of use or the privacy policy. Please read and accept it first to continue.",
             LegalVersionExists => "This version of the document has already been published. Publish a new version instead.",
             ServerBusy => "It is very busy right now. Please try again in a few seconds.",
+            CoordinateInvalid => "This coordinate is out of range: latitude between -90 and 90, longitude between -180 and 180.",
+            ArrivalInPast => "Choose an arrival time in the future.",
+            TooManyStops => "You can add at most 9 stops.",
+            SharedDestinationUnknown => "We cannot find this earlier destination. Please compose the destination again.",
+            ShareToCarUnavailable => "This vehicle cannot receive destinations: its navigation does not support Share to car.",
+            CommandAlreadyFinal => "This command was already acknowledged with a different outcome.",
+            PrivacyModeOn => "Privacy mode is on for this vehicle: we do not use the car's position. Search around a place or switch privacy mode off in the car.",
+            NoVehiclePosition => "We do not know a parked position of this vehicle yet. Search around a place.",
         }
     }
 }
