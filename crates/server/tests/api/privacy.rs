@@ -18,6 +18,13 @@ const NOT_USER_DATA: &[(&str, &str)] = &[
         "vin_proof_failures",
         "wrong proofs per VIN from all accounts together; no account",
     ),
+    // ---- charge points (D4) ----
+    ("charge_locations", "public charge points (OCPI), no person"),
+    ("charge_evses", "public charge points (OCPI), no person"),
+    (
+        "charge_connectors",
+        "public charge points (OCPI), no person",
+    ),
 ];
 
 async fn user_with_everything(app: &TestApp, email: &str) -> Browser {
