@@ -108,7 +108,7 @@ pub fn spawn(state: AppState) {
             if let Err(e) = acknowledge_due(&state.db, state.config.simulator_ack_secs, now).await {
                 tracing::error!(error = %e, "simulated acknowledgements failed");
             }
-            if ticks % 60 == 0 {
+            if ticks.is_multiple_of(60) {
                 if let Err(e) = change_availability(&state.db, now).await {
                     tracing::error!(error = %e, "simulated charge point availability failed");
                 }
