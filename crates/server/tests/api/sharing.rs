@@ -465,3 +465,84 @@ async fn d3_sends_are_rate_limited_per_vehicle() {
         3
     );
 }
+
+#[tokio::test]
+async fn d3_parallel_sends_cannot_pass_the_limit() {
+    let app = TestApp::spawn_with(|c| c.rate_limits.share_per_vehicle = 3).await;
+    let (b, _) = main_user(&app, "burst@example.be").await;
+    let body = casino();
+    let answers = send_at_once(&b, &body, 8).await;
+    assert_eq!(
+        answers.iter().filter(|s| **s == 201).count(),
+        3,
+        "{answers:?}"
+    );
+    assert_eq!(
+        answers.iter().filter(|s| **s == 429).count(),
+        5,
+        "{answers:?}"
+    );
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM shared_destinations").await,
+        3
+    );
+}
+
+/// `n` sends of `body` at once; their statuses.
+async fn send_at_once(b: &Browser, body: &Value, n: usize) -> Vec<u16> {
+    let mut tasks = Vec::new();
+    for _ in 0..n {
+        let request = b
+            .client
+            .post(b.url(&path(VIN)))
+            .header("x-csrf-token", &b.csrf)
+            .json(body);
+        tasks.push(tokio::spawn(async move {
+            request.send().await.unwrap().status().as_u16()
+        }));
+    }
+    let mut statuses = Vec::new();
+    for t in tasks {
+        statuses.push(t.await.unwrap());
+    }
+    statuses
+}
+
+#[tokio::test]
+async fn d3_parallel_acknowledgements_settle_on_one_outcome() {
+    let app = TestApp::spawn().await;
+    let (b, v) = main_user(&app, "race@example.be").await;
+    let id = send(&b, &casino()).await["id"].as_i64().unwrap();
+    let mut tasks = Vec::new();
+    for i in 0..10 {
+        let body = if i % 2 == 0 {
+            json!({"status": "delivered"})
+        } else {
+            json!({"status": "failed", "failure": "unreachable"})
+        };
+        let request = reqwest::Client::new()
+            .post(format!(
+                "{}/api/ingest/vehicles/{VIN}/commands/{id}/ack",
+                app.base
+            ))
+            .bearer_auth(&v.key)
+            .json(&body);
+        tasks.push(tokio::spawn(async move {
+            (i % 2, request.send().await.unwrap().status().as_u16())
+        }));
+    }
+    let mut results = Vec::new();
+    for t in tasks {
+        results.push(t.await.unwrap());
+    }
+    let status = history(&b, "").await["destinations"][0]["status"].clone();
+    let winner = if status == "delivered" { 0 } else { 1 };
+    // Every ack with the stored outcome succeeded, every other one got 409.
+    for (kind, code) in &results {
+        assert_eq!(
+            *code,
+            if *kind == winner { 204 } else { 409 },
+            "{results:?}"
+        );
+    }
+}
