@@ -118,6 +118,18 @@ pub enum ErrorCode {
     RoutingUnavailable,
     /// The geocoding provider is not configured, down or too slow: 503.
     GeocodingUnavailable,
+    // ---- share to car, charge points (D3, D4) ----
+    /// A latitude outside -90..90 or a longitude outside -180..180.
+    CoordinateInvalid,
+    ArrivalInPast,
+    /// More than nine stops on the way to a shared destination.
+    TooManyStops,
+    /// `resend_of` names no earlier destination of this vehicle.
+    SharedDestinationUnknown,
+    /// The vehicle's navigation takes no shared destinations.
+    ShareToCarUnavailable,
+    /// The vehicle acknowledged this command before, with another outcome.
+    CommandAlreadyFinal,
 }
 
 impl ErrorCode {
@@ -197,6 +209,12 @@ impl ErrorCode {
         ErrorCode::NoRoute,
         ErrorCode::RoutingUnavailable,
         ErrorCode::GeocodingUnavailable,
+        ErrorCode::CoordinateInvalid,
+        ErrorCode::ArrivalInPast,
+        ErrorCode::TooManyStops,
+        ErrorCode::SharedDestinationUnknown,
+        ErrorCode::ShareToCarUnavailable,
+        ErrorCode::CommandAlreadyFinal,
     ];
 
     /// The stable wire name (`"password_too_short"`).
@@ -277,6 +295,12 @@ impl ErrorCode {
             NoRoute => "no_route",
             RoutingUnavailable => "routing_unavailable",
             GeocodingUnavailable => "geocoding_unavailable",
+            CoordinateInvalid => "coordinate_invalid",
+            ArrivalInPast => "arrival_in_past",
+            TooManyStops => "too_many_stops",
+            SharedDestinationUnknown => "shared_destination_unknown",
+            ShareToCarUnavailable => "share_to_car_unavailable",
+            CommandAlreadyFinal => "command_already_final",
         }
     }
 
@@ -294,9 +318,16 @@ impl ErrorCode {
             NotFound => 404,
             MethodNotAllowed => 405,
             Timeout => 408,
-            AlreadyInGarage | MessageIdConflict | AlreadyMember | EmailTaken
-            | LegalVersionExists => 409,
-            NoParkedPosition | PrivacyModeOn | NoDestination => 409,
+            AlreadyInGarage
+            | MessageIdConflict
+            | AlreadyMember
+            | EmailTaken
+            | LegalVersionExists
+            | NoParkedPosition
+            | PrivacyModeOn
+            | NoDestination
+            | ShareToCarUnavailable
+            | CommandAlreadyFinal => 409,
             TokenExpired | TokenUsed => 410,
             PayloadTooLarge => 413,
             UnsupportedMediaType => 415,
@@ -395,6 +426,12 @@ impl ErrorCode {
             NoRoute => "Er is geen wandelroute gevonden tussen deze twee plaatsen. De positie van de wagen ziet u wel op de kaart.",
             RoutingUnavailable => "Wandelroutes kunnen nu niet worden berekend. De positie van de wagen ziet u wel op de kaart. Probeer het later opnieuw.",
             GeocodingUnavailable => "Adressen zoeken lukt nu niet. Probeer het later opnieuw of kies een plaats op de kaart.",
+            CoordinateInvalid => "Deze coördinaat ligt buiten het bereik: breedtegraad tussen -90 en 90, lengtegraad tussen -180 en 180.",
+            ArrivalInPast => "Kies een aankomsttijd in de toekomst.",
+            TooManyStops => "U kunt hoogstens 9 tussenstops toevoegen.",
+            SharedDestinationUnknown => "Deze eerder verstuurde bestemming vinden we niet terug. Stel de bestemming opnieuw samen.",
+            ShareToCarUnavailable => "Dit voertuig kan geen bestemmingen ontvangen: de navigatie ondersteunt Share to car niet.",
+            CommandAlreadyFinal => "Deze opdracht werd al met een andere uitkomst bevestigd.",
         }
     }
 }
@@ -547,6 +584,12 @@ impl ErrorCode {
             NoRoute => "Aucun itinéraire à pied n'a été trouvé entre ces deux endroits. La position de la voiture reste visible sur la carte.",
             RoutingUnavailable => "Les itinéraires à pied ne peuvent pas être calculés pour le moment. La position de la voiture reste visible sur la carte. Réessayez plus tard.",
             GeocodingUnavailable => "La recherche d'adresses n'est pas possible pour le moment. Réessayez plus tard ou choisissez un endroit sur la carte.",
+            CoordinateInvalid => "Cette coordonnée est hors limites : latitude entre -90 et 90, longitude entre -180 et 180.",
+            ArrivalInPast => "Choisissez une heure d'arrivée dans le futur.",
+            TooManyStops => "Vous pouvez ajouter au maximum 9 arrêts intermédiaires.",
+            SharedDestinationUnknown => "Nous ne retrouvons pas cette destination envoyée précédemment. Composez à nouveau la destination.",
+            ShareToCarUnavailable => "Ce véhicule ne peut pas recevoir de destinations : sa navigation ne prend pas en charge Share to car.",
+            CommandAlreadyFinal => "Cette commande a déjà été confirmée avec un autre résultat.",
         }
     }
 
@@ -627,6 +670,12 @@ impl ErrorCode {
             NoRoute => "No walking route was found between these two places. The car's position is still shown on the map.",
             RoutingUnavailable => "Walking routes cannot be computed right now. The car's position is still shown on the map. Please try again later.",
             GeocodingUnavailable => "Address search is not available right now. Please try again later or choose a place on the map.",
+            CoordinateInvalid => "This coordinate is out of range: latitude between -90 and 90, longitude between -180 and 180.",
+            ArrivalInPast => "Choose an arrival time in the future.",
+            TooManyStops => "You can add at most 9 stops.",
+            SharedDestinationUnknown => "We cannot find this earlier destination. Please compose the destination again.",
+            ShareToCarUnavailable => "This vehicle cannot receive destinations: its navigation does not support Share to car.",
+            CommandAlreadyFinal => "This command was already acknowledged with a different outcome.",
         }
     }
 }

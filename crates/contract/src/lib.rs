@@ -8,11 +8,13 @@
 
 pub mod account;
 pub mod charger;
+pub mod charging;
 pub mod error;
 pub mod legal;
 pub mod locale;
 pub mod map;
 pub mod profile;
+pub mod share;
 pub mod telematics;
 pub mod validation;
 pub mod vehicle;
@@ -184,6 +186,29 @@ pub mod routes {
     /// GET `CarToDoor`.
     pub fn vehicle_car_to_door(vin: &str) -> String {
         format!("/vehicles/{vin}/car-to-door")
+    }
+
+    // ---- share to car, charge points (D3, D4) ----
+    /// GET `ChargePointList` near a place (`ChargePointQuery`: `?lat=&lon=&radius_km=
+    /// &standard=&min_power_kw=&available=&limit=`).
+    pub const CHARGE_POINTS: &str = "/charge-points";
+    /// GET `SharedDestinationList` (`?limit=&before_id=`);
+    /// POST `ShareDestinationRequest` -> 201 `SharedDestination`.
+    pub fn vehicle_destinations(vin: &str) -> String {
+        format!("/vehicles/{vin}/destinations")
+    }
+    /// GET `ChargePointList` near the car's parked position (`ChargePointQuery`
+    /// without `lat`/`lon`).
+    pub fn vehicle_charge_points(vin: &str) -> String {
+        format!("/vehicles/{vin}/charge-points")
+    }
+    /// GET `PendingCommands`; `Authorization: Bearer <ingest key>`.
+    pub fn ingest_commands(vin: &str) -> String {
+        format!("/ingest/vehicles/{vin}/commands")
+    }
+    /// POST `CommandAck` -> 204; `Authorization: Bearer <ingest key>`.
+    pub fn ingest_command_ack(vin: &str, id: &str) -> String {
+        format!("/ingest/vehicles/{vin}/commands/{id}/ack")
     }
 
     /// Header that carries the CSRF token on every state-changing request.

@@ -212,3 +212,43 @@ fn dutch_postcode_with_a_euro_sign_is_invalid_not_a_panic() {
         );
     }
 }
+
+// ---- share to car, charge points (D3, D4) ----
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    #[test]
+    fn share_and_charge_point_inputs_never_panic(
+        label in any_text(),
+        address in any_text(),
+        standard in any_text(),
+        x in proptest::num::f64::ANY,
+        y in proptest::num::f64::ANY,
+        offset in -100_000_000i64..100_000_000,
+        stops in 0usize..12,
+        limit in proptest::option::of(any::<u32>()),
+    ) {
+        use mijn_lexus_contract::charging::ChargePointQuery;
+        use mijn_lexus_contract::share::{ShareDestinationRequest, SharePlace};
+        let now = Utc.with_ymd_and_hms(2026, 6, 1, 12, 0, 0).unwrap();
+        let place = SharePlace { label: label.clone(), address, lat: x, lon: y };
+        let request = ShareDestinationRequest {
+            destination: place.clone(),
+            arrival_at: Some(now + chrono::Duration::seconds(offset)),
+            stops: vec![place; stops],
+            resend_of: Some(offset),
+        };
+        let _ = request.validate(now);
+        let query = ChargePointQuery {
+            lat: Some(x),
+            lon: Some(y),
+            radius_km: Some(y),
+            standard: Some(standard),
+            min_power_kw: Some(x),
+            available: true,
+            limit,
+        };
+        let _ = query.near_place();
+        let _ = query.near_vehicle();
+    }
+}

@@ -116,6 +116,11 @@ pub struct Config {
     #[arg(long, env = "RETENTION_INTERVAL_MINUTES", default_value_t = 60)]
     pub retention_interval_minutes: u32,
 
+    /// With --demo: seconds after which the simulated cars acknowledge a
+    /// shared destination (D3); 0 acknowledges at the next tick (1 s).
+    #[arg(long, env = "SIMULATOR_ACK_SECS", default_value_t = 5)]
+    pub simulator_ack_secs: u32,
+
     #[command(flatten)]
     pub rate_limits: RateLimitConfig,
 
@@ -232,6 +237,17 @@ pub struct RateLimitConfig {
     /// Window of the e-mail change limit, in seconds.
     #[arg(long, env = "RATE_LIMIT_EMAIL_CHANGE_WINDOW_SECS", default_value_t = 24 * 3600)]
     pub email_change_window_secs: u64,
+
+    // ---- share to car (D3) ----
+    /// Destinations sent to cars per user per window (all their vehicles).
+    #[arg(long, env = "RATE_LIMIT_SHARE_PER_USER", default_value_t = 30)]
+    pub share_per_user: u32,
+    /// Destinations sent to one vehicle per window (all its users).
+    #[arg(long, env = "RATE_LIMIT_SHARE_PER_VEHICLE", default_value_t = 20)]
+    pub share_per_vehicle: u32,
+    /// Window of the share-to-car limits, in seconds.
+    #[arg(long, env = "RATE_LIMIT_SHARE_WINDOW_SECS", default_value_t = 3600)]
+    pub share_window_secs: u64,
 }
 
 impl Default for RateLimitConfig {
@@ -250,6 +266,9 @@ impl Default for RateLimitConfig {
             email_window_secs: 3600,
             email_change_per_user: 5,
             email_change_window_secs: 24 * 3600,
+            share_per_user: 30,
+            share_per_vehicle: 20,
+            share_window_secs: 3600,
         }
     }
 }
@@ -316,6 +335,7 @@ impl Config {
             admin_token: Some(TEST_ADMIN_TOKEN.into()),
             // Tests run the retention job themselves (retention::run).
             retention_interval_minutes: 0,
+            simulator_ack_secs: 5,
             rate_limits: RateLimitConfig::default(),
             map: MapArgs {
                 routing_profile: "foot".into(),

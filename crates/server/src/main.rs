@@ -21,6 +21,16 @@ enum Command {
     /// Publish a new version (or a translation) of a legal document into the
     /// database; from its effective date signed-in users must accept it.
     PublishLegal(PublishLegalArgs),
+    /// Import public charge points (D4) from an OCPI 2.2.1 locations file (a
+    /// JSON array of Locations or the `{"data": [...]}` response) into the
+    /// database; a malformed file is refused with its line and field.
+    ImportChargePoints(ImportChargePointsArgs),
+}
+
+#[derive(Debug, Args)]
+struct ImportChargePointsArgs {
+    #[arg(long)]
+    file: std::path::PathBuf,
 }
 
 #[derive(Debug, Args)]
@@ -81,6 +91,9 @@ async fn main() -> anyhow::Result<()> {
     if let Some(Command::PublishLegal(args)) = cli.command {
         return publish_legal(&config, args).await;
     }
+    if let Some(Command::ImportChargePoints(args)) = cli.command {
+        return import_charge_points(&config, args).await;
+    }
     let app = match Application::build(config).await {
         Ok(app) => app,
         Err(e) => {
@@ -118,6 +131,22 @@ async fn publish_legal(config: &Config, args: PublishLegalArgs) -> anyhow::Resul
         doc.language.code(),
         doc.effective_date,
         doc.title
+    );
+    Ok(())
+}
+
+async fn import_charge_points(config: &Config, args: ImportChargePointsArgs) -> anyhow::Result<()> {
+    use mijn_lexus_server::charging;
+    let text = std::fs::read_to_string(&args.file)
+        .map_err(|e| anyhow::anyhow!("cannot read {}: {e}", args.file.display()))?;
+    let locations = charging::ocpi::parse(&text)
+        .map_err(|e| anyhow::anyhow!("{} refused, nothing imported: {e}", args.file.display()))?;
+    let db = mijn_lexus_server::db::connect(&config.database_url).await?;
+    let report = charging::import(&db, &locations, chrono::Utc::now().timestamp()).await?;
+    db.close().await;
+    println!(
+        "imported {} locations, {} EVSEs, {} connectors",
+        report.locations, report.evses, report.connectors
     );
     Ok(())
 }

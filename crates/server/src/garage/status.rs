@@ -144,15 +144,22 @@ struct PositionRow {
     destination_label: Option<String>,
 }
 
+/// Whether the vehicle last reported privacy mode on: then no position of it
+/// is shown or used anywhere (location, trips, share history, charge points
+/// near the car).
+pub async fn privacy_mode(db: &SqlitePool, vehicle_id: i64) -> AppResult<bool> {
+    let privacy: Option<Option<i64>> =
+        sqlx::query_scalar("SELECT privacy_mode FROM vehicle_state WHERE vehicle_id = ?")
+            .bind(vehicle_id)
+            .fetch_optional(db)
+            .await?;
+    Ok(privacy.flatten().is_some_and(|p| p != 0))
+}
+
 /// The last parked position since this user has the vehicle; nothing in
 /// privacy mode.
 pub async fn location(db: &SqlitePool, v: &UserVehicle) -> AppResult<VehicleLocation> {
-    let privacy: Option<Option<i64>> =
-        sqlx::query_scalar("SELECT privacy_mode FROM vehicle_state WHERE vehicle_id = ?")
-            .bind(v.vehicle.id)
-            .fetch_optional(db)
-            .await?;
-    let privacy_mode = privacy.flatten().is_some_and(|p| p != 0);
+    let privacy_mode = privacy_mode(db, v.vehicle.id).await?;
     if privacy_mode {
         return Ok(VehicleLocation {
             privacy_mode,

@@ -92,6 +92,14 @@ const EXPORT_QUERIES: &[(&str, &str)] = &[
          FROM service_requests s JOIN vehicles v ON v.id = s.vehicle_id
          WHERE s.user_id = ?1 ORDER BY s.id",
     ),
+    // ---- share to car (D3) ----
+    (
+        "shared_destinations",
+        "SELECT v.vin, d.label, d.address, d.lat, d.lon, d.arrival_at, d.stops, d.resend_of, d.status,
+                d.failure, d.created_at, d.updated_at
+         FROM shared_destinations d JOIN vehicles v ON v.id = d.vehicle_id
+         WHERE d.user_id = ?1 ORDER BY d.id",
+    ),
     (
         "chargers",
         "SELECT serial, model, nickname, added_at, state, power_kw, session_energy_kwh, last_seen_at

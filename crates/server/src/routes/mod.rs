@@ -19,6 +19,9 @@ pub mod privacy;
 pub mod profile;
 pub mod session;
 pub mod sessions;
+// ---- share to car, charge points (D3, D4) ----
+pub mod charging;
+pub mod sharing;
 pub mod vehicles;
 
 use axum::extract::{FromRequest, Request};
@@ -46,7 +49,10 @@ pub fn api(dev: bool) -> Router<AppState> {
         .merge(admin::router())
         .merge(chargers::router())
         .merge(ingest::router())
-        .merge(map::router());
+        .merge(map::router())
+        // ---- share to car, charge points (D3, D4) ----
+        .merge(sharing::router())
+        .merge(charging::router());
     if dev {
         api.merge(dev::router())
     } else {

@@ -175,6 +175,9 @@ pub struct RateLimits {
     pub resend_ip: RateLimiter,
     /// E-mail change requests per user id.
     pub email_change_user: RateLimiter,
+    /// Destinations sent to cars per user id, and per vehicle id (D3).
+    pub share_user: RateLimiter,
+    pub share_vehicle: RateLimiter,
 }
 
 impl RateLimits {
@@ -195,6 +198,8 @@ impl RateLimits {
                 c.email_change_per_user,
                 c.email_change_window_secs,
             ),
+            share_user: RateLimiter::new(c.share_per_user, c.share_window_secs),
+            share_vehicle: RateLimiter::new(c.share_per_vehicle, c.share_window_secs),
         }
     }
 }

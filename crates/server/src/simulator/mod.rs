@@ -6,6 +6,7 @@
 //! output to a running server ([`post`]); `--demo` stores it in-process
 //! (`crate::demo`).
 
+pub mod live;
 pub mod places;
 
 use chrono::{DateTime, Duration, FixedOffset, NaiveDate, TimeZone, Timelike, Utc};

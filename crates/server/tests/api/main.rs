@@ -30,3 +30,6 @@ mod sign_in;
 mod simulator;
 mod unknown_fields;
 mod vehicle_proofs;
+// ---- share to car, charge points (D3, D4) ----
+mod charging;
+mod sharing;

@@ -18,6 +18,13 @@ const NOT_USER_DATA: &[(&str, &str)] = &[
         "vin_proof_failures",
         "wrong proofs per VIN from all accounts together; no account",
     ),
+    // ---- charge points (D4) ----
+    ("charge_locations", "public charge points (OCPI), no person"),
+    ("charge_evses", "public charge points (OCPI), no person"),
+    (
+        "charge_connectors",
+        "public charge points (OCPI), no person",
+    ),
 ];
 
 async fn user_with_everything(app: &TestApp, email: &str) -> Browser {
@@ -58,6 +65,14 @@ async fn user_with_everything(app: &TestApp, email: &str) -> Browser {
         &json!({"preferred_date": date, "note": "Grote beurt"}),
     )
     .await;
+    // ---- share to car (D3) ----
+    let resp = b
+        .post(
+            &format!("/api/vehicles/{vin}/destinations"),
+            &json!({"destination": {"label": "Grote Markt", "lat": 51.0286, "lon": 4.4803}}),
+        )
+        .await;
+    assert_eq!(resp.status(), 201);
     b.put(
         "/api/profile/emergency-contact",
         &json!({"name": "Els Peeters", "relation": "partner", "phone": "0470 99 88 77"}),
@@ -111,6 +126,7 @@ async fn export_contains_every_table_that_holds_user_data() {
     assert_eq!(tables["trips"].as_array().unwrap().len(), 1);
     assert!(tables["trip_routes"][0]["points"].is_array());
     assert_eq!(tables["service_requests"][0]["note"], "Grote beurt");
+    assert_eq!(tables["shared_destinations"][0]["label"], "Grote Markt");
     assert_eq!(
         tables["vehicle_invitations"][0]["email"],
         "friend@example.be"
@@ -171,6 +187,7 @@ async fn deleting_the_account_removes_the_data_and_the_address_can_register_agai
         "service_requests WHERE user_id = ?1",
         "vehicle_invitations WHERE invited_by = ?1",
         "chargers WHERE owner_user_id = ?1",
+        "shared_destinations WHERE user_id = ?1",
     ] {
         let (n,): (i64,) = sqlx::query_as(&format!("SELECT COUNT(*) FROM {table}"))
             .bind(user_id)
