@@ -118,6 +118,8 @@ pub enum ErrorCode {
     RoutingUnavailable,
     /// The geocoding provider is not configured, down or too slow: 503.
     GeocodingUnavailable,
+    /// The hosted tile provider is down or too slow: 503.
+    TilesUnavailable,
 }
 
 impl ErrorCode {
@@ -197,6 +199,7 @@ impl ErrorCode {
         ErrorCode::NoRoute,
         ErrorCode::RoutingUnavailable,
         ErrorCode::GeocodingUnavailable,
+        ErrorCode::TilesUnavailable,
     ];
 
     /// The stable wire name (`"password_too_short"`).
@@ -277,6 +280,7 @@ impl ErrorCode {
             NoRoute => "no_route",
             RoutingUnavailable => "routing_unavailable",
             GeocodingUnavailable => "geocoding_unavailable",
+            TilesUnavailable => "tiles_unavailable",
         }
     }
 
@@ -302,7 +306,7 @@ impl ErrorCode {
             UnsupportedMediaType => 415,
             RateLimited | ProofLocked => 429,
             Internal => 500,
-            ServerBusy | RoutingUnavailable | GeocodingUnavailable => 503,
+            ServerBusy | RoutingUnavailable | GeocodingUnavailable | TilesUnavailable => 503,
             _ => 422,
         }
     }
@@ -395,6 +399,7 @@ impl ErrorCode {
             NoRoute => "Er is geen wandelroute gevonden tussen deze twee plaatsen. De positie van de wagen ziet u wel op de kaart.",
             RoutingUnavailable => "Wandelroutes kunnen nu niet worden berekend. De positie van de wagen ziet u wel op de kaart. Probeer het later opnieuw.",
             GeocodingUnavailable => "Adressen zoeken lukt nu niet. Probeer het later opnieuw of kies een plaats op de kaart.",
+            TilesUnavailable => "De kaart kan nu niet worden geladen. Probeer het later opnieuw.",
         }
     }
 }
@@ -547,6 +552,7 @@ impl ErrorCode {
             NoRoute => "Aucun itinéraire à pied n'a été trouvé entre ces deux endroits. La position de la voiture reste visible sur la carte.",
             RoutingUnavailable => "Les itinéraires à pied ne peuvent pas être calculés pour le moment. La position de la voiture reste visible sur la carte. Réessayez plus tard.",
             GeocodingUnavailable => "La recherche d'adresses n'est pas possible pour le moment. Réessayez plus tard ou choisissez un endroit sur la carte.",
+            TilesUnavailable => "La carte ne peut pas être chargée pour le moment. Réessayez plus tard.",
         }
     }
 
@@ -627,6 +633,7 @@ impl ErrorCode {
             NoRoute => "No walking route was found between these two places. The car's position is still shown on the map.",
             RoutingUnavailable => "Walking routes cannot be computed right now. The car's position is still shown on the map. Please try again later.",
             GeocodingUnavailable => "Address search is not available right now. Please try again later or choose a place on the map.",
+            TilesUnavailable => "The map cannot be loaded right now. Please try again later.",
         }
     }
 }

@@ -34,8 +34,8 @@ pub fn router() -> Router<AppState> {
         .route(&vehicle_car_to_door("{vin}"), get(car_to_door))
 }
 
-/// Mounted beside `/api` (see `app::router`): `/tiles/{z}/{x}/{y}.pbf` and
-/// the world background.
+/// Mounted beside `/api` (see `app::router`): `/tiles/{z}/{x}/{y}.pbf`
+/// (`.png`) and the world background.
 pub fn tiles_router() -> Router<AppState> {
     Router::new()
         .route(&format!("{TILES_PREFIX}/{{z}}/{{x}}/{{y}}"), get(tile))
@@ -80,20 +80,23 @@ async fn car_to_door(State(state): State<AppState>, v: UserVehicle) -> AppResult
     Ok(Json(walks::car_to_door(&state, &v).await?))
 }
 
-/// GET /tiles/{z}/{x}/{y}.pbf: a gzip-compressed Mapbox vector tile.
+/// GET /tiles/{z}/{x}/{y}.pbf (or .png for raster tiles of a provider).
 async fn tile(
     State(state): State<AppState>,
     Path((z, x, y)): Path<(String, String, String)>,
 ) -> AppResult<Response> {
     let tiles = state.map.tiles.as_ref().ok_or(ErrorCode::NotFound)?;
-    let data = tiles.tile(&z, &x, &y).await?.ok_or(ErrorCode::NotFound)?;
-    let gzip = data.starts_with(&[0x1f, 0x8b]);
-    let mut resp = data.into_response();
+    let tile = tiles
+        .tile(&z, &x, &y)
+        .await?
+        .map_err(|_| ErrorCode::TilesUnavailable)?
+        .ok_or(ErrorCode::NotFound)?;
+    let content_type =
+        HeaderValue::from_str(&tile.content_type).map_err(|_| ErrorCode::TilesUnavailable)?;
+    let gzip = tile.gzip;
+    let mut resp = tile.data.into_response();
     let headers = resp.headers_mut();
-    headers.insert(
-        CONTENT_TYPE,
-        HeaderValue::from_static("application/vnd.mapbox-vector-tile"),
-    );
+    headers.insert(CONTENT_TYPE, content_type);
     if gzip {
         headers.insert(CONTENT_ENCODING, HeaderValue::from_static("gzip"));
     }
