@@ -79,7 +79,7 @@ PBF=${MAP_PBF:-$MAP_DATA/monaco.osm.pbf}
 if [ -z "${MAP_PBF:-}" ] && [ ! -f "$PBF" ]; then
   if [ ! -f "$MAP_DOWNLOADS/$SDIST" ] || [ "$(sha "$MAP_DOWNLOADS/$SDIST")" != "$SDIST_SHA256" ]; then
     say "downloading $SDIST from PyPI (38 MB, once)"
-    INDEX=$(pip config get global.index-url 2>/dev/null || echo https://pypi.org/simple)
+    INDEX=${PIP_INDEX_URL:-$(pip config get global.index-url 2>/dev/null || echo https://pypi.org/simple)}
     timed "extract download" python3 - "$INDEX" "$SDIST" "$SDIST_SHA256" "$MAP_DOWNLOADS/$SDIST" <<'PY'
 import hashlib, json, sys, urllib.request
 index, filename, expected, out = sys.argv[1:]

@@ -142,7 +142,13 @@ pub fn MapView(
             }
         });
         no_streets.set(region.is_some_and(|r| {
-            !pins.is_empty() && !pins.iter().any(|p| r.contains(LatLon { lat: p.lat, lon: p.lon }))
+            !pins.is_empty()
+                && !pins.iter().any(|p| {
+                    r.contains(LatLon {
+                        lat: p.lat,
+                        lon: p.lon,
+                    })
+                })
         }));
     });
     on_cleanup(move || {

@@ -130,6 +130,8 @@ pub enum ErrorCode {
     ShareToCarUnavailable,
     /// The vehicle acknowledged this command before, with another outcome.
     CommandAlreadyFinal,
+    /// The hosted tile provider is down or too slow: 503.
+    TilesUnavailable,
 }
 
 impl ErrorCode {
@@ -215,6 +217,7 @@ impl ErrorCode {
         ErrorCode::SharedDestinationUnknown,
         ErrorCode::ShareToCarUnavailable,
         ErrorCode::CommandAlreadyFinal,
+        ErrorCode::TilesUnavailable,
     ];
 
     /// The stable wire name (`"password_too_short"`).
@@ -301,6 +304,7 @@ impl ErrorCode {
             SharedDestinationUnknown => "shared_destination_unknown",
             ShareToCarUnavailable => "share_to_car_unavailable",
             CommandAlreadyFinal => "command_already_final",
+            TilesUnavailable => "tiles_unavailable",
         }
     }
 
@@ -333,7 +337,7 @@ impl ErrorCode {
             UnsupportedMediaType => 415,
             RateLimited | ProofLocked => 429,
             Internal => 500,
-            ServerBusy | RoutingUnavailable | GeocodingUnavailable => 503,
+            ServerBusy | RoutingUnavailable | GeocodingUnavailable | TilesUnavailable => 503,
             _ => 422,
         }
     }
@@ -432,6 +436,7 @@ impl ErrorCode {
             SharedDestinationUnknown => "Deze eerder verstuurde bestemming vinden we niet terug. Stel de bestemming opnieuw samen.",
             ShareToCarUnavailable => "Dit voertuig kan geen bestemmingen ontvangen: de navigatie ondersteunt Share to car niet.",
             CommandAlreadyFinal => "Deze opdracht werd al met een andere uitkomst bevestigd.",
+            TilesUnavailable => "De kaart kan nu niet worden geladen. Probeer het later opnieuw.",
         }
     }
 }
@@ -590,6 +595,7 @@ impl ErrorCode {
             SharedDestinationUnknown => "Nous ne retrouvons pas cette destination envoyée précédemment. Composez à nouveau la destination.",
             ShareToCarUnavailable => "Ce véhicule ne peut pas recevoir de destinations : sa navigation ne prend pas en charge Share to car.",
             CommandAlreadyFinal => "Cette commande a déjà été confirmée avec un autre résultat.",
+            TilesUnavailable => "La carte ne peut pas être chargée pour le moment. Réessayez plus tard.",
         }
     }
 
@@ -676,6 +682,7 @@ impl ErrorCode {
             SharedDestinationUnknown => "We cannot find this earlier destination. Please compose the destination again.",
             ShareToCarUnavailable => "This vehicle cannot receive destinations: its navigation does not support Share to car.",
             CommandAlreadyFinal => "This command was already acknowledged with a different outcome.",
+            TilesUnavailable => "The map cannot be loaded right now. Please try again later.",
         }
     }
 }

@@ -179,6 +179,9 @@ pub mod routes {
     pub const TILES_PREFIX: &str = "/tiles";
     /// The tile URL template announced in `MapConfig` for our own tiles.
     pub const TILE_URL_TEMPLATE: &str = "/tiles/{z}/{x}/{y}.pbf";
+    /// The same for raster tiles of a hosted provider, fetched through our
+    /// server (`--tiles-url`).
+    pub const RASTER_TILE_URL_TEMPLATE: &str = "/tiles/{z}/{x}/{y}.png";
     /// GET `WalkToCar` (`?from_lat=&from_lon=`: the user's position).
     pub fn vehicle_walk(vin: &str) -> String {
         format!("/vehicles/{vin}/walk")

@@ -112,13 +112,15 @@ pub enum TileSource {
     /// Mapbox vector tiles (gzip-compressed PBF) in the OpenMapTiles schema
     /// (layers `transportation`, `transportation_name`, `building`, `water`,
     /// `waterway`, `landuse`, `landcover`, `park`, `poi`, `place`, ...).
-    /// `url` is a template with `{z}`, `{x}`, `{y}`, e.g. `/tiles/{z}/{x}/{y}.pbf`.
+    /// `url` is a template with `{z}`, `{x}`, `{y}` on our own origin
+    /// (outside the API base), e.g. `/tiles/{z}/{x}/{y}.pbf`.
     Vector {
         url: String,
         min_zoom: u8,
         max_zoom: u8,
     },
-    /// Raster tiles (PNG/JPEG) of a hosted provider; template as above.
+    /// Raster tiles (PNG/JPEG) of a hosted provider, fetched through our
+    /// server: `/tiles/{z}/{x}/{y}.png`.
     Raster {
         url: String,
         min_zoom: u8,

@@ -196,11 +196,11 @@ async fn shutdown_signal() {
 }
 
 pub fn router(state: AppState, site: StaticSite, headers: SecurityHeaders) -> Router {
-    // Layers apply to every API route; the only per-route layer (the larger
-    // body limit of ingest) sits in the ingest module's router.
     // Map tiles and the world background sit outside /api: plain cacheable
     // GETs without session, CSRF or legal gate.
     let tiles = routes::map::tiles_router().with_state(state.clone());
+    // Layers apply to every API route; the only per-route layer (the larger
+    // body limit of ingest) sits in the ingest module's router.
     let api = routes::api(state.config.dev)
         .fallback(|| async {
             error_response(

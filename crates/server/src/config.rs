@@ -130,6 +130,14 @@ pub struct Config {
 
 // ---- map (D1, D2) ----
 
+/// Vector tiles (OpenMapTiles schema, gzip PBF) or raster images.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
+pub enum TileFormat {
+    #[default]
+    Vector,
+    Raster,
+}
+
 /// Map providers (docs/maps.md). The server calls them; the browser only
 /// talks to this server. Without any of them the map pages still show the
 /// markers (and the world background when given).
@@ -137,8 +145,20 @@ pub struct Config {
 pub struct MapArgs {
     /// Vector tiles (OpenMapTiles schema) to serve at /tiles/{z}/{x}/{y}.pbf,
     /// from an MBTiles file (scripts/map-data.sh builds data/map/monaco.mbtiles).
-    #[arg(long, env = "TILES_MBTILES")]
+    #[arg(long, env = "TILES_MBTILES", conflicts_with = "tiles_url")]
     pub tiles_mbtiles: Option<PathBuf>,
+    /// Instead: the URL template of a hosted tile provider, with `{z}`,
+    /// `{x}`, `{y}` (and its key, which stays on the server): our server
+    /// fetches the tiles for the browser at /tiles/{z}/{x}/{y}.pbf (vector)
+    /// or .png (raster).
+    #[arg(long, env = "TILES_URL", hide_env_values = true)]
+    pub tiles_url: Option<String>,
+    /// What `--tiles-url` serves.
+    #[arg(long, env = "TILES_FORMAT", value_enum, default_value_t = TileFormat::Vector)]
+    pub tiles_format: TileFormat,
+    /// The deepest zoom `--tiles-url` serves.
+    #[arg(long, env = "TILES_MAX_ZOOM", default_value_t = 14)]
+    pub tiles_max_zoom: u8,
     /// Attribution texts shown on every map (repeat or comma separate).
     /// Default with tiles: "© OpenStreetMap contributors" (ODbL).
     #[arg(long, env = "MAP_ATTRIBUTION", value_delimiter = ',')]
@@ -342,6 +362,7 @@ impl Config {
                 routing_timeout_ms: 5000,
                 routes_per_user_per_minute: 30,
                 geocoding_timeout_ms: 3000,
+                tiles_max_zoom: 14,
                 geocodes_per_user_per_minute: 120,
                 ..MapArgs::default()
             },

@@ -43,7 +43,7 @@ pub struct Inner {
     /// An Argon2 hash of a random password, verified against when an address
     /// is unknown so that the answer takes as long as for a known one.
     pub dummy_hash: String,
-    /// Map providers (D1, D2): tiles, routing.
+    /// Map providers (D1, D2): tiles, routing, geocoding.
     pub map: crate::map::MapProviders,
 }
 

@@ -198,6 +198,7 @@ async fn photon(
     base: &str,
     query: &str,
 ) -> Result<Vec<GeocodeResult>, GeocodingUnavailable> {
+    // Errors are logged without their URL: it holds what the user typed.
     let limit = GEOCODE_MAX_RESULTS.to_string();
     let resp = http
         .get(format!("{base}/api"))
@@ -205,7 +206,7 @@ async fn photon(
         .send()
         .await
         .map_err(|e| {
-            tracing::warn!(error = %e, "geocoding provider unreachable");
+            tracing::warn!(error = %e.without_url(), "geocoding provider unreachable");
             GeocodingUnavailable
         })?;
     if !resp.status().is_success() {
@@ -213,7 +214,7 @@ async fn photon(
         return Err(GeocodingUnavailable);
     }
     let answer: PhotonAnswer = resp.json().await.map_err(|e| {
-        tracing::warn!(error = %e, "geocoding provider answer unreadable");
+        tracing::warn!(error = %e.without_url(), "geocoding provider answer unreadable");
         GeocodingUnavailable
     })?;
     Ok(answer

@@ -6,6 +6,7 @@
 
 pub mod geocoding;
 pub mod routing;
+pub mod tile_proxy;
 pub mod tiles;
 pub mod walks;
 
@@ -13,17 +14,61 @@ use std::path::Path;
 
 use axum::body::Bytes;
 use mijn_lexus_contract::map::{MapConfig, TileSource, OSM_ATTRIBUTION};
-use mijn_lexus_contract::routes::{MAP_WORLD, TILE_URL_TEMPLATE};
+use mijn_lexus_contract::routes::{MAP_WORLD, RASTER_TILE_URL_TEMPLATE, TILE_URL_TEMPLATE};
 
-use crate::config::MapArgs;
+use crate::config::{MapArgs, TileFormat};
 use crate::security::rate_limit::RateLimiter;
 use geocoding::Geocoder;
 use routing::Router;
-use tiles::TileStore;
+use tile_proxy::{TileProxy, TilesUnavailable};
+use tiles::{Tile, TileStore};
+
+/// Where the tiles come from.
+pub enum Tiles {
+    /// Our own MBTiles file.
+    Local(TileStore),
+    /// A hosted provider, fetched through our server.
+    Proxy(TileProxy),
+}
+
+impl Tiles {
+    /// Tile z/x/y; `None` when there is no such tile.
+    pub async fn tile(
+        &self,
+        z: &str,
+        x: &str,
+        y: &str,
+    ) -> anyhow::Result<Result<Option<Tile>, TilesUnavailable>> {
+        Ok(match self {
+            Tiles::Local(store) => Ok(store.tile(z, x, y).await?),
+            Tiles::Proxy(proxy) => proxy.tile(z, x, y).await,
+        })
+    }
+
+    fn source(&self) -> TileSource {
+        match self {
+            Tiles::Local(t) => TileSource::Vector {
+                url: TILE_URL_TEMPLATE.to_owned(),
+                min_zoom: t.min_zoom,
+                max_zoom: t.max_zoom,
+            },
+            Tiles::Proxy(p) if p.format == TileFormat::Vector => TileSource::Vector {
+                url: TILE_URL_TEMPLATE.to_owned(),
+                min_zoom: 0,
+                max_zoom: p.max_zoom,
+            },
+            Tiles::Proxy(p) => TileSource::Raster {
+                url: RASTER_TILE_URL_TEMPLATE.to_owned(),
+                min_zoom: 0,
+                max_zoom: p.max_zoom,
+            },
+        }
+    }
+}
 
 /// The map providers of this server, opened once at start.
 pub struct MapProviders {
-    pub tiles: Option<TileStore>,
+    pub tiles: Option<Tiles>,
     /// The world background (GeoJSON), read once.
     pub world: Option<Bytes>,
     pub router: Option<Router>,
@@ -39,9 +84,15 @@ impl MapProviders {
     /// Opens what `args` names; a named file that cannot be read stops the
     /// start (a silently missing map is worse than a clear error).
     pub async fn open(args: &MapArgs) -> anyhow::Result<MapProviders> {
-        let tiles = match &args.tiles_mbtiles {
-            Some(path) => Some(TileStore::open(path).await?),
-            None => None,
+        let tiles = match (&args.tiles_mbtiles, &args.tiles_url) {
+            (Some(_), Some(_)) => anyhow::bail!("give --tiles-mbtiles or --tiles-url, not both"),
+            (Some(path), None) => Some(Tiles::Local(TileStore::open(path).await?)),
+            (None, Some(url)) => Some(Tiles::Proxy(TileProxy::new(
+                url,
+                args.tiles_format,
+                args.tiles_max_zoom,
+            )?)),
+            (None, None) => None,
         };
         let world = match &args.map_world_geojson {
             Some(path) => Some(read(path)?),
@@ -89,13 +140,12 @@ impl MapProviders {
     /// What GET /map/config announces.
     pub fn config(&self) -> MapConfig {
         MapConfig {
-            tiles: self.tiles.as_ref().map(|t| TileSource::Vector {
-                url: TILE_URL_TEMPLATE.to_owned(),
-                min_zoom: t.min_zoom,
-                max_zoom: t.max_zoom,
-            }),
+            tiles: self.tiles.as_ref().map(Tiles::source),
             attribution: self.attribution.clone(),
-            region: self.tiles.as_ref().and_then(|t| t.bounds),
+            region: match &self.tiles {
+                Some(Tiles::Local(t)) => t.bounds,
+                _ => None,
+            },
             world_background_url: self.world.is_some().then(|| MAP_WORLD.to_owned()),
             routing: self.router.is_some(),
             geocoding: self.geocoder.is_some(),

@@ -71,13 +71,14 @@ impl Router {
             "{}/route/v1/{}/{:.6},{:.6};{:.6},{:.6}?overview=full&geometries=geojson&steps=true&radiuses={SNAP_RADIUS_M};{SNAP_RADIUS_M}",
             self.base, self.profile, from.lon, from.lat, to.lon, to.lat
         );
+        // Errors are logged without their URL: it holds the user's position.
         let resp = self.http.get(&url).send().await.map_err(|e| {
-            tracing::warn!(error = %e, "routing provider unreachable");
+            tracing::warn!(error = %e.without_url(), "routing provider unreachable");
             RoutingError::Unavailable
         })?;
         let status = resp.status();
         let body = resp.bytes().await.map_err(|e| {
-            tracing::warn!(error = %e, "routing provider answer incomplete");
+            tracing::warn!(error = %e.without_url(), "routing provider answer incomplete");
             RoutingError::Unavailable
         })?;
         let answer: OsrmAnswer = serde_json::from_slice(&body).map_err(|e| {

@@ -5,11 +5,23 @@ use std::path::Path;
 use std::str::FromStr;
 
 use anyhow::Context;
+use axum::body::Bytes;
 use mijn_lexus_contract::map::Bounds;
 use sqlx::sqlite::{SqliteConnectOptions, SqlitePool, SqlitePoolOptions};
 
 /// The deepest zoom any tile set has (2^30 tiles a side fits in u32).
 pub const MAX_ZOOM: u8 = 30;
+
+/// The media type of a Mapbox vector tile.
+pub const VECTOR_TILE_TYPE: &str = "application/vnd.mapbox-vector-tile";
+
+/// One tile as it is sent to the browser.
+pub struct Tile {
+    pub data: Bytes,
+    pub content_type: String,
+    /// The data is gzip-compressed (`Content-Encoding: gzip`).
+    pub gzip: bool,
+}
 
 pub struct TileStore {
     db: SqlitePool,
@@ -55,14 +67,14 @@ impl TileStore {
         })
     }
 
-    /// Tile z/x/y (XYZ numbering, as Leaflet asks): its stored bytes,
-    /// [`Tile::Empty`] where the set has nothing (the sea, places outside
-    /// the extract), or [`Tile::NoSuchTile`] when the address is not one of
-    /// the set's tiles (not numbers, zoom out of the set's range, x or y
-    /// beyond the zoom's grid).
-    pub async fn tile(&self, z: &str, x: &str, y: &str) -> anyhow::Result<Tile> {
-        let Some((z, x, y)) = parse_address(z, x, y, self.min_zoom, self.max_zoom) else {
-            return Ok(Tile::NoSuchTile);
+    /// The stored bytes of tile z/x/y (XYZ numbering, as Leaflet asks); an
+    /// empty tile where the set has nothing (the sea, places outside the
+    /// extract: renderers draw an empty body as a tile without layers);
+    /// `None` when the address is not one of its tiles (not numbers, zoom
+    /// out of the set's range, x or y beyond the zoom's grid).
+    pub async fn tile(&self, z: &str, x: &str, y: &str) -> anyhow::Result<Option<Tile>> {
+        let Some((z, x, y)) = parse_address(z, x, y, ".pbf", self.min_zoom, self.max_zoom) else {
+            return Ok(None);
         };
         let row = (1u32 << z) - 1 - y;
         let data: Option<Vec<u8>> = sqlx::query_scalar(
@@ -73,23 +85,26 @@ impl TileStore {
         .bind(i64::from(row))
         .fetch_optional(&self.db)
         .await?;
-        Ok(data.map_or(Tile::Empty, Tile::Data))
+        let data = data.unwrap_or_default();
+        Ok(Some(Tile {
+            gzip: data.starts_with(&[0x1f, 0x8b]),
+            content_type: VECTOR_TILE_TYPE.to_owned(),
+            data: Bytes::from(data),
+        }))
     }
 }
 
-/// What a tile address holds.
-#[derive(Debug, PartialEq, Eq)]
-pub enum Tile {
-    Data(Vec<u8>),
-    /// A tile of the set's grid with nothing on it: drawn as empty (renderers
-    /// read an empty body as a tile without layers), not an error.
-    Empty,
-    NoSuchTile,
-}
-
-/// `z`, `x` and `y` (the last may end in `.pbf`) as numbers within the set.
-fn parse_address(z: &str, x: &str, y: &str, min_zoom: u8, max_zoom: u8) -> Option<(u8, u32, u32)> {
-    let y = y.strip_suffix(".pbf").unwrap_or(y);
+/// `z`, `x` and `y` (the last may end in `suffix`) as numbers within the
+/// zoom range and the zoom's grid.
+pub fn parse_address(
+    z: &str,
+    x: &str,
+    y: &str,
+    suffix: &str,
+    min_zoom: u8,
+    max_zoom: u8,
+) -> Option<(u8, u32, u32)> {
+    let y = y.strip_suffix(suffix).unwrap_or(y);
     let number = |s: &str| -> Option<u32> {
         if s.is_empty() || s.len() > 10 || !s.bytes().all(|b| b.is_ascii_digit()) {
             return None;
@@ -128,10 +143,10 @@ mod tests {
     #[test]
     fn addresses_are_checked() {
         assert_eq!(
-            parse_address("14", "8529", "5975.pbf", 0, 14),
+            parse_address("14", "8529", "5975.pbf", ".pbf", 0, 14),
             Some((14, 8529, 5975))
         );
-        assert_eq!(parse_address("0", "0", "0", 0, 14), Some((0, 0, 0)));
+        assert_eq!(parse_address("0", "0", "0", ".pbf", 0, 14), Some((0, 0, 0)));
         for (z, x, y) in [
             ("15", "0", "0"),
             ("1", "2", "0"),
@@ -142,7 +157,7 @@ mod tests {
             ("3", "4294967295", "0"),
             ("", "0", "0"),
         ] {
-            assert_eq!(parse_address(z, x, y, 0, 14), None, "{z}/{x}/{y}");
+            assert_eq!(parse_address(z, x, y, ".pbf", 0, 14), None, "{z}/{x}/{y}");
         }
     }
 

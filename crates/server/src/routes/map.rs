@@ -19,7 +19,6 @@ use mijn_lexus_contract::ErrorCode;
 
 use crate::error::{AppError, AppResult};
 use crate::garage::UserVehicle;
-use crate::map::tiles::Tile;
 use crate::map::{geocoding, walks};
 use crate::security::session::SignedIn;
 use crate::state::AppState;
@@ -35,8 +34,8 @@ pub fn router() -> Router<AppState> {
         .route(&vehicle_car_to_door("{vin}"), get(car_to_door))
 }
 
-/// Mounted beside `/api` (see `app::router`): `/tiles/{z}/{x}/{y}.pbf` and
-/// the world background.
+/// Mounted beside `/api` (see `app::router`): `/tiles/{z}/{x}/{y}.pbf`
+/// (`.png`) and the world background.
 pub fn tiles_router() -> Router<AppState> {
     Router::new()
         .route(&format!("{TILES_PREFIX}/{{z}}/{{x}}/{{y}}"), get(tile))
@@ -81,29 +80,29 @@ async fn car_to_door(State(state): State<AppState>, v: UserVehicle) -> AppResult
     Ok(Json(walks::car_to_door(&state, &v).await?))
 }
 
-/// GET /tiles/{z}/{x}/{y}.pbf: a gzip-compressed Mapbox vector tile.
+/// GET /tiles/{z}/{x}/{y}.pbf (or .png for raster tiles of a provider).
 async fn tile(
     State(state): State<AppState>,
     Path((z, x, y)): Path<(String, String, String)>,
 ) -> AppResult<Response> {
     let tiles = state.map.tiles.as_ref().ok_or(ErrorCode::NotFound)?;
-    let data = match tiles.tile(&z, &x, &y).await? {
-        Tile::Data(data) => data,
-        Tile::Empty => {
-            let mut resp = StatusCode::NO_CONTENT.into_response();
-            resp.headers_mut()
-                .insert(CACHE_CONTROL, HeaderValue::from_static(TILE_CACHE));
-            return Ok(resp);
-        }
-        Tile::NoSuchTile => return Err(ErrorCode::NotFound.into()),
-    };
-    let gzip = data.starts_with(&[0x1f, 0x8b]);
-    let mut resp = data.into_response();
+    let tile = tiles
+        .tile(&z, &x, &y)
+        .await?
+        .map_err(|_| ErrorCode::TilesUnavailable)?
+        .ok_or(ErrorCode::NotFound)?;
+    if tile.data.is_empty() {
+        let mut resp = StatusCode::NO_CONTENT.into_response();
+        resp.headers_mut()
+            .insert(CACHE_CONTROL, HeaderValue::from_static(TILE_CACHE));
+        return Ok(resp);
+    }
+    let content_type =
+        HeaderValue::from_str(&tile.content_type).map_err(|_| ErrorCode::TilesUnavailable)?;
+    let gzip = tile.gzip;
+    let mut resp = tile.data.into_response();
     let headers = resp.headers_mut();
-    headers.insert(
-        CONTENT_TYPE,
-        HeaderValue::from_static("application/vnd.mapbox-vector-tile"),
-    );
+    headers.insert(CONTENT_TYPE, content_type);
     if gzip {
         headers.insert(CONTENT_ENCODING, HeaderValue::from_static("gzip"));
     }

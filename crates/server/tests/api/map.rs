@@ -699,3 +699,78 @@ async fn a_photon_provider_is_mapped_and_its_failures_are_503() {
         .await;
     }
 }
+
+#[tokio::test]
+async fn tiles_of_a_hosted_provider_come_through_our_server() {
+    use axum::extract::{Path, Query};
+    use std::collections::HashMap;
+    // A raster provider that wants its key and has no tiles at zoom 5.
+    let provider = axum::Router::new().route(
+        "/{z}/{x}/{y}",
+        axum::routing::get(
+            |Path((z, x, y)): Path<(u32, u32, String)>,
+             Query(q): Query<HashMap<String, String>>| async move {
+                if q.get("key").map(String::as_str) != Some("secret-key") {
+                    return (
+                        axum::http::StatusCode::FORBIDDEN,
+                        [("content-type", "text/plain")],
+                        String::new(),
+                    );
+                }
+                if z == 5 {
+                    return (
+                        axum::http::StatusCode::NOT_FOUND,
+                        [("content-type", "text/plain")],
+                        String::new(),
+                    );
+                }
+                (
+                    axum::http::StatusCode::OK,
+                    [("content-type", "image/png")],
+                    format!("png {z}/{x}/{y}"),
+                )
+            },
+        ),
+    );
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    tokio::spawn(async move { axum::serve(listener, provider).await.unwrap() });
+
+    let template = format!("{base}/{{z}}/{{x}}/{{y}}.png?key=secret-key");
+    let app = TestApp::spawn_with(|c| {
+        c.map.tiles_url = Some(template);
+        c.map.tiles_format = mijn_lexus_server::config::TileFormat::Raster;
+        c.map.tiles_max_zoom = 18;
+    })
+    .await;
+    let b = app.browser().await;
+    let config: MapConfig = b.get("/api/map/config").await.json().await.unwrap();
+    assert_eq!(
+        config.tiles,
+        Some(TileSource::Raster {
+            url: "/tiles/{z}/{x}/{y}.png".into(),
+            min_zoom: 0,
+            max_zoom: 18
+        })
+    );
+    assert!(config.region.is_none());
+    assert_eq!(config.attribution, ["© OpenStreetMap contributors"]);
+    let resp = b.get("/tiles/3/4/2.png").await;
+    assert_eq!(resp.status(), 200);
+    assert_eq!(resp.headers()["content-type"], "image/png");
+    assert!(resp.headers().get("content-encoding").is_none());
+    let text = resp.text().await.unwrap();
+    assert_eq!(text, "png 3/4/2.png");
+    assert!(!text.contains("secret"));
+    assert_eq!(b.get("/tiles/5/1/1.png").await.status(), 404);
+    assert_eq!(b.get("/tiles/19/1/1.png").await.status(), 404);
+    assert_eq!(b.get("/tiles/2/4/1.png").await.status(), 404);
+
+    // The provider down: 503, not 500.
+    let down = format!("http://127.0.0.1:{}/{{z}}/{{x}}/{{y}}.png", free_port());
+    let app = TestApp::spawn_with(|c| c.map.tiles_url = Some(down)).await;
+    let b = app.browser().await;
+    let resp = b.get("/tiles/3/4/2.pbf").await;
+    assert_eq!(resp.status(), 503);
+    assert!(resp.text().await.unwrap().contains("tiles_unavailable"));
+}
