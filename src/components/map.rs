@@ -62,6 +62,8 @@ impl Basemap {
 pub enum PinKind {
     Car,
     Destination,
+    /// A stop on the way to a destination.
+    Stop,
     You,
 }
 
@@ -70,6 +72,7 @@ impl PinKind {
         match self {
             PinKind::Car => "map/pin-car.svg",
             PinKind::Destination => "map/pin-destination.svg",
+            PinKind::Stop => "map/pin-stop.svg",
             PinKind::You => "map/pin-you.svg",
         }
     }
@@ -93,13 +96,16 @@ extern "C" {
 }
 
 /// A map of `pins` and `route` (points as latitude, longitude), named
-/// `label` for assistive technology.
+/// `label` for assistive technology. `on_pick` receives the point a click
+/// on the map chose (a pointer's way to choose a place; keyboards have the
+/// address search beside it).
 #[component]
 pub fn MapView(
     basemap: Basemap,
     #[prop(into)] pins: Signal<Vec<MapPin>>,
     #[prop(into, optional)] route: Signal<Vec<(f64, f64)>>,
     #[prop(into)] label: String,
+    #[prop(optional)] on_pick: Option<Callback<(f64, f64)>>,
 ) -> impl IntoView {
     let node = NodeRef::<Div>::new();
     let scope = PageScope::new();
@@ -122,6 +128,12 @@ pub fn MapView(
                 failed.set(true);
                 return;
             };
+            if let Some(pick) = on_pick {
+                d.map.on_mouse_click(Box::new(move |e| {
+                    let at = e.lat_lng();
+                    pick.run((at.lat(), at.lng()));
+                }));
+            }
             let world = d.world.clone();
             drawn.set_value(Some(d));
             ready.set(true);
@@ -164,7 +176,7 @@ pub fn MapView(
                 <p class="ml-notice ml-notice--error" role="alert">{t().map.map_unavailable.as_str()}</p>
             })}
             {move || no_streets.get().then(|| view! {
-                <p class="ml-hint">{t().map.no_streets_here.as_str()}</p>
+                <p class="ml-field__hint">{t().map.no_streets_here.as_str()}</p>
             })}
         </div>
     }

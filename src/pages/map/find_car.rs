@@ -117,7 +117,7 @@ fn WalkToCarView(vin: String, parked: Place, basemap: Basemap, routing: bool) ->
                     {m.walk_button.as_str()}
                 </button>
             </p>
-            <p id="walk-privacy" class="ml-hint">{m.walk_position_hint.as_str()}</p>
+            <p id="walk-privacy" class="ml-field__hint">{m.walk_position_hint.as_str()}</p>
         })}
         <div role="status" class="ml-status">
             {move || locating.get().then(|| view! { <p class="ml-loading">{m.locating.as_str()}</p> })}

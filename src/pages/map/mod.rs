@@ -1,15 +1,21 @@
-//! The map (D1, D2): per vehicle where it is parked, the walk there from
-//! the visitor's position, and the walk from the car to where its
-//! navigation was heading.
+//! The map section: /map (D1 where the car is parked and the walk there,
+//! D2 the walk from the car to where its navigation was heading) and
+//! /map/share (D3 destinations sent to the car). Every page of the section
+//! reads the map's configuration and the garage, shows the section's
+//! navigation and lets the visitor choose a vehicle (`?vin=`).
 //!
-//! The page reads the map's configuration and the garage, lets the visitor
-//! choose a vehicle (`?vin=`), then reads that vehicle's location once:
-//! privacy mode hides every position, so it is said once, for the page.
+//! /map reads the chosen vehicle's location once: privacy mode hides every
+//! position, so it is said once, for the page.
 
 mod car_to_door;
 mod find_car;
+mod place_search;
 mod position;
 mod route;
+mod share;
+mod share_history;
+
+pub use share::SharePage;
 
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
@@ -30,23 +36,66 @@ use find_car::FindMyCar;
 #[component]
 pub fn MapPage() -> impl IntoView {
     let m = &t().map;
+    view! {
+        <MapSection title=m.title.as_str() path="/map" page=|v, basemap, config| {
+            let routing = config.routing;
+            view! { <VehicleMaps v basemap routing /> }.into_any()
+        } />
+    }
+}
+
+/// What a page of the section draws for the chosen vehicle.
+pub type VehicleView = fn(VehicleSummary, Basemap, MapConfig) -> AnyView;
+
+/// A page of the map section: its frame, the section's navigation, the
+/// vehicle choice and `page` for the chosen vehicle.
+#[component]
+pub fn MapSection(title: &'static str, path: &'static str, page: VehicleView) -> impl IntoView {
     let map_config = LocalResource::new(api::config);
     let vehicles = LocalResource::new(garage_api::vehicles);
     view! {
-        <PageFrame title=m.title.as_str() class="ml-map-page">
+        <PageFrame title class="ml-map-page">
+            <MapNav current=path />
             <Loaded resource=map_config let:map_config>
                 <Loaded resource=vehicles let:list>
-                    <VehicleChoice list map_config=map_config.clone() />
+                    <VehicleChoice list map_config=map_config.clone() path page />
                 </Loaded>
             </Loaded>
         </PageFrame>
     }
 }
 
+/// The pages of the section.
+#[component]
+fn MapNav(current: &'static str) -> impl IntoView {
+    let m = &t().map;
+    let links = [
+        ("/map", m.nav_find.as_str()),
+        ("/map/share", m.nav_share.as_str()),
+    ];
+    view! {
+        <nav class="ml-subnav" aria-label=m.nav_label.as_str()>
+            <ul>
+                {links.into_iter().map(|(path, text)| view! {
+                    <li>
+                        <a href=config().href(path)
+                            aria-current=(path == current).then_some("page")>{text}</a>
+                    </li>
+                }).collect_view()}
+            </ul>
+        </nav>
+    }
+}
+
 /// The vehicle in `?vin=` (the first one otherwise) and a way to choose
 /// another.
 #[component]
-fn VehicleChoice(list: VehicleList, map_config: MapConfig) -> impl IntoView {
+fn VehicleChoice(
+    list: VehicleList,
+    map_config: MapConfig,
+    path: &'static str,
+    page: VehicleView,
+) -> impl IntoView {
     let m = &t().map;
     if list.vehicles.is_empty() {
         return view! {
@@ -73,12 +122,11 @@ fn VehicleChoice(list: VehicleList, map_config: MapConfig) -> impl IntoView {
         let vin = event_target_value(&ev);
         navigate_to(
             &navigate,
-            &format!("/map?vin={}", encode_query_value(&vin)),
+            &format!("{path}?vin={}", encode_query_value(&vin)),
             true,
         );
     };
     let basemap = Basemap::from_config(&map_config);
-    let routing = map_config.routing;
     view! {
         // Choosing moves to the vehicle's own address (`?vin=`), so it can be
         // bookmarked; the field looks like the forms' selects.
@@ -99,10 +147,7 @@ fn VehicleChoice(list: VehicleList, map_config: MapConfig) -> impl IntoView {
                 </div>
             </div>
         })}
-        {move || {
-            let v = chosen.get();
-            view! { <VehicleMaps v basemap=basemap.clone() routing /> }
-        }}
+        {move || page(chosen.get(), basemap.clone(), map_config.clone())}
     }
     .into_any()
 }
