@@ -3,11 +3,20 @@
 // open it (the area's own module and the shared chunks it waits for), and
 // which area each route of src/areas.rs belongs to. Used by first-load.mjs
 // (the budget) and by build-wasm.sh (the preload manifest early.js reads).
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 
-/** [{ name: "sign_in_area", files: ["split_sign_in_area.wasm", "chunk_7.wasm", ...] }] */
+/** [{ name: "sign_in_area", files: ["split_sign_in_area.wasm", "chunk_7.wasm", ...] }]
+ * from `areas.json` in a release build (build-wasm.sh writes it before it
+ * minifies the loader), otherwise read from the loader itself. */
 export function readAreas(pkgDir) {
+  if (existsSync(join(pkgDir, "areas.json"))) {
+    return JSON.parse(readFileSync(join(pkgDir, "areas.json"), "utf8"));
+  }
+  return parseLoader(pkgDir);
+}
+
+function parseLoader(pkgDir) {
   const loader = readFileSync(join(pkgDir, "__wasm_split.js"), "utf8");
   // `const __chunk_7 = makeLoad(() => { ... "./chunk_7.wasm" ... }, []);`
   const chunkFile = new Map();
@@ -40,4 +49,9 @@ export function readRoutes(areasRs) {
   }
   if (routes.length === 0) throw new Error(`no routes found in ${areasRs}`);
   return routes;
+}
+
+// `node split-areas.mjs PKG_DIR`: prints the areas as JSON (build-wasm.sh).
+if (process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href) {
+  process.stdout.write(JSON.stringify(parseLoader(process.argv[2])));
 }
