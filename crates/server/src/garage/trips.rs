@@ -1,13 +1,16 @@
 //! Trips (E1, E3): only those that started since this user has the
-//! vehicle. Callers check the user's permissions first.
+//! vehicle. Callers check the user's permissions first. While the vehicle's
+//! privacy mode is on, no position is shown: no start or end place, no route,
+//! no event positions (distances, times, fuel and scores stay).
 
 use chrono::{DateTime, Utc};
-use mijn_lexus_contract::telematics::{DrivingEvent, DrivingEventKind, RoutePoint};
-use mijn_lexus_contract::vehicle::{Place, TripDetail, TripList, TripSummary};
+use mijn_lexus_contract::telematics::{DrivingEventKind, RoutePoint};
+use mijn_lexus_contract::vehicle::{Place, TripDetail, TripEvent, TripList, TripSummary};
 use mijn_lexus_contract::ErrorCode;
 use serde::Deserialize;
 use sqlx::SqlitePool;
 
+use super::status::privacy_mode;
 use super::UserVehicle;
 use crate::clock::from_unix;
 use crate::error::AppResult;
@@ -57,21 +60,22 @@ fn score(s: Option<i64>) -> Option<u8> {
 }
 
 impl TripRow {
-    fn summary(&self) -> TripSummary {
+    /// As the list shows it; places left out when `hide_positions`.
+    fn summary(&self, hide_positions: bool) -> TripSummary {
         TripSummary {
             id: self.id,
             started_at: from_unix(self.started_at),
             ended_at: from_unix(self.ended_at),
-            start: Place {
+            start: (!hide_positions).then(|| Place {
                 lat: self.start_lat,
                 lon: self.start_lon,
                 label: self.start_label.clone(),
-            },
-            end: Place {
+            }),
+            end: (!hide_positions).then(|| Place {
                 lat: self.end_lat,
                 lon: self.end_lon,
                 label: self.end_label.clone(),
-            },
+            }),
             distance_km: self.distance_km,
             duration_s: u32::try_from(self.duration_s).unwrap_or_default(),
             fuel_used_l: self.fuel_used_l,
@@ -88,6 +92,7 @@ impl TripRow {
 
 pub async fn list(db: &SqlitePool, v: &UserVehicle, q: &TripFilter) -> AppResult<TripList> {
     let limit = q.limit.unwrap_or(20).clamp(1, 100);
+    let positions_hidden = privacy_mode(db, v.vehicle.id).await?;
     let rows: Vec<TripRow> = sqlx::query_as(&format!(
         "SELECT {TRIP_COLUMNS} FROM trips
          WHERE vehicle_id = ?1 AND started_at >= MAX(?2, COALESCE(?3, ?2))
@@ -106,7 +111,7 @@ pub async fn list(db: &SqlitePool, v: &UserVehicle, q: &TripFilter) -> AppResult
     let trips: Vec<TripSummary> = rows
         .iter()
         .take(limit as usize)
-        .map(TripRow::summary)
+        .map(|r| r.summary(positions_hidden))
         .collect();
     Ok(TripList {
         next_before_id: if more {
@@ -115,6 +120,7 @@ pub async fn list(db: &SqlitePool, v: &UserVehicle, q: &TripFilter) -> AppResult
             None
         },
         trips,
+        positions_hidden,
     })
 }
 
@@ -127,7 +133,8 @@ struct EventRow {
 }
 
 /// One trip with its route and driving events; 404 `not_found` when the
-/// vehicle has no such trip visible to this user.
+/// vehicle has no such trip visible to this user. In privacy mode the route
+/// is not even read and the events come without their place.
 pub async fn detail(db: &SqlitePool, v: &UserVehicle, id: i64) -> AppResult<TripDetail> {
     let row: TripRow = sqlx::query_as(&format!(
         "SELECT {TRIP_COLUMNS} FROM trips WHERE id = ? AND vehicle_id = ? AND started_at >= ?"
@@ -138,23 +145,11 @@ pub async fn detail(db: &SqlitePool, v: &UserVehicle, id: i64) -> AppResult<Trip
     .fetch_optional(db)
     .await?
     .ok_or(ErrorCode::NotFound)?;
-    let points: Option<String> =
-        sqlx::query_scalar("SELECT points FROM trip_routes WHERE trip_id = ?")
-            .bind(id)
-            .fetch_optional(db)
-            .await?;
-    let route = match points {
-        Some(json) => serde_json::from_str::<Vec<(i64, f64, f64, Option<f64>)>>(&json)
-            .map_err(anyhow::Error::from)?
-            .into_iter()
-            .map(|(at, lat, lon, speed_kmh)| RoutePoint {
-                at: from_unix(at),
-                lat,
-                lon,
-                speed_kmh,
-            })
-            .collect(),
-        None => Vec::new(),
+    let positions_hidden = privacy_mode(db, v.vehicle.id).await?;
+    let route = if positions_hidden {
+        Vec::new()
+    } else {
+        route(db, id).await?
     };
     let events: Vec<EventRow> = sqlx::query_as(
         "SELECT at, kind, lat, lon FROM trip_events WHERE trip_id = ? ORDER BY at, id",
@@ -165,16 +160,16 @@ pub async fn detail(db: &SqlitePool, v: &UserVehicle, id: i64) -> AppResult<Trip
     let events = events
         .into_iter()
         .filter_map(|e| {
-            Some(DrivingEvent {
+            Some(TripEvent {
                 at: from_unix(e.at),
                 kind: DrivingEventKind::from_code(&e.kind)?,
-                lat: e.lat,
-                lon: e.lon,
+                lat: (!positions_hidden).then_some(e.lat),
+                lon: (!positions_hidden).then_some(e.lon),
             })
         })
         .collect();
     Ok(TripDetail {
-        trip: row.summary(),
+        trip: row.summary(positions_hidden),
         eco_distance_km: row.eco_distance_km,
         power_distance_km: row.power_distance_km,
         score_acceleration: score(row.score_acceleration),
@@ -182,5 +177,30 @@ pub async fn detail(db: &SqlitePool, v: &UserVehicle, id: i64) -> AppResult<Trip
         score_constant_speed: score(row.score_constant_speed),
         route,
         events,
+        positions_hidden,
     })
+}
+
+/// The trip's route points, oldest first (none stored: empty).
+async fn route(db: &SqlitePool, trip_id: i64) -> AppResult<Vec<RoutePoint>> {
+    let points: Option<String> =
+        sqlx::query_scalar("SELECT points FROM trip_routes WHERE trip_id = ?")
+            .bind(trip_id)
+            .fetch_optional(db)
+            .await?;
+    let Some(json) = points else {
+        return Ok(Vec::new());
+    };
+    Ok(
+        serde_json::from_str::<Vec<(i64, f64, f64, Option<f64>)>>(&json)
+            .map_err(anyhow::Error::from)?
+            .into_iter()
+            .map(|(at, lat, lon, speed_kmh)| RoutePoint {
+                at: from_unix(at),
+                lat,
+                lon,
+                speed_kmh,
+            })
+            .collect(),
+    )
 }

@@ -106,7 +106,10 @@ const EXPORT_QUERIES: &[(&str, &str)] = &[
          FROM chargers WHERE owner_user_id = ?1",
     ),
     // Vehicle data the user may see: status and warning lights for every
-    // vehicle they use; the rest only as main user, from `since` on.
+    // vehicle they use; the rest only as main user, from `since` on. The
+    // vehicle's privacy mode hides positions in the portal (location, trips,
+    // share history), not here: the export is the user's own data, handed to
+    // them in full (their right of access), positions included.
     (
         "vehicle_state",
         "SELECT v.vin, s.odometer_km, s.odometer_at, s.fuel_percent, s.fuel_at, s.range_km, s.range_at,

@@ -557,14 +557,19 @@ async fn status_trips_location_and_service_request() {
     );
     assert_eq!(list[0]["distance_km"], 30.0);
     assert_eq!(list[0]["average_consumption_l_100km"], 5.0);
+    assert_eq!(trips["positions_hidden"], false);
+    assert_eq!(list[0]["start"]["lat"], 51.0);
+    assert_eq!(list[0]["end"]["lon"], 4.4);
     let detail: Value = b
         .get(&format!("{v}/trips/{}", list[0]["id"]))
         .await
         .json()
         .await
         .unwrap();
+    assert_eq!(detail["positions_hidden"], false);
     assert_eq!(detail["route"].as_array().unwrap().len(), 2);
     assert_eq!(detail["events"][0]["kind"], "harsh_acceleration");
+    assert_eq!(detail["events"][0]["lat"], 51.1);
     let page: Value = b
         .get(&format!("{v}/trips?limit=1"))
         .await
@@ -623,6 +628,124 @@ async fn status_trips_location_and_service_request() {
         .as_str()
         .unwrap()
         .contains("onderhoudsafspraak"));
+}
+
+/// Every object key anywhere in `v`.
+fn keys(v: &Value) -> Vec<String> {
+    match v {
+        Value::Object(m) => m
+            .iter()
+            .flat_map(|(k, v)| std::iter::once(k.clone()).chain(keys(v)))
+            .collect(),
+        Value::Array(a) => a.iter().flat_map(keys).collect(),
+        _ => Vec::new(),
+    }
+}
+
+#[tokio::test]
+async fn privacy_mode_hides_trip_positions() {
+    let app = TestApp::spawn().await;
+    let car = app.vehicle(VIN, 12_000.0).await;
+    let b = app.signed_in("els@example.be").await;
+    b.add_vehicle(VIN).await;
+    let v = format!("/api/vehicles/{VIN}");
+    app.clock.advance(chrono::Duration::minutes(10));
+    let trip = json!({"messages": [{
+        "message_id": "trip", "recorded_at": app.rfc3339(-10),
+        "trip": {"started_at": app.rfc3339(-500), "ended_at": app.rfc3339(-10),
+                 "start": {"lat": 51.0123, "lon": 4.4812, "label": "Mechelen"},
+                 "end": {"lat": 51.2345, "lon": 4.4067, "label": "Antwerpen"},
+                 "distance_km": 30.0, "fuel_used_l": 1.5, "ev_distance_km": 12.0, "ev_time_s": 300,
+                 "eco_distance_km": 20.0, "power_distance_km": 3.0, "hybrid_score": 80,
+                 "score_braking": 70,
+                 "events": [{"at": app.rfc3339(-300), "kind": "harsh_braking", "lat": 51.1111, "lon": 4.4444}],
+                 "route": [{"at": app.rfc3339(-500), "lat": 51.0123, "lon": 4.4812, "speed_kmh": 0.0},
+                           {"at": app.rfc3339(-10), "lat": 51.2345, "lon": 4.4067}]}
+    }]});
+    assert_eq!(app.ingest(VIN, Some(&car.key), &trip).await.status(), 200);
+    let get = |path: String| {
+        let b = &b;
+        async move {
+            let resp = b.get(&path).await;
+            assert_eq!(resp.status(), 200);
+            resp.json::<Value>().await.unwrap()
+        }
+    };
+    let list = get(format!("{v}/trips")).await;
+    let id = list["trips"][0]["id"].as_i64().unwrap();
+    let detail_path = format!("{v}/trips/{id}");
+    let privacy = |on: bool, at: i64| {
+        json!({"messages": [{"message_id": format!("privacy-{on}"), "recorded_at": app.rfc3339(at),
+                             "status": {"privacy_mode": on}}]})
+    };
+
+    assert_eq!(
+        app.ingest(VIN, Some(&car.key), &privacy(true, -5))
+            .await
+            .status(),
+        200
+    );
+    let list = get(format!("{v}/trips")).await;
+    let detail = get(detail_path.clone()).await;
+    for answer in [&list, &detail] {
+        assert_eq!(answer["positions_hidden"], true, "{answer}");
+        let keys = keys(answer);
+        assert!(
+            !keys
+                .iter()
+                .any(|k| k == "lat" || k == "lon" || k == "label"),
+            "no coordinates or places at all: {answer}"
+        );
+        let text = answer.to_string();
+        assert!(
+            ![
+                "51.0123",
+                "51.2345",
+                "51.1111",
+                "4.4444",
+                "Mechelen",
+                "Antwerpen"
+            ]
+            .iter()
+            .any(|p| text.contains(p)),
+            "{text}"
+        );
+    }
+    let summary = &list["trips"][0];
+    assert!(summary["start"].is_null() && summary["end"].is_null());
+    assert!(detail["trip"]["start"].is_null() && detail["trip"]["end"].is_null());
+    assert_eq!(detail["route"], json!([]));
+    // The numbers stay: distances, times, fuel, scores, the event's kind
+    // and time.
+    assert_eq!(summary["distance_km"], 30.0);
+    assert_eq!(summary["average_consumption_l_100km"], 5.0);
+    assert_eq!(summary["ev_time_s"], 300);
+    assert_eq!(summary["hybrid_score"], 80);
+    assert_eq!(detail["trip"]["duration_s"], 490);
+    assert_eq!(detail["eco_distance_km"], 20.0);
+    assert_eq!(detail["score_braking"], 70);
+    assert_eq!(detail["events"].as_array().unwrap().len(), 1);
+    assert_eq!(detail["events"][0]["kind"], "harsh_braking");
+    assert!(detail["events"][0]["at"].is_string());
+
+    // Privacy mode off again: the places are back.
+    assert_eq!(
+        app.ingest(VIN, Some(&car.key), &privacy(false, -1))
+            .await
+            .status(),
+        200
+    );
+    let list = get(format!("{v}/trips")).await;
+    assert_eq!(list["positions_hidden"], false);
+    assert_eq!(list["trips"][0]["start"]["label"], "Mechelen");
+    assert_eq!(list["trips"][0]["end"]["lat"], 51.2345);
+    let detail = get(detail_path).await;
+    assert_eq!(detail["positions_hidden"], false);
+    assert_eq!(detail["trip"]["end"]["label"], "Antwerpen");
+    assert_eq!(detail["route"].as_array().unwrap().len(), 2);
+    assert_eq!(detail["route"][1]["lat"], 51.2345);
+    assert_eq!(detail["events"][0]["lat"], 51.1111);
+    assert_eq!(detail["events"][0]["lon"], 4.4444);
 }
 
 #[tokio::test]
