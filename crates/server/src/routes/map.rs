@@ -16,6 +16,7 @@ use mijn_lexus_contract::routes::{
     vehicle_car_to_door, vehicle_walk, MAP_CONFIG, MAP_GEOCODE, MAP_WORLD, TILES_PREFIX,
 };
 use mijn_lexus_contract::ErrorCode;
+use tower_http::compression::CompressionLayer;
 
 use crate::error::{AppError, AppResult};
 use crate::garage::UserVehicle;
@@ -40,6 +41,9 @@ pub fn tiles_router() -> Router<AppState> {
     Router::new()
         .route(&format!("{TILES_PREFIX}/{{z}}/{{x}}/{{y}}"), get(tile))
         .route(MAP_WORLD, get(world))
+        // The world outline is text (97 KB, 30 KB gzip); tiles come
+        // compressed already and are left as they are.
+        .layer(CompressionLayer::new())
 }
 
 /// GET /map/config.

@@ -549,6 +549,14 @@ async fn tiles_come_from_the_mbtiles() {
     assert_eq!(resp.headers()["content-type"], "application/geo+json");
     let world: Value = resp.json().await.unwrap();
     assert_eq!(world["type"], "FeatureCollection");
+    // Text travels compressed to a browser that takes it.
+    let resp = reqwest::Client::new()
+        .get(format!("{}/tiles/world.geojson", app.base))
+        .header("accept-encoding", "gzip")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.headers()["content-encoding"], "gzip");
     assert_eq!(
         config.world_background_url.as_deref(),
         Some("/tiles/world.geojson")
