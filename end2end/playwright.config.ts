@@ -92,6 +92,7 @@ function server(port: number, db: string) {
       `--tiles-mbtiles ${path.join(mapData, 'monaco.mbtiles')}`,
       `--map-world-geojson ${path.join(mapData, 'world.geojson')}`,
       `--routing-url http://127.0.0.1:${routingPort}`,
+      `--geocoding-index ${path.join(mapData, 'monaco.geocode.json')}`,
     ].join(' '),
     url: `${url}/api/health`,
     reuseExistingServer: false,

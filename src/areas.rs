@@ -31,6 +31,7 @@ use crate::pages::garage::invitation::AcceptInvitation;
 use crate::pages::garage::status::VehiclePage;
 use crate::pages::garage::Garage;
 use crate::pages::home::Home;
+use crate::pages::map::charging::ChargingPage;
 use crate::pages::map::MapPage;
 use crate::pages::not_found::NotFound;
 use crate::pages::profile::confirm_email::ConfirmEmailChange;
@@ -158,6 +159,7 @@ portal! {
     /// The map and its drawing code (Leaflet's bindings) load only here.
     Map(MapPages) in map_area, preload_map_area {
         "/map" => MapPage, signed_in;
+        "/map/charging" => ChargingPage, signed_in;
     }
     // The sections not built yet (/trips, /wallet) come last: a
     // section path is protected, any other is "not found" (see `Section`).

@@ -1,9 +1,11 @@
 //! The map API (D1, D2): what the server's map providers offer, walking
 //! routes to the car and from the car to the destination.
 
-use mijn_lexus_contract::map::{CarToDoor, LatLon, MapConfig, WalkToCar};
+use mijn_lexus_contract::map::{CarToDoor, GeocodeResults, LatLon, MapConfig, WalkToCar};
 use mijn_lexus_contract::routes;
 use mijn_lexus_contract::vehicle::VehicleLocation;
+
+use crate::config::encode_query_value;
 
 use super::{get, path_segment, ApiResult};
 
@@ -29,4 +31,14 @@ pub async fn walk_to_car(vin: &str, from: LatLon) -> ApiResult<WalkToCar> {
 
 pub async fn car_to_door(vin: &str) -> ApiResult<CarToDoor> {
     get(&routes::vehicle_car_to_door(&path_segment(vin))).await
+}
+
+/// Addresses and named places matching `q`, best first.
+pub async fn geocode(q: &str) -> ApiResult<GeocodeResults> {
+    get(&format!(
+        "{}?q={}",
+        routes::MAP_GEOCODE,
+        encode_query_value(q)
+    ))
+    .await
 }

@@ -7,6 +7,7 @@
 //! privacy mode hides every position, so it is said once, for the page.
 
 mod car_to_door;
+pub mod charging;
 mod find_car;
 mod position;
 mod route;
