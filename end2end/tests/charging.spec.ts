@@ -271,6 +271,12 @@ test('D4 privacy mode: the page says why, and the place search still works by ke
   const stations = await search(page, () => page.keyboard.press('Enter'));
   expect(stations[0].name).toBe(LARVOTTO);
   await expectShown(page, stations);
+  // Back to the car and again to the place: what was typed and chosen stays.
+  await page.getByRole('radio', { name: 'Mijn wagen' }).check();
+  await expect(page.getByRole('status').filter({ hasText: 'De privacymodus staat aan in uw wagen' })).toBeVisible();
+  await search(page, () => page.getByRole('radio', { name: 'Een adres of plaats' }).check());
+  await expect(page.getByRole('textbox', { name: 'Adres of plaats' })).toHaveValue('Parking du Larvotto');
+  await expect(page.locator('#charging-place-chosen')).toHaveText('Laadpunten in de buurt van Parking du Larvotto');
   // The filters answer to the keyboard as well.
   await page.getByLabel('Nu beschikbaar').focus();
   const free = await search(page, () => page.keyboard.press('Space'));

@@ -108,6 +108,9 @@ fn ChargingSearch(list: VehicleList, map_config: MapConfig) -> impl IntoView {
         Near::Car
     });
     let vin = RwSignal::new(cars.first().map(|v| v.vin.clone()).unwrap_or_default());
+    // Kept here, not in the place search: switching to the car and back
+    // loses neither what was typed nor the place chosen.
+    let place_query = RwSignal::new(String::new());
     let place: RwSignal<Option<GeocodeResult>> = RwSignal::new(None);
     let standard = RwSignal::new(String::new());
     let min_power = RwSignal::new(String::new());
@@ -131,13 +134,13 @@ fn ChargingSearch(list: VehicleList, map_config: MapConfig) -> impl IntoView {
     });
     // The last answer, kept while the next one is on its way.
     let found = Memo::new(move |_| results.get().and_then(Result::ok));
-    let pins = Memo::new(move |_| {
+    let station_pins = Memo::new(move |_| {
         found.with(|f| match f {
             Some(Found::Stations(list)) => pins(&list.charge_points),
             _ => Vec::new(),
         })
     });
-    let show_map = Memo::new(move |_| pins.with(|p| !p.is_empty()));
+    let show_map = Memo::new(move |_| station_pins.with(|p| !p.is_empty()));
     let basemap = Basemap::from_config(&map_config);
     let geocoding = map_config.geocoding;
     let car_search = !cars.is_empty();
@@ -153,7 +156,7 @@ fn ChargingSearch(list: VehicleList, map_config: MapConfig) -> impl IntoView {
             {(has_vehicles && !car_search).then(|| view! { <p>{c.no_car_search.as_str()}</p> })}
             {move || match near.get() {
                 Near::Car => view! { <CarChoice cars=cars.clone() vin /> }.into_any(),
-                Near::Place => view! { <PlaceSearch chosen=place geocoding /> }.into_any(),
+                Near::Place => view! { <PlaceSearch query=place_query chosen=place geocoding /> }.into_any(),
             }}
             <Filters standard min_power available />
         </section>
@@ -169,7 +172,7 @@ fn ChargingSearch(list: VehicleList, map_config: MapConfig) -> impl IntoView {
         <div class="ml-charging__results">
             {move || show_map.get().then(|| view! {
                 <div class="ml-charging__map">
-                    <MapView basemap=basemap.clone() pins=pins label=c.map_label.to_string() />
+                    <MapView basemap=basemap.clone() pins=station_pins label=c.map_label.to_string() />
                     <PinLegend />
                 </div>
             })}

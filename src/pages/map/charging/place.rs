@@ -18,12 +18,15 @@ pub const PLACE_FIELD: &str = "charging-place";
 const CHOSEN_ID: &str = "charging-place-chosen";
 
 #[component]
-pub fn PlaceSearch(chosen: RwSignal<Option<GeocodeResult>>, geocoding: bool) -> impl IntoView {
+pub fn PlaceSearch(
+    query: RwSignal<String>,
+    chosen: RwSignal<Option<GeocodeResult>>,
+    geocoding: bool,
+) -> impl IntoView {
     let c = &t().charging;
     if !geocoding {
         return view! { <p class="ml-notice">{c.geocoding_off.as_str()}</p> }.into_any();
     }
-    let query = RwSignal::new(String::new());
     let found: RwSignal<Option<Vec<GeocodeResult>>> = RwSignal::new(None);
     let form = FormState::new();
 
