@@ -31,6 +31,7 @@ use crate::pages::garage::invitation::AcceptInvitation;
 use crate::pages::garage::status::VehiclePage;
 use crate::pages::garage::Garage;
 use crate::pages::home::Home;
+use crate::pages::map::charging::ChargingPage;
 use crate::pages::map::{MapPage, SharePage};
 use crate::pages::not_found::NotFound;
 use crate::pages::profile::confirm_email::ConfirmEmailChange;
@@ -160,6 +161,7 @@ portal! {
         "/invitation" => AcceptInvitation, signed_in;
         "/map" => MapPage, signed_in;
         "/map/share" => SharePage, signed_in;
+        "/map/charging" => ChargingPage, signed_in;
     }
     // The sections not built yet (/trips, /wallet) come last: a
     // section path is protected, any other is "not found" (see `Section`).

@@ -37,7 +37,7 @@ pub async fn car_to_door(vin: &str) -> ApiResult<CarToDoor> {
     get(&routes::vehicle_car_to_door(&path_segment(vin))).await
 }
 
-/// Addresses and places matching `q` (D3).
+/// Addresses and named places matching `q`, best first (D3, D4).
 pub async fn geocode(q: &str) -> ApiResult<GeocodeResults> {
     get(&format!(
         "{}?q={}",

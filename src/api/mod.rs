@@ -24,6 +24,7 @@ use crate::config::config;
 use crate::i18n::{error_text, lang, t};
 use crate::session::{Session, SessionStatus};
 
+pub mod charging;
 pub mod garage;
 pub mod map;
 pub mod profile;

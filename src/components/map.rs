@@ -65,15 +65,24 @@ pub enum PinKind {
     /// A stop on the way to a destination.
     Stop,
     You,
+    /// A charging station with a free charging point (D4).
+    ChargeAvailable,
+    /// A charging station whose charging points are all in use or reserved.
+    ChargeOccupied,
+    /// A charging station none of whose charging points can be used now.
+    ChargeOutOfOrder,
 }
 
 impl PinKind {
-    fn file(self) -> &'static str {
+    pub fn file(self) -> &'static str {
         match self {
             PinKind::Car => "map/pin-car.svg",
             PinKind::Destination => "map/pin-destination.svg",
             PinKind::Stop => "map/pin-stop.svg",
             PinKind::You => "map/pin-you.svg",
+            PinKind::ChargeAvailable => "map/pin-charge-available.svg",
+            PinKind::ChargeOccupied => "map/pin-charge-occupied.svg",
+            PinKind::ChargeOutOfOrder => "map/pin-charge-out-of-order.svg",
         }
     }
 }

@@ -55,6 +55,7 @@ pub struct MapTexts {
     pub nav_label: String,
     pub nav_find: String,
     pub nav_share: String,
+    pub nav_charging: String,
     pub share_title: String,
     pub share_main_user_only: String,
     pub share_unavailable: String,

@@ -69,6 +69,7 @@ macro_rules! text_area {
 }
 
 mod account;
+mod charging;
 mod common;
 mod garage;
 mod map;
@@ -81,13 +82,14 @@ use std::collections::HashMap;
 use mijn_lexus_contract::{Country, ErrorCode, Language, Salutation};
 
 pub use account::AccountTexts;
+pub use charging::ChargingTexts;
 pub use common::CommonTexts;
 pub use garage::GarageTexts;
 pub use map::MapTexts;
 pub use profile::ProfileTexts;
 
 /// The areas of the portal's texts, in pack order.
-const AREAS: [&str; 5] = ["common", "account", "profile", "garage", "map"];
+const AREAS: [&str; 6] = ["common", "account", "profile", "garage", "map", "charging"];
 
 /// Every text of the portal, by area.
 #[derive(Debug)]
@@ -97,6 +99,7 @@ pub struct Texts {
     pub profile: ProfileTexts,
     pub garage: GarageTexts,
     pub map: MapTexts,
+    pub charging: ChargingTexts,
 }
 
 static TEXTS: Texts = Texts {
@@ -105,6 +108,7 @@ static TEXTS: Texts = Texts {
     profile: ProfileTexts::handles(2),
     garage: GarageTexts::handles(3),
     map: MapTexts::handles(4),
+    charging: ChargingTexts::handles(5),
 };
 
 /// One text of the portal, in the language the app was loaded in. Reads
@@ -147,7 +151,7 @@ impl std::fmt::Display for Text {
 #[derive(Debug)]
 pub struct Pack {
     /// Per area of [`AREAS`], its texts in the order of its `KEYS`.
-    areas: [Vec<String>; 5],
+    areas: [Vec<String>; 6],
     /// Error texts by code (`ErrorCode::as_str`).
     errors: HashMap<String, String>,
 }
@@ -243,8 +247,9 @@ pub fn parse(json: &str) -> Result<Pack, String> {
         ProfileTexts::KEYS,
         GarageTexts::KEYS,
         MapTexts::KEYS,
+        ChargingTexts::KEYS,
     ];
-    let [common, account, profile, garage, map] = AREAS;
+    let [common, account, profile, garage, map, charging] = AREAS;
     let pack = Pack {
         areas: [
             take_keys(common, area(common)?, keys[0])?,
@@ -252,6 +257,7 @@ pub fn parse(json: &str) -> Result<Pack, String> {
             take_keys(profile, area(profile)?, keys[2])?,
             take_keys(garage, area(garage)?, keys[3])?,
             take_keys(map, area(map)?, keys[4])?,
+            take_keys(charging, area(charging)?, keys[5])?,
         ],
         errors: area("errors")?,
     };
@@ -382,12 +388,13 @@ mod tests {
     /// `{name}`, no value goes missing.
     #[test]
     fn placeholders_are_the_declared_ones() {
-        let areas: [(&str, &[&str], &[&[&str]]); 5] = [
+        let areas: [(&str, &[&str], &[&[&str]]); 6] = [
             ("common", CommonTexts::KEYS, CommonTexts::PLACEHOLDERS),
             ("account", AccountTexts::KEYS, AccountTexts::PLACEHOLDERS),
             ("profile", ProfileTexts::KEYS, ProfileTexts::PLACEHOLDERS),
             ("garage", GarageTexts::KEYS, GarageTexts::PLACEHOLDERS),
             ("map", MapTexts::KEYS, MapTexts::PLACEHOLDERS),
+            ("charging", ChargingTexts::KEYS, ChargingTexts::PLACEHOLDERS),
         ];
         for lang in Language::ALL {
             for (area, keys, declared) in areas {
@@ -468,6 +475,7 @@ mod tests {
                 ("profile", ProfileTexts::KEYS),
                 ("garage", GarageTexts::KEYS),
                 ("map", MapTexts::KEYS),
+                ("charging", ChargingTexts::KEYS),
             ] {
                 let object: serde_json::Map<_, _> = keys
                     .iter()

@@ -8,6 +8,7 @@
 //! position, so it is said once, for the page.
 
 mod car_to_door;
+pub mod charging;
 mod find_car;
 mod place_search;
 mod position;
@@ -67,11 +68,12 @@ pub fn MapSection(title: &'static str, path: &'static str, page: VehicleView) ->
 
 /// The pages of the section.
 #[component]
-fn MapNav(current: &'static str) -> impl IntoView {
+pub fn MapNav(current: &'static str) -> impl IntoView {
     let m = &t().map;
     let links = [
         ("/map", m.nav_find.as_str()),
         ("/map/share", m.nav_share.as_str()),
+        ("/map/charging", m.nav_charging.as_str()),
     ];
     view! {
         <nav class="ml-subnav" aria-label=m.nav_label.as_str()>
