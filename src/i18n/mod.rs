@@ -30,8 +30,8 @@
 /// Why handles and not a struct of `String`s filled from the JSON: building
 /// such a struct costs code per field (moving each of a few hundred values
 /// into place: 17 KB of wasm in the entry module), and serde's derive far more
-/// (250 KB). Here the keys are looked up in a loop ([`take_keys`]) and no
-/// code is spent per field.
+/// (250 KB). Here a pack is one list of texts per area, in declaration
+/// order (the build puts them so), and no code is spent per field.
 macro_rules! text_area {
     ($(#[$meta:meta])* pub struct $name:ident {
         $($(#[$fmeta:meta])* pub $field:ident: String $({ $($placeholder:ident),* })?,)*
@@ -235,55 +235,47 @@ pub fn initial_language() -> Language {
     stored.or_else(browser).unwrap_or_default()
 }
 
-/// Parses a text pack: the JSON of one language, an object per area, each
-/// with exactly the keys its texts declare.
-pub fn parse(json: &str) -> Result<Pack, String> {
-    let mut areas: HashMap<String, HashMap<String, String>> =
-        serde_json::from_str(json).map_err(|e| e.to_string())?;
-    let mut area = |name: &str| areas.remove(name).ok_or_else(|| format!("{name}: missing"));
-    let keys = [
-        CommonTexts::KEYS,
-        AccountTexts::KEYS,
-        ProfileTexts::KEYS,
-        GarageTexts::KEYS,
-        MapTexts::KEYS,
-        ChargingTexts::KEYS,
-    ];
-    let [common, account, profile, garage, map, charging] = AREAS;
-    let pack = Pack {
-        areas: [
-            take_keys(common, area(common)?, keys[0])?,
-            take_keys(account, area(account)?, keys[1])?,
-            take_keys(profile, area(profile)?, keys[2])?,
-            take_keys(garage, area(garage)?, keys[3])?,
-            take_keys(map, area(map)?, keys[4])?,
-            take_keys(charging, area(charging)?, keys[5])?,
-        ],
-        errors: area("errors")?,
-    };
-    match areas.keys().next() {
-        Some(unknown) => Err(format!("{unknown}: unknown area")),
-        None => Ok(pack),
-    }
+/// A language's text pack as the build writes it (scripts/i18n-bundle.mjs):
+/// per area its texts in declaration order, the error texts by code.
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Bundle {
+    common: Vec<String>,
+    account: Vec<String>,
+    profile: Vec<String>,
+    garage: Vec<String>,
+    map: Vec<String>,
+    charging: Vec<String>,
+    errors: HashMap<String, String>,
 }
 
-/// The values of `keys`, in that order; every key must be there and no other.
-fn take_keys(
-    area: &str,
-    mut map: HashMap<String, String>,
-    keys: &[&str],
-) -> Result<Vec<String>, String> {
-    let values = keys
-        .iter()
-        .map(|key| {
-            map.remove(*key)
-                .ok_or_else(|| format!("{area}.{key}: missing"))
-        })
-        .collect::<Result<Vec<_>, _>>()?;
-    match map.keys().next() {
-        Some(unknown) => Err(format!("{area}.{unknown}: unknown key")),
-        None => Ok(values),
-    }
+/// Parses a text pack: the JSON of one language, every area with as many
+/// texts as it declares. (The build checked each text's key; the app finds
+/// a text by its place and carries no key names.)
+pub fn parse(json: &str) -> Result<Pack, String> {
+    let b: Bundle = serde_json::from_str(json).map_err(|e| e.to_string())?;
+    let counted = |name: &str, texts: Vec<String>, declared: usize| {
+        if texts.len() == declared {
+            Ok(texts)
+        } else {
+            Err(format!(
+                "{name}: {} texts, {declared} declared",
+                texts.len()
+            ))
+        }
+    };
+    let [common, account, profile, garage, map, charging] = AREAS;
+    Ok(Pack {
+        areas: [
+            counted(common, b.common, CommonTexts::KEYS.len())?,
+            counted(account, b.account, AccountTexts::KEYS.len())?,
+            counted(profile, b.profile, ProfileTexts::KEYS.len())?,
+            counted(garage, b.garage, GarageTexts::KEYS.len())?,
+            counted(map, b.map, MapTexts::KEYS.len())?,
+            counted(charging, b.charging, ChargingTexts::KEYS.len())?,
+        ],
+        errors: b.errors,
+    })
 }
 
 /// Makes `pack` the texts of the running app. Called once, before mount.
@@ -347,24 +339,33 @@ impl CommonTexts {
 mod tests {
     use super::*;
 
-    /// Every language has every text of every area: the packs parse into
-    /// [`Texts`], which allows neither missing nor unknown keys.
+    /// Every language has every text of every area, and no other: each
+    /// source pack holds exactly the keys its struct declares.
     #[test]
     fn every_language_pack_is_complete() {
+        let areas: [(&str, &[&str]); 6] = [
+            ("common", CommonTexts::KEYS),
+            ("account", AccountTexts::KEYS),
+            ("profile", ProfileTexts::KEYS),
+            ("garage", GarageTexts::KEYS),
+            ("map", MapTexts::KEYS),
+            ("charging", ChargingTexts::KEYS),
+        ];
         for lang in Language::ALL {
-            let dir = format!("{}/i18n/{}", env!("CARGO_MANIFEST_DIR"), lang.code());
-            let mut bundle = serde_json::Map::new();
-            for entry in std::fs::read_dir(&dir).unwrap_or_else(|e| panic!("{dir}: {e}")) {
-                let path = entry.unwrap().path();
-                let area = path.file_stem().unwrap().to_str().unwrap().to_owned();
-                let json: serde_json::Value =
+            for (area, keys) in areas {
+                let path = format!(
+                    "{}/i18n/{}/{area}.json",
+                    env!("CARGO_MANIFEST_DIR"),
+                    lang.code()
+                );
+                let pack: HashMap<String, String> =
                     serde_json::from_str(&std::fs::read_to_string(&path).unwrap())
-                        .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-                bundle.insert(area, json);
-            }
-            let json = serde_json::Value::Object(bundle).to_string();
-            if let Err(e) = parse(&json) {
-                panic!("text pack {}: {e}", lang.code());
+                        .unwrap_or_else(|e| panic!("{path}: {e}"));
+                let mut found: Vec<&str> = pack.keys().map(String::as_str).collect();
+                let mut declared = keys.to_vec();
+                found.sort_unstable();
+                declared.sort_unstable();
+                assert_eq!(found, declared, "{path}");
             }
         }
     }
@@ -466,8 +467,8 @@ mod tests {
     }
 
     #[test]
-    fn a_missing_or_unknown_key_is_refused() {
-        let pack = |extra: &str| {
+    fn a_pack_with_a_text_too_few_or_an_unknown_area_is_refused() {
+        let pack = |change: &str| {
             let mut bundle = serde_json::Map::new();
             for (area, keys) in [
                 ("common", CommonTexts::KEYS),
@@ -477,24 +478,19 @@ mod tests {
                 ("map", MapTexts::KEYS),
                 ("charging", ChargingTexts::KEYS),
             ] {
-                let object: serde_json::Map<_, _> = keys
+                let texts: Vec<serde_json::Value> = keys
                     .iter()
-                    .map(|k| {
-                        (
-                            k.to_string(),
-                            serde_json::Value::from(format!("{area}:{k}")),
-                        )
-                    })
+                    .map(|k| serde_json::Value::from(format!("{area}:{k}")))
                     .collect();
-                bundle.insert(area.into(), object.into());
+                bundle.insert(area.into(), texts.into());
             }
             bundle.insert("errors".into(), serde_json::json!({ "internal": "x" }));
             let mut json = serde_json::Value::Object(bundle);
-            match extra {
-                "missing" => {
-                    json["garage"].as_object_mut().unwrap().remove("title");
+            match change {
+                "fewer" => {
+                    json["garage"].as_array_mut().unwrap().pop();
                 }
-                "unknown" => json["garage"]["titel"] = "x".into(),
+                "unknown" => json["garaeg"] = serde_json::json!([]),
                 _ => {}
             }
             parse(&json.to_string())
@@ -503,8 +499,39 @@ mod tests {
         assert_eq!(texts.get(t().garage.title), "garage:title");
         assert_eq!(texts.get(t().common.app_name), "common:app_name");
         assert_eq!(texts.get(t().profile.history_more), "profile:history_more");
-        assert_eq!(pack("missing").unwrap_err(), "garage.title: missing");
-        assert_eq!(pack("unknown").unwrap_err(), "garage.titel: unknown key");
+        let declared = GarageTexts::KEYS.len();
+        assert_eq!(
+            pack("fewer").unwrap_err(),
+            format!("garage: {} texts, {declared} declared", declared - 1)
+        );
+        assert!(pack("unknown").unwrap_err().contains("garaeg"));
+    }
+
+    /// The bundle the build writes (scripts/i18n-bundle.mjs) is one [`parse`]
+    /// reads, in every language, with each text where its key says.
+    #[test]
+    fn the_built_bundles_parse() {
+        let out = std::env::temp_dir().join(format!("i18n-bundle-test-{}", std::process::id()));
+        let root = env!("CARGO_MANIFEST_DIR");
+        let status = std::process::Command::new("node")
+            .arg(format!("{root}/scripts/i18n-bundle.mjs"))
+            .arg(format!("{root}/i18n"))
+            .arg(&out)
+            .status()
+            .expect("node runs");
+        assert!(status.success());
+        for lang in Language::ALL {
+            let json = std::fs::read_to_string(out.join(format!("{}.json", lang.code()))).unwrap();
+            let pack = parse(&json).unwrap();
+            let source: HashMap<String, String> = serde_json::from_str(
+                &std::fs::read_to_string(format!("{root}/i18n/{}/garage.json", lang.code()))
+                    .unwrap(),
+            )
+            .unwrap();
+            assert_eq!(pack.get(t().garage.title), source["title"]);
+            assert_eq!(pack.get(t().garage.ago_now), source["ago_now"]);
+        }
+        let _ = std::fs::remove_dir_all(out);
     }
 
     #[test]
