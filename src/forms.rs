@@ -180,15 +180,28 @@ pub fn focus_id(id: &str) {
 /// Moves focus to the page's main heading (route changes, a form replaced
 /// by its result).
 pub fn focus_main_heading() {
-    request_animation_frame(|| {
+    focus_main_heading_within(HEADING_WAIT_FRAMES);
+}
+
+/// How many frames (about a second) a page may take to draw its h1 after
+/// its area arrived: a page behind the session check or the terms gate
+/// draws it a moment later.
+const HEADING_WAIT_FRAMES: u32 = 60;
+
+fn focus_main_heading_within(frames: u32) {
+    request_animation_frame(move || {
         use wasm_bindgen::JsCast;
-        if let Some(el) = document()
+        match document()
             .query_selector("#inhoud h1")
             .ok()
             .flatten()
             .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
         {
-            let _ = el.focus();
+            Some(el) => {
+                let _ = el.focus();
+            }
+            None if frames > 0 => focus_main_heading_within(frames - 1),
+            None => {}
         }
     });
 }
