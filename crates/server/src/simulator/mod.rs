@@ -13,7 +13,7 @@ use chrono::{DateTime, Duration, FixedOffset, NaiveDate, TimeZone, Timelike, Utc
 use mijn_lexus_contract::charger::ChargerState;
 use mijn_lexus_contract::routes;
 use mijn_lexus_contract::telematics::{
-    ChargerRegistration, ChargerReport, DrivingEvent, DrivingEventKind, IngestRequest,
+    ChargerRegistration, ChargerReport, DriveMode, DrivingEvent, DrivingEventKind, IngestRequest,
     ParkedReport, RoutePoint, StatusReport, TelemetryMessage, TripReport, VehicleRegistration,
 };
 use mijn_lexus_contract::vehicle::{Place, Powertrain};
@@ -752,11 +752,13 @@ fn trip(
         } else {
             round(speed * car.rng.gen_range(0.8..1.15), 0)
         };
+        let minute = (t / 60) as f64;
         route.push(RoutePoint {
             at: depart + Duration::seconds(t),
             lat,
             lon,
             speed_kmh: Some(speed),
+            mode: Some(drive_mode(spec.powertrain, speed, minute, ev_km / distance)),
         });
         if t == duration_s {
             break;
@@ -844,6 +846,24 @@ fn trip(
         }),
         Some(trip),
     );
+}
+
+/// The hybrid indicator's zone for one minute of a route: electric cars
+/// always `ev`; otherwise the trip's EV share spread over the slow minutes,
+/// `power` at motorway speeds above 115 km/h, `eco` for the rest.
+fn drive_mode(powertrain: Powertrain, speed: f64, minute: f64, ev_share: f64) -> DriveMode {
+    if powertrain == Powertrain::Electric {
+        return DriveMode::Ev;
+    }
+    if speed > 115.0 {
+        DriveMode::Power
+    } else if speed < 60.0 && (minute * 0.618).fract() < ev_share * 1.6 {
+        DriveMode::Ev
+    } else if speed < 1.0 {
+        DriveMode::Charge
+    } else {
+        DriveMode::Eco
+    }
 }
 
 /// Posts a simulation to a running server: provisions each vehicle and

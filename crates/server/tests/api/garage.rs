@@ -577,7 +577,7 @@ async fn status_trips_location_and_service_request() {
         .await
         .unwrap();
     assert_eq!(page["trips"].as_array().unwrap().len(), 1);
-    assert!(page["next_before_id"].is_null(), "no older page");
+    assert!(page["next_before"].is_null(), "no older page");
 
     let loc: Value = b.get(&format!("{v}/location")).await.json().await.unwrap();
     assert_eq!(loc["parked"]["label"], "Antwerpen");
@@ -723,7 +723,7 @@ async fn privacy_mode_hides_trip_positions() {
     assert_eq!(summary["hybrid_score"], 80);
     assert_eq!(detail["trip"]["duration_s"], 490);
     assert_eq!(detail["eco_distance_km"], 20.0);
-    assert_eq!(detail["score_braking"], 70);
+    assert_eq!(detail["coaching"]["braking"], 70);
     assert_eq!(detail["events"].as_array().unwrap().len(), 1);
     assert_eq!(detail["events"][0]["kind"], "harsh_braking");
     assert!(detail["events"][0]["at"].is_string());

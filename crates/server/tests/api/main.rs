@@ -33,3 +33,5 @@ mod vehicle_proofs;
 // ---- share to car, charge points (D3, D4) ----
 mod charging;
 mod sharing;
+// ---- trips, logbook, coaching (E1-E4) ----
+mod trips;
