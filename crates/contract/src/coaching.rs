@@ -233,9 +233,10 @@ pub struct CoachingOverview {
     pub weeks: Vec<CoachingPeriod>,
     /// Every month touching the period, oldest first (empty months too).
     pub months: Vec<CoachingPeriod>,
-    /// The month of `to`, against all earlier months of the period together.
+    /// The month of `to`, against all earlier months of the period together
+    /// (none when the period starts in the month of `to`).
     pub this_month: CoachingPeriod,
-    pub previous_months: CoachingPeriod,
+    pub previous_months: Option<CoachingPeriod>,
     /// Highest and lowest hybrid score in the period ([`BEST_WORST_COUNT`]).
     pub best_trips: Vec<TripSummary>,
     pub worst_trips: Vec<TripSummary>,

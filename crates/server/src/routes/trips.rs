@@ -3,10 +3,13 @@
 //! the default purpose is the main user's.
 
 use axum::extract::{Path, Query, State};
+use axum::http::header;
+use axum::response::IntoResponse;
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use mijn_lexus_contract::routes::{
-    vehicle_trip_settings, vehicle_trip_tags, vehicle_trip_totals, vehicle_trips,
+    vehicle_coaching, vehicle_logbook_csv, vehicle_trip_settings, vehicle_trip_tags,
+    vehicle_trip_totals, vehicle_trips,
 };
 use mijn_lexus_contract::trips::{
     PurposeTotals, TagTripsRequest, TagTripsResult, TripDetail, TripList, TripSettings,
@@ -19,17 +22,23 @@ use crate::garage::UserVehicle;
 use crate::security::session::ClientInfo;
 use crate::state::AppState;
 use crate::trips::list::TripQuery;
-use crate::trips::{self, list, tagging, PeriodQuery};
+use crate::trips::{self, coaching, list, logbook, tagging, PeriodQuery};
+use mijn_lexus_contract::coaching::CoachingOverview;
+use mijn_lexus_contract::trips::brussels;
+use mijn_lexus_contract::Language;
+use serde::Deserialize;
 
 pub fn router() -> Router<AppState> {
     Router::new()
         .route(&vehicle_trips("{vin}"), get(trip_list))
         .route(&vehicle_trip_tags("{vin}"), post(tag))
         .route(&vehicle_trip_totals("{vin}"), get(totals))
+        .route(&vehicle_logbook_csv("{vin}"), get(logbook_csv))
         .route(
             &format!("{}/{{id}}", vehicle_trips("{vin}")),
             get(trip).patch(update),
         )
+        .route(&vehicle_coaching("{vin}"), get(coaching_overview))
         .route(
             &vehicle_trip_settings("{vin}"),
             get(settings).put(set_settings),
@@ -110,4 +119,56 @@ pub async fn set_settings(
 ) -> AppResult<Json<TripSettings>> {
     trips::require_main(&v)?;
     Ok(Json(tagging::set_settings(&state.db, &v, &req).await?))
+}
+
+/// `?lang=` of the logbook export.
+#[derive(Debug, Deserialize)]
+pub struct LangQuery {
+    pub lang: Option<String>,
+}
+
+/// GET /vehicles/{vin}/trips/logbook.csv?from=&to=&lang=: headers and
+/// number format in `lang`, else the account's language.
+pub async fn logbook_csv(
+    State(state): State<AppState>,
+    v: UserVehicle,
+    Query(period): Query<PeriodQuery>,
+    Query(q): Query<LangQuery>,
+) -> AppResult<impl IntoResponse> {
+    v.require(|p| p.can_see_trips)?;
+    let range = period.range()?;
+    let lang = match q.lang.as_deref().and_then(Language::from_code) {
+        Some(lang) => lang,
+        None => crate::accounts::find_user(&state.db, v.user_id)
+            .await?
+            .map(|u| u.language())
+            .unwrap_or_default(),
+    };
+    let csv = logbook::export(&state.db, &v, range, lang).await?;
+    Ok((
+        [
+            (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{}\"", csv.file_name),
+            ),
+            (header::CACHE_CONTROL, "no-store".to_owned()),
+        ],
+        csv.body,
+    ))
+}
+
+/// Months the coaching page covers when no period is given.
+const COACHING_DEFAULT_MONTHS: u32 = 12;
+
+/// GET /vehicles/{vin}/coaching?from=&to= (default: the last 12 months).
+pub async fn coaching_overview(
+    State(state): State<AppState>,
+    v: UserVehicle,
+    Query(q): Query<PeriodQuery>,
+) -> AppResult<Json<CoachingOverview>> {
+    v.require(|p| p.can_see_trips)?;
+    let today = brussels::date(state.clock.now());
+    let range = q.range_or_last_months(today, COACHING_DEFAULT_MONTHS)?;
+    Ok(Json(coaching::overview(&state.db, &v, range).await?))
 }

@@ -11,7 +11,9 @@
 //!
 //! Periods are Brussels dates ([`mijn_lexus_contract::trips::brussels`]).
 
+pub mod coaching;
 pub mod list;
+pub mod logbook;
 pub mod tagging;
 
 use chrono::NaiveDate;

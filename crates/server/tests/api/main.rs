@@ -35,3 +35,5 @@ mod charging;
 mod sharing;
 // ---- trips, logbook, coaching (E1-E4) ----
 mod trips;
+mod trips_coaching;
+mod trips_logbook;
