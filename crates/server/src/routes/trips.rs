@@ -8,8 +8,8 @@ use axum::response::IntoResponse;
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use mijn_lexus_contract::routes::{
-    vehicle_coaching, vehicle_logbook_csv, vehicle_trip_settings, vehicle_trip_tags,
-    vehicle_trip_totals, vehicle_trips,
+    vehicle_coaching, vehicle_logbook_csv, vehicle_trip_retention, vehicle_trip_settings,
+    vehicle_trip_tags, vehicle_trip_totals, vehicle_trips,
 };
 use mijn_lexus_contract::trips::{
     PurposeTotals, TagTripsRequest, TagTripsResult, TripDetail, TripList, TripSettings,
@@ -22,9 +22,9 @@ use crate::garage::UserVehicle;
 use crate::security::session::ClientInfo;
 use crate::state::AppState;
 use crate::trips::list::TripQuery;
-use crate::trips::{self, coaching, list, logbook, tagging, PeriodQuery};
+use crate::trips::{self, coaching, list, logbook, retention, tagging, PeriodQuery};
 use mijn_lexus_contract::coaching::CoachingOverview;
-use mijn_lexus_contract::trips::brussels;
+use mijn_lexus_contract::trips::{brussels, DataRetention};
 use mijn_lexus_contract::Language;
 use serde::Deserialize;
 
@@ -39,6 +39,7 @@ pub fn router() -> Router<AppState> {
             get(trip).patch(update),
         )
         .route(&vehicle_coaching("{vin}"), get(coaching_overview))
+        .route(&vehicle_trip_retention("{vin}"), get(retention_info))
         .route(
             &vehicle_trip_settings("{vin}"),
             get(settings).put(set_settings),
@@ -171,4 +172,15 @@ pub async fn coaching_overview(
     let today = brussels::date(state.clock.now());
     let range = q.range_or_last_months(today, COACHING_DEFAULT_MONTHS)?;
     Ok(Json(coaching::overview(&state.db, &v, range).await?))
+}
+
+/// GET /vehicles/{vin}/trips/retention: how far back each kind of data goes.
+pub async fn retention_info(
+    State(state): State<AppState>,
+    v: UserVehicle,
+) -> AppResult<Json<DataRetention>> {
+    v.require(|p| p.can_see_trips)?;
+    Ok(Json(
+        retention::info(&state.db, &v, state.clock.now()).await?,
+    ))
 }

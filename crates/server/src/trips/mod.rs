@@ -14,6 +14,7 @@
 pub mod coaching;
 pub mod list;
 pub mod logbook;
+pub mod retention;
 pub mod tagging;
 
 use chrono::NaiveDate;

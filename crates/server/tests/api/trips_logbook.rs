@@ -6,7 +6,7 @@ use mijn_lexus_contract::ErrorCode;
 use serde_json::json;
 
 use crate::common::*;
-use crate::trips::{owner, Fixture};
+use crate::trips::{get_json, owner, Fixture};
 
 /// Splits RFC 4180 text (quoted fields may hold separators, quotes, line breaks).
 fn parse_csv(text: &str, sep: char) -> Vec<Vec<String>> {
@@ -195,4 +195,140 @@ async fn e2_logbook_csv_per_language_with_quoting_and_no_formulas() {
         ErrorCode::NotFound,
     )
     .await;
+}
+
+#[tokio::test]
+async fn e4_retention_keeps_tagged_trips_as_logbook_rows() {
+    let app = TestApp::spawn().await;
+    // The owner's car reported a status, a parked position and a trip on
+    // 2025-06-01 (`owner`); it is now mid-June 2027.
+    let o = owner(&app, "2027-06-15T10:00:00Z").await;
+    let mut business = Fixture::at("2026-03-02T07:00:00Z", 30, 25.0);
+    business.purpose = Some("business");
+    business.from = "Thuis, Kerkstraat 1";
+    business.to = "Klant NV, Industrieweg 9";
+    business.odometer = 30_000.0;
+    let business = business.insert(&app, o.vehicle_id).await;
+    o.b.patch(
+        &format!("{}/trips/{business}", o.v),
+        &json!({"note": "Offerte Janssens"}),
+    )
+    .await;
+    let mut private = Fixture::at("2026-04-04T09:00:00Z", 60, 80.0);
+    private.purpose = Some("private");
+    private.insert(&app, o.vehicle_id).await;
+    let untagged = Fixture::at("2026-05-05T09:00:00Z", 10, 5.0)
+        .insert(&app, o.vehicle_id)
+        .await;
+    let recent = Fixture::at("2027-05-05T09:00:00Z", 10, 5.0)
+        .insert(&app, o.vehicle_id)
+        .await;
+    for trip in [business, untagged, recent] {
+        sqlx::query(
+            "INSERT INTO trip_events (trip_id, vehicle_id, at, kind, lat, lon)
+             SELECT id, vehicle_id, started_at + 60, 'harsh_braking', 51.1, 4.4 FROM trips WHERE id = ?",
+        )
+        .bind(trip)
+        .execute(&app.db)
+        .await
+        .unwrap();
+    }
+    // Logbook rows of long ago: 31 December 2019 goes (older than the 7th
+    // calendar year), 1 January 2020 (Brussels) stays.
+    for (id, start) in [
+        (900_001, "2019-12-31T12:00:00Z"),
+        (900_002, "2019-12-31T23:30:00Z"),
+    ] {
+        sqlx::query(
+            "INSERT INTO logbook_entries (id, vehicle_id, started_at, ended_at, distance_km,
+                 duration_s, purpose) VALUES (?, ?, ?, ?, 10.0, 600, 'business')",
+        )
+        .bind(id)
+        .bind(o.vehicle_id)
+        .bind(crate::trips::at(start).timestamp())
+        .bind(crate::trips::at(start).timestamp() + 600)
+        .execute(&app.db)
+        .await
+        .unwrap();
+    }
+
+    let r = mijn_lexus_server::retention::run(&app.state).await.unwrap();
+    let d = r.driving;
+    assert_eq!(d.kept_as_logbook, 2, "{d:?}");
+    assert_eq!(d.trips, 4, "three of 2026 and the one of 2025: {d:?}");
+    assert_eq!(d.logbook_entries, 1, "{d:?}");
+    assert!(
+        d.readings >= 1 && d.positions >= 1 && d.messages >= 1,
+        "{d:?}"
+    );
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM trip_events").await,
+        1,
+        "only the recent trip's event is left"
+    );
+    assert_eq!(app.count("SELECT COUNT(*) FROM trip_routes").await, 0);
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM logbook_entries WHERE id IN (900001, 900002)")
+            .await,
+        1
+    );
+
+    // The page: only the recent trip; the logbook of 2026 is still complete.
+    let list = get_json(&o.b, &format!("{}/trips", o.v)).await;
+    assert_eq!(list["trips"].as_array().unwrap().len(), 1);
+    assert_eq!(list["trips"][0]["id"], recent);
+    let (status, csv) = {
+        let resp =
+            o.b.get(&format!(
+                "{}/trips/logbook.csv?from=2026-01-01&to=2026-12-31&lang=en",
+                o.v
+            ))
+            .await;
+        (resp.status(), resp.text().await.unwrap())
+    };
+    assert_eq!(status, 200);
+    let rows = parse_csv(csv.trim_start_matches('\u{feff}'), ',');
+    assert_eq!(rows.len(), 3, "{rows:?}");
+    assert_eq!(
+        rows[1],
+        [
+            "UX 250h",
+            "1-ABC-234",
+            "2026-03-02",
+            "08:00",
+            "08:30",
+            "30000.0",
+            "30025.0",
+            "Thuis, Kerkstraat 1",
+            "Klant NV, Industrieweg 9",
+            "25.0",
+            "Business",
+            "Offerte Janssens"
+        ]
+    );
+    assert_eq!(rows[2][10], "Private");
+    let totals = get_json(
+        &o.b,
+        &format!("{}/trips/totals?from=2026-01-01&to=2026-12-31", o.v),
+    )
+    .await;
+    assert_eq!(totals["totals"][0]["trips"], 1);
+    assert_eq!(totals["totals"][1]["distance_km"], 80.0);
+    assert_eq!(totals["totals"][2]["trips"], 0, "the untagged trip is gone");
+
+    // How far back each kind of data goes.
+    let info = get_json(&o.b, &format!("{}/trips/retention", o.v)).await;
+    assert_eq!(info["telemetry_months"], 12);
+    assert_eq!(info["logbook_years"], 7);
+    assert_eq!(info["telemetry_kept_from"], "2026-06-15T10:00:00Z");
+    assert_eq!(info["logbook_kept_from"], "2020-01-01");
+    assert_eq!(info["oldest_trip"], "2027-05-05T09:00:00Z");
+    assert_eq!(
+        info["oldest_logbook_entry"], "2026-03-02",
+        "rows before the owner's time are not theirs"
+    );
+
+    // A second pass changes nothing.
+    let again = mijn_lexus_server::retention::run(&app.state).await.unwrap();
+    assert_eq!(again.driving, Default::default());
 }
