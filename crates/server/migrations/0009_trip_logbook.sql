@@ -8,9 +8,9 @@ ALTER TABLE trips ADD COLUMN note TEXT;
 ALTER TABLE vehicle_users ADD COLUMN default_trip_purpose TEXT
     CHECK (default_trip_purpose IN ('business', 'private'));
 
--- Filter by purpose within a period; the unique (vehicle_id, started_at)
--- serves paging, date ranges and the weekly / monthly aggregates.
-CREATE INDEX trips_purpose ON trips (vehicle_id, purpose, started_at);
+-- No new index on trips: the unique (vehicle_id, started_at) serves paging,
+-- date ranges, the purpose filter within them and the weekly / monthly
+-- aggregates (a vehicle has a few thousand trips a year).
 
 -- What stays of a tagged trip once its telemetry and coaching are purged
 -- (E4): what a tax authority asks of a logbook, nothing more.

@@ -7,14 +7,17 @@ use axum::http::header;
 use axum::response::IntoResponse;
 use axum::routing::{get, post};
 use axum::{Json, Router};
+use mijn_lexus_contract::coaching::CoachingOverview;
 use mijn_lexus_contract::routes::{
     vehicle_coaching, vehicle_logbook_csv, vehicle_trip_retention, vehicle_trip_settings,
     vehicle_trip_tags, vehicle_trip_totals, vehicle_trips,
 };
 use mijn_lexus_contract::trips::{
-    PurposeTotals, TagTripsRequest, TagTripsResult, TripDetail, TripList, TripSettings,
-    TripSummary, UpdateTripRequest,
+    brussels, DataRetention, PurposeTotals, TagTripsRequest, TagTripsResult, TripDetail, TripList,
+    TripSettings, TripSummary, UpdateTripRequest,
 };
+use mijn_lexus_contract::Language;
+use serde::Deserialize;
 
 use super::ApiJson;
 use crate::error::AppResult;
@@ -23,10 +26,6 @@ use crate::security::session::ClientInfo;
 use crate::state::AppState;
 use crate::trips::list::TripQuery;
 use crate::trips::{self, coaching, list, logbook, retention, tagging, PeriodQuery};
-use mijn_lexus_contract::coaching::CoachingOverview;
-use mijn_lexus_contract::trips::{brussels, DataRetention};
-use mijn_lexus_contract::Language;
-use serde::Deserialize;
 
 pub fn router() -> Router<AppState> {
     Router::new()

@@ -119,6 +119,23 @@ impl SumRow {
     }
 }
 
+/// Sums per period: `?1` the periods as a JSON array of `[start, end)` Unix
+/// bounds, `?2` the vehicle, `?3` the user's `since`. Public for the test
+/// that checks its query plan uses the `(vehicle_id, started_at)` index.
+pub const PERIOD_SUMS_SQL: &str = "
+    WITH p (idx, lo, hi) AS (
+        SELECT key, json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each(?1))
+    SELECT p.idx AS idx, COUNT(*) AS trips,
+           TOTAL(t.distance_km) AS distance_km, TOTAL(t.duration_s) AS duration_s,
+           TOTAL(t.fuel_used_l) AS fuel_used_l, TOTAL(t.ev_distance_km) AS ev_distance_km,
+           TOTAL(t.eco_distance_km) AS eco_distance_km,
+           TOTAL(t.power_distance_km) AS power_distance_km, TOTAL(t.ev_time_s) AS ev_time_s,
+           TOTAL(t.hybrid_score * t.distance_km) AS score_km,
+           TOTAL(CASE WHEN t.hybrid_score IS NOT NULL THEN t.distance_km END) AS scored_km
+    FROM p JOIN trips t
+      ON t.vehicle_id = ?2 AND t.started_at >= MAX(p.lo, ?3) AND t.started_at < p.hi
+    GROUP BY p.idx";
+
 /// The totals of every period, in the order given (empty periods too).
 pub async fn aggregate(
     db: &SqlitePool,
@@ -134,25 +151,12 @@ pub async fn aggregate(
             ]
         })
         .collect();
-    let rows: Vec<SumRow> = sqlx::query_as(
-        "WITH p (idx, lo, hi) AS (
-             SELECT key, json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each(?1))
-         SELECT p.idx AS idx, COUNT(*) AS trips,
-                TOTAL(t.distance_km) AS distance_km, TOTAL(t.duration_s) AS duration_s,
-                TOTAL(t.fuel_used_l) AS fuel_used_l, TOTAL(t.ev_distance_km) AS ev_distance_km,
-                TOTAL(t.eco_distance_km) AS eco_distance_km,
-                TOTAL(t.power_distance_km) AS power_distance_km, TOTAL(t.ev_time_s) AS ev_time_s,
-                TOTAL(t.hybrid_score * t.distance_km) AS score_km,
-                TOTAL(CASE WHEN t.hybrid_score IS NOT NULL THEN t.distance_km END) AS scored_km
-         FROM p JOIN trips t
-           ON t.vehicle_id = ?2 AND t.started_at >= MAX(p.lo, ?3) AND t.started_at < p.hi
-         GROUP BY p.idx",
-    )
-    .bind(serde_json::to_string(&bounds).map_err(anyhow::Error::from)?)
-    .bind(v.vehicle.id)
-    .bind(v.since)
-    .fetch_all(db)
-    .await?;
+    let rows: Vec<SumRow> = sqlx::query_as(PERIOD_SUMS_SQL)
+        .bind(serde_json::to_string(&bounds).map_err(anyhow::Error::from)?)
+        .bind(v.vehicle.id)
+        .bind(v.since)
+        .fetch_all(db)
+        .await?;
     Ok(periods
         .iter()
         .enumerate()

@@ -7,6 +7,8 @@ use std::time::Instant;
 
 use serde_json::{json, Value};
 
+use mijn_lexus_server::trips::coaching;
+
 use crate::common::*;
 use crate::trips::{get_json, owner, Fixture};
 
@@ -213,7 +215,41 @@ async fn e3_a_year_of_trips_aggregates_in_milliseconds() {
             assert_eq!(body.lines().count(), 3001);
         }
     }
-    println!("a year of trips: inserted in {inserted:?}; request times (ms, debug build, over HTTP): {timings:?}");
+    // The same in-process, without HTTP: the domain call the handler makes.
+    let user_id: i64 = sqlx::query_scalar("SELECT id FROM users WHERE email = ?")
+        .bind(crate::trips::OWNER)
+        .fetch_one(&app.db)
+        .await
+        .unwrap();
+    let mut conn = app.db.acquire().await.unwrap();
+    let v = mijn_lexus_server::garage::user_vehicle(&mut conn, user_id, crate::trips::VIN)
+        .await
+        .unwrap()
+        .unwrap();
+    drop(conn);
+    let year = mijn_lexus_contract::trips::DateRange::new(
+        "2026-01-01".parse().unwrap(),
+        "2026-12-31".parse().unwrap(),
+    )
+    .unwrap();
+    let t = Instant::now();
+    coaching::overview(&app.db, &v, year).await.unwrap();
+    timings.push(("coaching-in-process", t.elapsed().as_secs_f64() * 1000.0));
+    // Each period is a range scan of the (vehicle_id, started_at) index.
+    let plan: Vec<(i64, i64, i64, String)> =
+        sqlx::query_as(&format!("EXPLAIN QUERY PLAN {}", coaching::PERIOD_SUMS_SQL))
+            .bind("[[0, 1]]")
+            .bind(o.vehicle_id)
+            .bind(0)
+            .fetch_all(&app.db)
+            .await
+            .unwrap();
+    let plan: Vec<&str> = plan.iter().map(|r| r.3.as_str()).collect();
+    assert!(
+        plan.iter().any(|d| d.starts_with("SEARCH t USING INDEX sqlite_autoindex_trips_1 (vehicle_id=? AND started_at>? AND started_at<?)")),
+        "{plan:?}"
+    );
+    println!("a year of trips: inserted in {inserted:?}; times (ms, debug build): {timings:?}");
     for (name, ms) in &timings {
         assert!(*ms < 2000.0, "{name} took {ms} ms");
     }

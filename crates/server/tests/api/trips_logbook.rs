@@ -172,6 +172,28 @@ async fn e2_logbook_csv_per_language_with_quoting_and_no_formulas() {
     assert_eq!(rows[1][10], "Professionnel");
     assert_eq!(rows[1][9], "31,3");
 
+    // Privacy mode on: no addresses, the rest of the logbook stays.
+    let key = format!(
+        "ingest-key-{}-0123456789abcdef0123456789",
+        crate::trips::VIN
+    );
+    let privacy = json!({"messages": [{"message_id": "privacy-on", "recorded_at": app.rfc3339(-5),
+                                       "status": {"privacy_mode": true}}]});
+    assert_eq!(
+        app.ingest(crate::trips::VIN, Some(&key), &privacy)
+            .await
+            .status(),
+        200
+    );
+    let (_, hidden) = export("nl").await;
+    assert!(
+        !hidden.contains("Liège") && !hidden.contains("Toren"),
+        "{hidden}"
+    );
+    let rows = parse_csv(&hidden, ';');
+    assert_eq!((rows[1][7].as_str(), rows[1][8].as_str()), ("", ""));
+    assert_eq!(rows[1][9], "31,3");
+
     // A period is required and checked; strangers get 404.
     expect_error(
         o.b.get(&format!(
