@@ -132,6 +132,11 @@ pub enum ErrorCode {
     CommandAlreadyFinal,
     /// The hosted tile provider is down or too slow: 503.
     TilesUnavailable,
+    // ---- trips, logbook, coaching (E1-E4) ----
+    /// `to` before `from`, or a period longer than the contract allows.
+    DateRangeInvalid,
+    /// More trips named at once than one request may tag.
+    TooManyTrips,
 }
 
 impl ErrorCode {
@@ -218,6 +223,8 @@ impl ErrorCode {
         ErrorCode::ShareToCarUnavailable,
         ErrorCode::CommandAlreadyFinal,
         ErrorCode::TilesUnavailable,
+        ErrorCode::DateRangeInvalid,
+        ErrorCode::TooManyTrips,
     ];
 
     /// The stable wire name (`"password_too_short"`).
@@ -305,6 +312,8 @@ impl ErrorCode {
             ShareToCarUnavailable => "share_to_car_unavailable",
             CommandAlreadyFinal => "command_already_final",
             TilesUnavailable => "tiles_unavailable",
+            DateRangeInvalid => "date_range_invalid",
+            TooManyTrips => "too_many_trips",
         }
     }
 
@@ -437,6 +446,8 @@ impl ErrorCode {
             ShareToCarUnavailable => "Dit voertuig kan geen bestemmingen ontvangen: de navigatie ondersteunt Share to car niet.",
             CommandAlreadyFinal => "Deze opdracht werd al met een andere uitkomst bevestigd.",
             TilesUnavailable => "De kaart kan nu niet worden geladen. Probeer het later opnieuw.",
+            DateRangeInvalid => "De einddatum ligt voor de begindatum, of de periode is langer dan twee jaar. Kies een kortere periode.",
+            TooManyTrips => "U kunt tot 1000 ritten tegelijk aanduiden. Kies minder ritten of een periode.",
         }
     }
 }
@@ -596,6 +607,8 @@ impl ErrorCode {
             ShareToCarUnavailable => "Ce véhicule ne peut pas recevoir de destinations : sa navigation ne prend pas en charge Share to car.",
             CommandAlreadyFinal => "Cette commande a déjà été confirmée avec un autre résultat.",
             TilesUnavailable => "La carte ne peut pas être chargée pour le moment. Réessayez plus tard.",
+            DateRangeInvalid => "La date de fin précède la date de début, ou la période dépasse deux ans. Choisissez une période plus courte.",
+            TooManyTrips => "Vous pouvez marquer jusqu'à 1000 trajets à la fois. Choisissez moins de trajets ou une période.",
         }
     }
 
@@ -683,6 +696,8 @@ impl ErrorCode {
             ShareToCarUnavailable => "This vehicle cannot receive destinations: its navigation does not support Share to car.",
             CommandAlreadyFinal => "This command was already acknowledged with a different outcome.",
             TilesUnavailable => "The map cannot be loaded right now. Please try again later.",
+            DateRangeInvalid => "The end date is before the start date, or the period is longer than two years. Please choose a shorter period.",
+            TooManyTrips => "You can tag up to 1000 trips at once. Please choose fewer trips or a period.",
         }
     }
 }

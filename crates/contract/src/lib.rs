@@ -9,6 +9,7 @@
 pub mod account;
 pub mod charger;
 pub mod charging;
+pub mod coaching;
 pub mod error;
 pub mod legal;
 pub mod locale;
@@ -16,6 +17,7 @@ pub mod map;
 pub mod profile;
 pub mod share;
 pub mod telematics;
+pub mod trips;
 pub mod validation;
 pub mod vehicle;
 
@@ -117,13 +119,38 @@ pub mod routes {
     pub fn vehicle_location(vin: &str) -> String {
         format!("/vehicles/{vin}/location")
     }
-    /// GET `TripList` (`?limit=&before_id=&from=&to=`, RFC 3339 bounds).
+    // ---- trips, logbook, coaching (E1-E4) ----
+    /// GET `TripList` (`?from=&to=` Brussels dates, `&purpose=&limit=&before=`).
     pub fn vehicle_trips(vin: &str) -> String {
         format!("/vehicles/{vin}/trips")
     }
-    /// GET `TripDetail`.
+    /// GET `TripDetail`; PATCH `UpdateTripRequest` -> `TripSummary`.
     pub fn vehicle_trip(vin: &str, id: i64) -> String {
         format!("/vehicles/{vin}/trips/{id}")
+    }
+    /// POST `TagTripsRequest` -> `TagTripsResult`.
+    pub fn vehicle_trip_tags(vin: &str) -> String {
+        format!("/vehicles/{vin}/trips/tags")
+    }
+    /// GET `PurposeTotals` (`?from=&to=`).
+    pub fn vehicle_trip_totals(vin: &str) -> String {
+        format!("/vehicles/{vin}/trips/totals")
+    }
+    /// GET the logbook as CSV (`?from=&to=&lang=`).
+    pub fn vehicle_logbook_csv(vin: &str) -> String {
+        format!("/vehicles/{vin}/trips/logbook.csv")
+    }
+    /// GET `DataRetention`.
+    pub fn vehicle_trip_retention(vin: &str) -> String {
+        format!("/vehicles/{vin}/trips/retention")
+    }
+    /// GET / PUT `TripSettings`.
+    pub fn vehicle_trip_settings(vin: &str) -> String {
+        format!("/vehicles/{vin}/trip-settings")
+    }
+    /// GET `CoachingOverview` (`?from=&to=`).
+    pub fn vehicle_coaching(vin: &str) -> String {
+        format!("/vehicles/{vin}/coaching")
     }
     /// GET `ServiceRequestList`; POST `ServiceRequestCreate` -> 201 `ServiceRequest`.
     pub fn vehicle_service_requests(vin: &str) -> String {

@@ -124,6 +124,43 @@ pub struct RoutePoint {
     pub lon: f64,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub speed_kmh: Option<f64>,
+    /// How the car drove from this point to the next, when it says.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mode: Option<DriveMode>,
+}
+
+/// The zone of the hybrid system indicator (E1 colours the route by it).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DriveMode {
+    /// Engine off, on the battery.
+    Ev,
+    Eco,
+    Power,
+    /// Recovering energy (braking, coasting).
+    Charge,
+}
+
+impl DriveMode {
+    pub fn code(self) -> &'static str {
+        match self {
+            DriveMode::Ev => "ev",
+            DriveMode::Eco => "eco",
+            DriveMode::Power => "power",
+            DriveMode::Charge => "charge",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<DriveMode> {
+        [
+            DriveMode::Ev,
+            DriveMode::Eco,
+            DriveMode::Power,
+            DriveMode::Charge,
+        ]
+        .into_iter()
+        .find(|m| m.code() == code)
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]

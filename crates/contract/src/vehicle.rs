@@ -1,5 +1,6 @@
 //! The garage (C1-C4): vehicles, their users and rights, status, warning
-//! lights, service appointments, location and trips as the SPA reads them.
+//! lights, service appointments, and location as the SPA reads them
+//! (trips: [`crate::trips`]).
 //!
 //! Times are RFC 3339 in UTC (`2026-03-01T08:15:00Z`); dates are ISO
 //! (`2026-05-01`); distances km, volumes litres, energy kWh, power kW.
@@ -759,72 +760,6 @@ pub struct VehicleLocation {
     pub destination: Option<Place>,
 }
 
-/// GET /vehicles/{vin}/trips?from=&to=&limit=&before_id=: newest first.
-/// While the vehicle's privacy mode is on, no place of the trip is shown
-/// (`positions_hidden` on the list or detail); distances, times, fuel and
-/// scores still are.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct TripSummary {
-    pub id: i64,
-    pub started_at: DateTime<Utc>,
-    pub ended_at: DateTime<Utc>,
-    /// None while positions are hidden.
-    pub start: Option<Place>,
-    /// None while positions are hidden.
-    pub end: Option<Place>,
-    pub distance_km: f64,
-    pub duration_s: u32,
-    pub fuel_used_l: f64,
-    /// l/100 km over the whole trip.
-    pub average_consumption_l_100km: Option<f64>,
-    pub ev_distance_km: f64,
-    pub ev_time_s: u32,
-    pub hybrid_score: Option<u8>,
-    pub odometer_start_km: Option<f64>,
-    pub odometer_end_km: Option<f64>,
-}
-
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct TripList {
-    pub trips: Vec<TripSummary>,
-    /// Pass as `before_id` to get the next (older) page.
-    pub next_before_id: Option<i64>,
-    /// The vehicle is in privacy mode: no trip has a start or end place.
-    pub positions_hidden: bool,
-}
-
-/// GET /vehicles/{vin}/trips/{id}: the trip with coaching, route and events.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct TripDetail {
-    pub trip: TripSummary,
-    pub eco_distance_km: f64,
-    pub power_distance_km: f64,
-    pub score_acceleration: Option<u8>,
-    pub score_braking: Option<u8>,
-    pub score_constant_speed: Option<u8>,
-    /// Empty while positions are hidden.
-    pub route: Vec<crate::telematics::RoutePoint>,
-    /// Harsh driving events; their place is left out while positions are
-    /// hidden.
-    pub events: Vec<TripEvent>,
-    /// The vehicle is in privacy mode: no start or end place, no route,
-    /// no event positions.
-    pub positions_hidden: bool,
-}
-
-/// A harsh driving event as the trip detail shows it. The car always
-/// reports its place (`telematics::DrivingEvent`); the answer leaves
-/// `lat`/`lon` out (no keys at all) while positions are hidden.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct TripEvent {
-    pub at: DateTime<Utc>,
-    pub kind: crate::telematics::DrivingEventKind,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub lat: Option<f64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub lon: Option<f64>,
-}
-
 /// POST /vehicles/{vin}/invitations (main user).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -1061,34 +996,5 @@ mod tests {
                 );
             }
         }
-    }
-
-    #[test]
-    fn hidden_trip_event_has_no_position_keys() {
-        let at = DateTime::from_timestamp(1_700_000_000, 0).unwrap();
-        let kind = crate::telematics::DrivingEventKind::HarshBraking;
-        let hidden = TripEvent {
-            at,
-            kind,
-            lat: None,
-            lon: None,
-        };
-        let json = serde_json::to_value(&hidden).unwrap();
-        assert_eq!(json.as_object().unwrap().len(), 2, "{json}");
-        assert_eq!(json["kind"], "harsh_braking");
-        let shown = TripEvent {
-            lat: Some(51.1),
-            lon: Some(4.45),
-            ..hidden.clone()
-        };
-        let json = serde_json::to_value(&shown).unwrap();
-        assert_eq!(
-            (json["lat"].as_f64(), json["lon"].as_f64()),
-            (Some(51.1), Some(4.45))
-        );
-        assert_eq!(serde_json::from_value::<TripEvent>(json).unwrap(), shown);
-        let back: TripEvent =
-            serde_json::from_value(serde_json::to_value(&hidden).unwrap()).unwrap();
-        assert_eq!(back, hidden);
     }
 }

@@ -102,8 +102,9 @@ pub struct Config {
     #[arg(long, env = "DEMO_SEED", default_value_t = 2026)]
     pub demo_seed: u64,
 
-    /// With --demo: days of simulated driving history.
-    #[arg(long, env = "DEMO_DAYS", default_value_t = 90)]
+    /// With --demo: days of simulated driving history (a year of trips for
+    /// the coaching charts, E3; within the 12 months telemetry is kept, E4).
+    #[arg(long, env = "DEMO_DAYS", default_value_t = 360)]
     pub demo_days: u32,
 
     /// Bearer token of the admin API (POST /api/admin/legal: publish a new

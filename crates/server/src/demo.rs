@@ -159,6 +159,9 @@ pub async fn ensure_demo_garage(state: &AppState) -> anyhow::Result<()> {
                 .execute(&mut *tx)
                 .await?;
             }
+            if i == 0 {
+                company_car_logbook(&mut tx, vehicle_id, v).await?;
+            }
         }
         for c in &sim.chargers {
             let serial = mijn_lexus_contract::charger::ChargerSerial::parse(&c.serial)
@@ -195,5 +198,37 @@ pub async fn ensure_demo_garage(state: &AppState) -> anyhow::Result<()> {
     for line in simulator::describe(&sim).lines() {
         tracing::info!(demo = line, "demo fleet");
     }
+    Ok(())
+}
+
+/// The full hybrid is a company car (E2): business unless marked otherwise;
+/// its history has the commutes tagged business and the rest private, so
+/// the logbook and its totals have something to show. (The plug-in hybrid's
+/// trips are left untagged, to try tagging on.)
+async fn company_car_logbook(
+    tx: &mut sqlx::SqliteConnection,
+    vehicle_id: i64,
+    v: &crate::simulator::SimVehicle,
+) -> anyhow::Result<()> {
+    let commutes: Vec<i64> = v
+        .messages
+        .iter()
+        .filter_map(|m| m.trip.as_ref())
+        .filter(|t| v.spec.is_commute(t))
+        .map(|t| t.started_at.timestamp())
+        .collect();
+    sqlx::query("UPDATE vehicle_users SET default_trip_purpose = 'business' WHERE vehicle_id = ?")
+        .bind(vehicle_id)
+        .execute(&mut *tx)
+        .await?;
+    sqlx::query(
+        "UPDATE trips SET purpose = CASE WHEN started_at IN (SELECT value FROM json_each(?1))
+                                         THEN 'business' ELSE 'private' END
+         WHERE vehicle_id = ?2",
+    )
+    .bind(serde_json::to_string(&commutes)?)
+    .bind(vehicle_id)
+    .execute(&mut *tx)
+    .await?;
     Ok(())
 }

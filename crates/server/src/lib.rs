@@ -33,6 +33,8 @@ pub mod simulator;
 pub mod state;
 pub mod telematics;
 pub mod telemetry;
+// ---- trips, logbook, coaching (E1-E4) ----
+pub mod trips;
 
 use std::net::SocketAddr;
 

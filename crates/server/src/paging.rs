@@ -1,7 +1,9 @@
 //! Paging of lists that grow without bound (consent history, service
 //! requests, invitations): `?limit=` (clamped to a maximum) and
-//! `?before_id=` (the `next_before_id` of the previous page), newest first,
-//! as for trips.
+//! `?before_id=` (the `next_before_id` of the previous page), newest first.
+//! Trips page on their start time instead (`?before=`, unique per vehicle,
+//! so the pages follow the date order even for trips that arrived late),
+//! with the same [`split`].
 
 use serde::Deserialize;
 

@@ -1,4 +1,6 @@
-//! Retention of inactive accounts (A5, privacy policy = seed 002 §9).
+//! Retention of inactive accounts (A5, privacy policy = seed 002 §9); each
+//! pass also purges driving data past its retention (E4,
+//! [`crate::trips::retention`]).
 //!
 //! An account is closed (erased as in B5) when nobody signed in for:
 //! - 6 months after it was made, if it was never signed in to;
@@ -34,6 +36,8 @@ pub struct RetentionReport {
     pub closed: Vec<i64>,
     /// Expired sessions, tokens, outbox mails and counters ([`crate::purge`]).
     pub purged: crate::purge::Purged,
+    /// Driving data past its retention ([`crate::trips::retention`], E4).
+    pub driving: crate::trips::retention::DrivingPurged,
 }
 
 #[derive(sqlx::FromRow)]
@@ -72,6 +76,7 @@ pub async fn run(state: &AppState) -> anyhow::Result<RetentionReport> {
     .await?;
     let mut report = RetentionReport {
         purged: crate::purge::run(state).await?,
+        driving: crate::trips::retention::purge(&state.db, state.clock.now()).await?,
         ..RetentionReport::default()
     };
     for c in rows {
@@ -127,6 +132,9 @@ pub async fn run(state: &AppState) -> anyhow::Result<RetentionReport> {
             closed = report.closed.len(),
             "retention pass"
         );
+    }
+    if report.driving != crate::trips::retention::DrivingPurged::default() {
+        tracing::info!(driving = ?report.driving, "driving data past retention purged");
     }
     if report.purged != crate::purge::Purged::default() {
         tracing::info!(purged = ?report.purged, "expired rows purged");

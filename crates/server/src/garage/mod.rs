@@ -9,7 +9,6 @@ pub mod ownership;
 pub mod proof;
 pub mod service;
 pub mod status;
-pub mod trips;
 
 use std::collections::HashMap;
 

@@ -32,7 +32,7 @@ struct MainUse {
 ///
 /// - Vehicles where they are the main user: the data recorded from their
 ///   `since` on (readings, positions, messages, trips with routes and
-///   events, warnings) and the status snapshot are deleted; every user's
+///   events, logbook rows, warnings) and the status snapshot are deleted; every user's
 ///   access to the vehicle ends and open invitations are revoked, as when
 ///   the main user removes the vehicle. The vehicle itself (provisioned by
 ///   the telematics backend, no personal data) stays, ready for a new owner.
@@ -70,6 +70,7 @@ pub async fn erase_user(
             "DELETE FROM vehicle_positions WHERE vehicle_id = ?1 AND recorded_at >= ?2",
             "DELETE FROM telemetry_messages WHERE vehicle_id = ?1 AND recorded_at >= ?2",
             "DELETE FROM trips WHERE vehicle_id = ?1 AND started_at >= ?2",
+            "DELETE FROM logbook_entries WHERE vehicle_id = ?1 AND started_at >= ?2",
             "DELETE FROM vehicle_warnings WHERE vehicle_id = ?1 AND last_seen_at >= ?2",
             "DELETE FROM vehicle_state WHERE vehicle_id = ?1 AND ?2 IS NOT NULL",
         ] {

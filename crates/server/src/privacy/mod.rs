@@ -74,7 +74,7 @@ const EXPORT_QUERIES: &[(&str, &str)] = &[
     ),
     (
         "vehicle_users",
-        "SELECT v.vin, vu.role, vu.licence_plate, vu.nickname, vu.since
+        "SELECT v.vin, vu.role, vu.licence_plate, vu.nickname, vu.since, vu.default_trip_purpose
          FROM vehicle_users vu JOIN vehicles v ON v.id = vu.vehicle_id WHERE vu.user_id = ?1",
     ),
     (
@@ -158,7 +158,7 @@ const EXPORT_QUERIES: &[(&str, &str)] = &[
                 t.end_lat, t.end_lon, t.end_label, t.distance_km, t.duration_s, t.fuel_used_l,
                 t.ev_distance_km, t.ev_time_s, t.eco_distance_km, t.power_distance_km,
                 t.odometer_start_km, t.odometer_end_km, t.hybrid_score, t.score_acceleration,
-                t.score_braking, t.score_constant_speed, t.purpose
+                t.score_braking, t.score_constant_speed, t.purpose, t.note
          FROM trips t JOIN vehicles v ON v.id = t.vehicle_id
          JOIN vehicle_users vu ON vu.vehicle_id = t.vehicle_id
          WHERE vu.user_id = ?1 AND vu.role = 'main' AND t.started_at >= vu.since
@@ -177,6 +177,15 @@ const EXPORT_QUERIES: &[(&str, &str)] = &[
          FROM trip_events e JOIN trips t ON t.id = e.trip_id
          JOIN vehicle_users vu ON vu.vehicle_id = t.vehicle_id
          WHERE vu.user_id = ?1 AND vu.role = 'main' AND t.started_at >= vu.since ORDER BY e.id",
+    ),
+    (
+        "logbook_entries",
+        "SELECT v.vin, l.id, l.started_at, l.ended_at, l.start_label, l.end_label,
+                l.odometer_start_km, l.odometer_end_km, l.distance_km, l.duration_s, l.purpose, l.note
+         FROM logbook_entries l JOIN vehicles v ON v.id = l.vehicle_id
+         JOIN vehicle_users vu ON vu.vehicle_id = l.vehicle_id
+         WHERE vu.user_id = ?1 AND vu.role = 'main' AND l.started_at >= vu.since
+         ORDER BY l.vehicle_id, l.started_at",
     ),
     (
         "outbox",

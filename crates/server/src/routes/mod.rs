@@ -22,6 +22,8 @@ pub mod sessions;
 // ---- share to car, charge points (D3, D4) ----
 pub mod charging;
 pub mod sharing;
+// ---- trips, logbook, coaching (E1-E4) ----
+pub mod trips;
 pub mod vehicles;
 
 use axum::extract::{FromRequest, Request};
@@ -52,7 +54,8 @@ pub fn api(dev: bool) -> Router<AppState> {
         .merge(map::router())
         // ---- share to car, charge points (D3, D4) ----
         .merge(sharing::router())
-        .merge(charging::router());
+        .merge(charging::router())
+        .merge(trips::router());
     if dev {
         api.merge(dev::router())
     } else {

@@ -1,28 +1,25 @@
 //! /api/vehicles: the garage (C1-C2), status (C4), service requests,
-//! location (D1-D2) and trips (E1, E3). Rules and SQL: [`crate::garage`].
+//! location (D1-D2). Rules and SQL: [`crate::garage`]. Trips: `routes::trips`.
 
-use axum::extract::{Path, Query, State};
+use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::{Json, Router};
 use mijn_lexus_contract::routes::{
-    vehicle, vehicle_location, vehicle_service_requests, vehicle_status, vehicle_trips, VEHICLES,
+    vehicle, vehicle_location, vehicle_service_requests, vehicle_status, VEHICLES,
 };
 use mijn_lexus_contract::vehicle::{
     AddVehicleRequest, LicencePlate, Nickname, ServiceRequest, ServiceRequestCreate,
-    ServiceRequestList, TripDetail, TripList, UpdateVehicleRequest, VehicleList, VehicleLocation,
-    VehicleStatus, VehicleSummary,
+    ServiceRequestList, UpdateVehicleRequest, VehicleList, VehicleLocation, VehicleStatus,
+    VehicleSummary,
 };
 use mijn_lexus_contract::{ErrorCode, FieldError};
 
 use super::ApiJson;
 use crate::accounts::find_user;
 use crate::error::AppResult;
-use crate::garage::trips::TripFilter;
-use crate::garage::{
-    self, ownership, service, status as vehicle_state, trips as trip_log, UserVehicle,
-};
+use crate::garage::{self, ownership, service, status as vehicle_state, UserVehicle};
 use crate::mail;
 use crate::paging::PageQuery;
 use crate::security::session::{ClientInfo, SignedIn};
@@ -34,8 +31,6 @@ pub fn router() -> Router<AppState> {
         .route(&vehicle("{vin}"), get(get_one).patch(update).delete(remove))
         .route(&vehicle_status("{vin}"), get(status))
         .route(&vehicle_location("{vin}"), get(location))
-        .route(&vehicle_trips("{vin}"), get(trips))
-        .route(&format!("{}/{{id}}", vehicle_trips("{vin}")), get(trip))
         .route(
             &vehicle_service_requests("{vin}"),
             get(service_requests).post(request_service),
@@ -164,27 +159,6 @@ pub async fn location(
 ) -> AppResult<Json<VehicleLocation>> {
     v.require(|p| p.can_see_location)?;
     Ok(Json(vehicle_state::location(&state.db, &v).await?))
-}
-
-/// GET /vehicles/{vin}/trips: newest first, `limit` (default 20, max 100),
-/// `before_id` for the next page, optional `from` / `to` on the start time.
-pub async fn trips(
-    State(state): State<AppState>,
-    v: UserVehicle,
-    Query(q): Query<TripFilter>,
-) -> AppResult<Json<TripList>> {
-    v.require(|p| p.can_see_trips)?;
-    Ok(Json(trip_log::list(&state.db, &v, &q).await?))
-}
-
-/// GET /vehicles/{vin}/trips/{id}
-pub async fn trip(
-    State(state): State<AppState>,
-    v: UserVehicle,
-    Path((_, id)): Path<(String, i64)>,
-) -> AppResult<Json<TripDetail>> {
-    v.require(|p| p.can_see_trips)?;
-    Ok(Json(trip_log::detail(&state.db, &v, id).await?))
 }
 
 /// POST /vehicles/{vin}/service-requests

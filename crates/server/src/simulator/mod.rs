@@ -13,7 +13,7 @@ use chrono::{DateTime, Duration, FixedOffset, NaiveDate, TimeZone, Timelike, Utc
 use mijn_lexus_contract::charger::ChargerState;
 use mijn_lexus_contract::routes;
 use mijn_lexus_contract::telematics::{
-    ChargerRegistration, ChargerReport, DrivingEvent, DrivingEventKind, IngestRequest,
+    ChargerRegistration, ChargerReport, DriveMode, DrivingEvent, DrivingEventKind, IngestRequest,
     ParkedReport, RoutePoint, StatusReport, TelemetryMessage, TripReport, VehicleRegistration,
 };
 use mijn_lexus_contract::vehicle::{Place, Powertrain};
@@ -46,6 +46,15 @@ pub struct FleetVehicle {
 }
 
 impl FleetVehicle {
+    /// A trip to or from work (the demo tags these business, E2).
+    pub fn is_commute(&self, t: &TripReport) -> bool {
+        let work = &PLACES[self.work];
+        let labels = [Some(work.label), work.parking.map(|p| p.2)];
+        [&t.start.label, &t.end.label]
+            .iter()
+            .any(|l| l.as_deref().is_some_and(|l| labels.contains(&Some(l))))
+    }
+
     pub fn registration(&self) -> VehicleRegistration {
         VehicleRegistration {
             model: self.model.into(),
@@ -621,20 +630,29 @@ fn trip(
         return;
     }
 
-    // Hybrid coaching: driver profile plus noise.
+    // Hybrid coaching: driver profile plus noise. The owner learns: over
+    // the history the driving gets smoother (about 18 points below the
+    // profile in the first month, 6 above it at the end) and, in a full
+    // hybrid, more of the town driving is electric.
+    let progress = f64::from(day) / f64::from(days.max(1));
+    let driver = car.spec.driver + (progress - 0.75) * 24.0;
     let rng = &mut car.rng;
     let mut part = |base: f64| -> u8 {
         (base + rng.gen_range(-12.0..12.0))
             .clamp(15.0, 100.0)
             .round() as u8
     };
-    let acceleration = part(car.spec.driver);
-    let braking = part(car.spec.driver + 4.0);
-    let constant = part(car.spec.driver + if highway_share > 0.5 { 8.0 } else { -6.0 });
+    let acceleration = part(driver);
+    let braking = part(driver + 4.0);
+    let constant = part(driver + if highway_share > 0.5 { 8.0 } else { -6.0 });
 
     // Electric driving.
+    let learned = (progress - 0.5) * 0.12;
     let (ev_urban, ev_highway) = match spec.powertrain {
-        Powertrain::Hybrid => (car.rng.gen_range(0.40..0.60), car.rng.gen_range(0.03..0.12)),
+        Powertrain::Hybrid => (
+            car.rng.gen_range(0.40..0.60) + learned,
+            car.rng.gen_range(0.03..0.12),
+        ),
         Powertrain::PlugInHybrid => (0.22, 0.04),
         Powertrain::Electric => (1.0, 1.0),
     };
@@ -692,9 +710,11 @@ fn trip(
             0.35 * f64::from(acceleration) + 0.35 * f64::from(braking) + 0.30 * f64::from(constant);
         (base + (ev_share - 0.35) * 20.0).clamp(0.0, 100.0).round() as u8
     };
-    let eco_km = round(distance * (f64::from(hybrid_score) / 100.0) * 0.85, 1);
+    // The rest of the distance, on the engine, splits into the indicator's
+    // eco and power zones (and normal driving): EV + eco + power <= distance.
+    let eco_km = round(engine_km * (f64::from(hybrid_score) / 100.0) * 0.85, 1);
     let power_km = round(
-        distance * (100.0 - f64::from(acceleration)) / 100.0 * 0.25,
+        engine_km * (100.0 - f64::from(acceleration)) / 100.0 * 0.25,
         1,
     );
 
@@ -752,11 +772,13 @@ fn trip(
         } else {
             round(speed * car.rng.gen_range(0.8..1.15), 0)
         };
+        let minute = (t / 60) as f64;
         route.push(RoutePoint {
             at: depart + Duration::seconds(t),
             lat,
             lon,
             speed_kmh: Some(speed),
+            mode: Some(drive_mode(spec.powertrain, speed, minute, ev_km / distance)),
         });
         if t == duration_s {
             break;
@@ -844,6 +866,24 @@ fn trip(
         }),
         Some(trip),
     );
+}
+
+/// The hybrid indicator's zone for one minute of a route: electric cars
+/// always `ev`; otherwise the trip's EV share spread over the slow minutes,
+/// `power` at motorway speeds above 115 km/h, `eco` for the rest.
+fn drive_mode(powertrain: Powertrain, speed: f64, minute: f64, ev_share: f64) -> DriveMode {
+    if powertrain == Powertrain::Electric {
+        return DriveMode::Ev;
+    }
+    if speed > 115.0 {
+        DriveMode::Power
+    } else if speed < 60.0 && (minute * 0.618).fract() < ev_share * 1.6 {
+        DriveMode::Ev
+    } else if speed < 1.0 {
+        DriveMode::Charge
+    } else {
+        DriveMode::Eco
+    }
 }
 
 /// Posts a simulation to a running server: provisions each vehicle and
@@ -1019,6 +1059,48 @@ mod tests {
             for v in [&sim.vehicles[0], &sim.vehicles[2]] {
                 assert!(last_parked(v).position.lat > 50.5);
             }
+        }
+    }
+
+    #[test]
+    fn a_year_of_driving_gets_smoother_and_tells_commutes_apart() {
+        let now: DateTime<Utc> = "2026-12-03T09:00:00Z".parse().unwrap();
+        let sim = simulate(2026, 360, now);
+        for v in &sim.vehicles {
+            let trips: Vec<&TripReport> =
+                v.messages.iter().filter_map(|m| m.trip.as_ref()).collect();
+            assert!(trips.len() > 500, "{} trips", trips.len());
+            let first = trips[0].started_at;
+            assert!(now - first > Duration::days(350), "{first}");
+            let score = |from: i64, to: i64| {
+                let s: Vec<f64> = trips
+                    .iter()
+                    .filter(|t| (from..to).contains(&(t.started_at - first).num_days()))
+                    .filter_map(|t| t.hybrid_score.map(f64::from))
+                    .collect();
+                s.iter().sum::<f64>() / s.len() as f64
+            };
+            let (early, late) = (score(0, 60), score(290, 350));
+            assert!(
+                late > early + 8.0,
+                "{}: {early:.0} -> {late:.0}",
+                v.spec.model
+            );
+            for t in &trips {
+                assert!(
+                    t.ev_distance_km + t.eco_distance_km + t.power_distance_km
+                        <= t.distance_km + 0.15,
+                    "{t:?}"
+                );
+            }
+            let commutes = trips.iter().filter(|t| v.spec.is_commute(t)).count();
+            assert!(
+                commutes > trips.len() / 3 && commutes < trips.len(),
+                "{commutes} of {}",
+                trips.len()
+            );
+            let harsh: usize = trips.iter().map(|t| t.events.len()).sum();
+            assert!(harsh > 10, "{harsh} harsh events");
         }
     }
 

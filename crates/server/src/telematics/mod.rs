@@ -401,8 +401,10 @@ async fn apply_trip(
         "INSERT INTO trips (vehicle_id, started_at, ended_at, start_lat, start_lon, start_label,
              end_lat, end_lon, end_label, distance_km, duration_s, fuel_used_l, ev_distance_km,
              ev_time_s, eco_distance_km, power_distance_km, odometer_start_km, odometer_end_km,
-             hybrid_score, score_acceleration, score_braking, score_constant_speed)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+             hybrid_score, score_acceleration, score_braking, score_constant_speed, purpose)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
+                 -- New trips take the main user's default purpose (E2).
+                 (SELECT default_trip_purpose FROM vehicle_users WHERE vehicle_id = ? AND role = 'main'))
          ON CONFLICT (vehicle_id, started_at) DO NOTHING
          RETURNING id",
     )
@@ -428,20 +430,16 @@ async fn apply_trip(
     .bind(t.score_acceleration.map(i64::from))
     .bind(t.score_braking.map(i64::from))
     .bind(t.score_constant_speed.map(i64::from))
+    .bind(vehicle_id)
     .fetch_optional(&mut *conn)
     .await?;
     let Some(trip_id) = trip_id else {
         // The same trip arrived in another message: keep the first.
         return Ok(());
     };
-    let points: Vec<(i64, f64, f64, Option<f64>)> = t
-        .route
-        .iter()
-        .map(|p| (ts(p.at), p.lat, p.lon, p.speed_kmh))
-        .collect();
     sqlx::query("INSERT INTO trip_routes (trip_id, points) VALUES (?, ?)")
         .bind(trip_id)
-        .bind(serde_json::to_string(&points).map_err(anyhow::Error::from)?)
+        .bind(crate::trips::list::encode_route(&t.route))
         .execute(&mut *conn)
         .await?;
     for e in &t.events {

@@ -281,6 +281,11 @@ async fn strangers_get_404_on_every_vehicle_endpoint() {
         format!("{v}/trips/{trip_id}"),
         format!("{v}/service-requests"),
         format!("{v}/users"),
+        format!("{v}/trips/totals?from=2026-01-01&to=2026-12-31"),
+        format!("{v}/trips/logbook.csv?from=2026-01-01&to=2026-12-31"),
+        format!("{v}/trips/retention"),
+        format!("{v}/trip-settings"),
+        format!("{v}/coaching"),
     ];
     for path in &gets {
         expect_error(stranger.get(path).await, 404, ErrorCode::NotFound).await;
@@ -577,7 +582,7 @@ async fn status_trips_location_and_service_request() {
         .await
         .unwrap();
     assert_eq!(page["trips"].as_array().unwrap().len(), 1);
-    assert!(page["next_before_id"].is_null(), "no older page");
+    assert!(page["next_before"].is_null(), "no older page");
 
     let loc: Value = b.get(&format!("{v}/location")).await.json().await.unwrap();
     assert_eq!(loc["parked"]["label"], "Antwerpen");
@@ -723,7 +728,7 @@ async fn privacy_mode_hides_trip_positions() {
     assert_eq!(summary["hybrid_score"], 80);
     assert_eq!(detail["trip"]["duration_s"], 490);
     assert_eq!(detail["eco_distance_km"], 20.0);
-    assert_eq!(detail["score_braking"], 70);
+    assert_eq!(detail["coaching"]["braking"], 70);
     assert_eq!(detail["events"].as_array().unwrap().len(), 1);
     assert_eq!(detail["events"][0]["kind"], "harsh_braking");
     assert!(detail["events"][0]["at"].is_string());

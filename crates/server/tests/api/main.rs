@@ -33,3 +33,7 @@ mod vehicle_proofs;
 // ---- share to car, charge points (D3, D4) ----
 mod charging;
 mod sharing;
+// ---- trips, logbook, coaching (E1-E4) ----
+mod trips;
+mod trips_coaching;
+mod trips_logbook;

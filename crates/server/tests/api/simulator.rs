@@ -74,6 +74,8 @@ async fn demo_garage_is_created_once_and_fast() {
     let db_path = dir.path().join("demo.db");
     let mut config = mijn_lexus_server::Config::for_tests(&db_path);
     config.demo = true;
+    // A year of trips, as `--demo` makes by default.
+    config.demo_days = 360;
     let started = Instant::now();
     let app = mijn_lexus_server::Application::build(config.clone())
         .await
@@ -92,7 +94,18 @@ async fn demo_garage_is_created_once_and_fast() {
     };
     let messages = count("SELECT COUNT(*) FROM telemetry_messages").await;
     let trips = count("SELECT COUNT(*) FROM trips").await;
-    assert!(trips > 300, "{trips} trips");
+    assert!(trips > 1500, "{trips} trips");
+    // The company car's logbook: commutes business, the rest private.
+    let business = count("SELECT COUNT(*) FROM trips WHERE purpose = 'business'").await;
+    let private = count("SELECT COUNT(*) FROM trips WHERE purpose = 'private'").await;
+    assert!(
+        business > 100 && private > 50,
+        "{business} business, {private} private"
+    );
+    assert_eq!(
+        count("SELECT COUNT(*) FROM vehicle_users WHERE default_trip_purpose = 'business'").await,
+        1
+    );
     assert_eq!(
         count("SELECT COUNT(*) FROM vehicle_users WHERE role = 'main'").await,
         2
