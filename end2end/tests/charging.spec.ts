@@ -5,6 +5,8 @@ import * as path from 'node:path';
 import type { APIRequestContext, Locator, Page, Response } from '@playwright/test';
 import {
   addVehicleAs,
+  carAcknowledges,
+  chooseAddress,
   expect,
   expectAccessible,
   pageApi,
@@ -111,19 +113,21 @@ async function expectShown(page: Page, stations: Station[]) {
   }
 }
 
+/** The list shows the answer's stations, nearest first. */
+async function expectShownNames(page: Page, stations: Station[]) {
+  const list = page.getByRole('list', { name: 'Laadstations, dichtstbijzijnde eerst' });
+  await expect(list.getByRole('heading', { level: 3 })).toHaveText(stations.map((s) => s.name));
+}
+
 /** The list entry of one station. */
 const stationItem = (page: Page, name: string): Locator =>
   page.getByRole('list', { name: 'Laadstations, dichtstbijzijnde eerst' }).getByRole('listitem').filter({
     has: page.getByRole('heading', { level: 3, name, exact: true }),
   });
 
-/** Searches a place by address and chooses the first result named `label`. */
-async function choosePlace(page: Page, query: string, label: string): Promise<Station[]> {
-  await page.getByRole('textbox', { name: 'Adres of plaats' }).fill(query);
-  await page.getByRole('button', { name: 'Zoek', exact: true }).click();
-  const places = page.getByRole('list', { name: 'Gevonden plaatsen' });
-  await expect(page.getByRole('status').filter({ hasText: /gevonden\. Kies de juiste\./ })).toBeVisible();
-  return search(page, () => places.getByRole('button', { name: label, exact: true }).first().click());
+/** Searches a place by address and chooses the result named `label`. */
+async function choosePlace(page: Page, query: string, label: string, field = 'Adres of plaats'): Promise<Station[]> {
+  return search(page, () => chooseAddress(page, field, query, label));
 }
 
 /** An owner whose car is parked in Monaco now, on the charging page. */
@@ -153,8 +157,8 @@ test('D4 filter charge points by plug, power and availability: list and map chan
   await expectAccessible(page, 'the charging page before a search');
 
   let stations = await choosePlace(page, 'Place du Casino', 'Place du Casino');
-  await expect(page.locator('#charging-place-chosen')).toHaveText('Laadpunten in de buurt van Place du Casino');
-  await expect(page.locator('#charging-place-chosen')).toBeFocused();
+  await expect(page.getByText('Laadpunten in de buurt van Place du Casino')).toBeVisible();
+  await expect(page.getByRole('combobox', { name: 'Adres of plaats' })).toBeFocused();
   expect(ours(stations).sort()).toEqual([...ALL].sort());
   await expectShown(page, stations);
   // Nearest first.
@@ -185,7 +189,7 @@ test('D4 filter charge points by plug, power and availability: list and map chan
   if (stations.length === 0) await expectShown(page, stations);
   await expect(page.getByLabel('Stekker')).toHaveValue('IEC_62196_T1');
   await expect(page.getByLabel('Nu beschikbaar')).toBeChecked();
-  await expect(page.getByRole('textbox', { name: 'Adres of plaats' })).toHaveValue('Place du Casino');
+  await expect(page.getByRole('combobox', { name: 'Adres of plaats' })).toHaveValue('Place du Casino');
   await expectAccessible(page, 'charge points, none matching');
 });
 
@@ -262,12 +266,15 @@ test('D4 privacy mode: the page says why, and the place search still works by ke
   // Keyboard only from here.
   await page.getByRole('button', { name: 'Zoek bij een adres of plaats' }).focus();
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('textbox', { name: 'Adres of plaats' })).toBeFocused();
+  const field = page.getByRole('combobox', { name: 'Adres of plaats' });
+  await expect(field).toBeFocused();
   await expect(page.getByRole('radio', { name: 'Een adres of plaats' })).toBeChecked();
   await page.keyboard.type('Parking du Larvotto');
-  await page.keyboard.press('Enter');
-  const place = page.getByRole('list', { name: 'Gevonden plaatsen' }).getByRole('button', { name: 'Parking du Larvotto', exact: true });
-  await place.focus();
+  const options = page.getByRole('listbox', { name: 'Adres of plaats' }).getByRole('option');
+  await expect(options.first()).toBeVisible();
+  const index = (await options.allTextContents()).indexOf('Parking du Larvotto');
+  expect(index).toBeGreaterThanOrEqual(0);
+  for (let i = 0; i <= index; i += 1) await page.keyboard.press('ArrowDown');
   const stations = await search(page, () => page.keyboard.press('Enter'));
   expect(stations[0].name).toBe(LARVOTTO);
   await expectShown(page, stations);
@@ -275,8 +282,8 @@ test('D4 privacy mode: the page says why, and the place search still works by ke
   await page.getByRole('radio', { name: 'Mijn wagen' }).check();
   await expect(page.getByRole('status').filter({ hasText: 'De privacymodus staat aan in uw wagen' })).toBeVisible();
   await search(page, () => page.getByRole('radio', { name: 'Een adres of plaats' }).check());
-  await expect(page.getByRole('textbox', { name: 'Adres of plaats' })).toHaveValue('Parking du Larvotto');
-  await expect(page.locator('#charging-place-chosen')).toHaveText('Laadpunten in de buurt van Parking du Larvotto');
+  await expect(field).toHaveValue('Parking du Larvotto');
+  await expect(page.getByText('Laadpunten in de buurt van Parking du Larvotto')).toBeVisible();
   // The filters answer to the keyboard as well.
   await page.getByLabel('Nu beschikbaar').focus();
   const free = await search(page, () => page.keyboard.press('Space'));
@@ -293,7 +300,7 @@ test('D4 a car that has not parked yet: told so, with the place search as the wa
   await page.goto('/map/charging');
   await expect(page.getByRole('status').filter({ hasText: 'Uw wagen heeft nog geen parkeerplaats doorgegeven.' })).toBeVisible();
   await page.getByRole('button', { name: 'Zoek bij een adres of plaats' }).click();
-  await expect(page.getByRole('textbox', { name: 'Adres of plaats' })).toBeFocused();
+  await expect(page.getByRole('combobox', { name: 'Adres of plaats' })).toBeFocused();
 });
 
 test('D4 in French: the search, the filters and the stations in words', async ({ page, request }) => {
@@ -301,11 +308,7 @@ test('D4 in French: the search, the filters and the stations in words', async ({
   expect((await pageApi(page, 'PUT', '/api/profile/language', { language: 'fr' })).status()).toBe(204);
   await page.goto('/map/charging');
   await expect(page.getByRole('heading', { level: 1, name: 'Bornes de recharge' })).toBeVisible();
-  await page.getByRole('textbox', { name: 'Adresse ou lieu' }).fill('Place du Casino');
-  await page.getByRole('button', { name: 'Chercher', exact: true }).click();
-  const stations = await search(page, () =>
-    page.getByRole('list', { name: 'Lieux trouvés' }).getByRole('button', { name: 'Place du Casino', exact: true }).first().click(),
-  );
+  const stations = await choosePlace(page, 'Place du Casino', 'Place du Casino', 'Adresse ou lieu');
   const n = stations.length;
   await expect(page.getByRole('status').filter({ hasText: /station/ })).toHaveText(
     `${n} station${n === 1 ? '' : 's'} de recharge trouvée${n === 1 ? '' : 's'} dans un rayon de 10 km.`,
@@ -319,4 +322,62 @@ test('D4 in French: the search, the filters and the stations in words', async ({
   await expect(page.getByLabel('Prise')).toBeVisible();
   await expect(page.getByLabel('Disponible maintenant')).toBeVisible();
   await expectAccessible(page, 'charge points in French');
+});
+
+test('D4 send a charge point to the car: it waits in the share history until the car takes it', async ({ page, request }) => {
+  const car = await ownerWithCar(page, request, 'd4-send');
+  const stations = await search(page, () => page.goto('/map/charging'));
+  expect(stations[0].name).toBe(CASINO);
+  const send = stationItem(page, CASINO).getByRole('button', { name: 'Stuur naar mijn wagen' });
+  // The button says which station it sends.
+  await expect(send).toHaveAccessibleDescription(CASINO);
+  await send.click();
+  await expect(stationItem(page, CASINO).getByRole('status')).toHaveText(
+    'Verstuurd naar de navigatie van uw wagen. Volg het bij Bestemming delen',
+  );
+  await expectAccessible(page, 'a charge point sent to the car');
+  await stationItem(page, CASINO).getByRole('link', { name: 'Volg het bij Bestemming delen' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Bestemming naar de wagen sturen' })).toBeVisible();
+  const history = page.getByRole('region', { name: /Bestemmingen die u naar deze wagen stuurde/ });
+  await expect(history.getByRole('row', { name: new RegExp(CASINO) })).toContainText('Wacht op de wagen');
+  // What the car receives: the station's name, address and position.
+  const [sent] = await carAcknowledges(request, car, 'delivered');
+  expect(sent.destination).toMatchObject({ label: CASINO, address: 'Place du Casino, 98000 Monaco' });
+  expect(sent.destination.lat).toBeCloseTo(43.7393, 4);
+  expect(sent.destination.lon).toBeCloseTo(7.4276, 4);
+  await expect(history.getByRole('row', { name: new RegExp(CASINO) })).toContainText('Ontvangen door de wagen', { timeout: 15_000 });
+});
+
+test('D4 a car without connected navigation is offered no sending', async ({ page, request }) => {
+  const car = await provisionVehicle(request, { model: 'CT 200h', family: 'ct', year: 2018 });
+  await signedInPerson(page, request, 'd4-old-car');
+  await addVehicleAs(page, car, { activation_code: car.activationCode });
+  await page.goto('/map/charging');
+  await page.getByRole('radio', { name: 'Een adres of plaats' }).check();
+  await choosePlace(page, 'Place du Casino', 'Place du Casino');
+  await expect(stationItem(page, CASINO)).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Stuur naar mijn wagen' })).toHaveCount(0);
+});
+
+test('D4 a click on the map searches around that point', async ({ page, request }) => {
+  await signedInPerson(page, request, 'd4-pick');
+  await page.goto('/map/charging');
+  const map = page.getByRole('region', { name: 'Kaart met de gevonden laadstations' });
+  await expect(map).toBeVisible();
+  await expect(page.getByText('Of klik op de kaart om rond dat punt te zoeken.')).toBeVisible();
+  await choosePlace(page, 'Place du Casino', 'Place du Casino');
+  // A point east of the Larvotto charger, on the beach: the nearest station
+  // is then Larvotto's, and the place is named by its coordinates.
+  const pin = map.getByRole('button', { name: new RegExp(`^${LARVOTTO} – `) });
+  await map.scrollIntoViewIfNeeded();
+  await expect(pin).toBeVisible();
+  const box = (await pin.boundingBox())!;
+  const stations = await search(page, () => page.mouse.click(box.x + box.width / 2 + 40, box.y + box.height - 2));
+  expect(stations[0].name).toBe(LARVOTTO);
+  await expect(page.getByText(/^Laadpunten in de buurt van Punt op de kaart \(43,74\d*; 7,43\d*\)$/)).toBeVisible();
+  await expect(page.getByRole('combobox', { name: 'Adres of plaats' })).toHaveValue(/^Punt op de kaart/);
+  // The point is pinned, for the eye only: the words above name it.
+  await expect(map.locator('.leaflet-marker-icon[src$="pin-destination.svg"]')).toHaveCount(1);
+  await expect(map.locator('.leaflet-marker-icon[src$="pin-destination.svg"]')).not.toHaveClass(/leaflet-interactive/);
+  await expectShownNames(page, stations);
 });

@@ -1,12 +1,13 @@
 import type { APIRequestContext, Page } from '@playwright/test';
 import {
   addVehicleAs,
+  carAcknowledges,
+  chooseAddress,
   expect,
   expectAccessible,
   provisionVehicle,
   signedInPerson,
   test,
-  type TestVehicle,
 } from './support';
 
 // D3 share to car: addresses come from the server's offline index of the
@@ -21,36 +22,6 @@ async function ownerOnSharePage(page: Page, request: APIRequestContext, tag: str
   await page.getByRole('navigation', { name: 'Kaart' }).getByRole('link', { name: 'Bestemming naar de wagen sturen' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Bestemming naar de wagen sturen' })).toBeFocused();
   return car;
-}
-
-/** The car fetches what waits for it and acknowledges each with `status`. */
-async function carAcknowledges(request: APIRequestContext, car: TestVehicle, status: 'delivered' | 'failed') {
-  const headers = { authorization: `Bearer ${car.ingestKey}` };
-  const pending = await request.get(`/api/ingest/vehicles/${car.vin}/commands`, { headers });
-  expect(pending.status(), await pending.text()).toBe(200);
-  const { commands } = await pending.json();
-  expect(commands.length).toBeGreaterThan(0);
-  for (const c of commands) {
-    const data = status === 'delivered' ? { status } : { status, failure: 'rejected' };
-    const ack = await request.post(`/api/ingest/vehicles/${car.vin}/commands/${c.id}/ack`, { headers, data });
-    expect(ack.status(), await ack.text()).toBe(204);
-  }
-  return commands;
-}
-
-/** Types into an address field and chooses the result named `choice` with the keyboard. */
-async function chooseAddress(page: Page, field: string, typed: string, choice: string) {
-  const box = page.getByRole('combobox', { name: field });
-  await box.fill(typed);
-  const option = page.getByRole('option', { name: choice });
-  await expect(option).toBeVisible();
-  const options = await page.getByRole('listbox', { name: field }).getByRole('option').allTextContents();
-  const index = options.indexOf(choice);
-  expect(index, `${choice} in ${options.join(' | ')}`).toBeGreaterThanOrEqual(0);
-  for (let i = 0; i <= index; i += 1) await box.press('ArrowDown');
-  await expect(option).toHaveAttribute('aria-selected', 'true');
-  await box.press('Enter');
-  await expect(page.getByRole('listbox', { name: field })).toBeHidden();
 }
 
 test('D3 search an address, send it, see it delivered, change it and send it again', async ({ page, request }) => {

@@ -203,6 +203,35 @@ pub fn CheckboxField(
     }
 }
 
+/// One choice of a radio group (`name`): checked while `chosen` holds
+/// `value`, and choosing it sets `chosen`. The group's markup (`ml-radios`
+/// and what names it) is the caller's.
+#[component]
+pub fn RadioOption<T>(
+    id: &'static str,
+    name: &'static str,
+    label: &'static str,
+    value: T,
+    chosen: RwSignal<T>,
+) -> impl IntoView
+where
+    T: Copy + PartialEq + Send + Sync + 'static,
+{
+    view! {
+        <div class="ml-radio">
+            <input
+                type="radio"
+                class="ml-radio__input"
+                id=id
+                name=name
+                prop:checked=move || chosen.get() == value
+                on:change=move |_| chosen.set(value)
+            />
+            <label class="ml-radio__label" for=id>{label}</label>
+        </div>
+    }
+}
+
 /// The submit (or action) button of a form: disabled and `aria-busy` while
 /// its request is under way.
 #[component]
@@ -214,11 +243,16 @@ pub fn SubmitButton(
     kind: &'static str,
     #[prop(default = "ml-button ml-button--primary")] class: &'static str,
     #[prop(optional)] on_click: Option<Callback<()>>,
+    /// What the button acts on, when its label alone does not say (one
+    /// button per item of a list).
+    #[prop(optional, into)]
+    described_by: Option<String>,
 ) -> impl IntoView {
     view! {
         <button
             type=kind
             class=class
+            aria-describedby=described_by
             disabled=pending
             aria-busy=move || if pending.get() { "true" } else { "false" }
             on:click=move |_| {

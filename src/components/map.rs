@@ -71,6 +71,10 @@ pub enum PinKind {
     ChargeOccupied,
     /// A charging station none of whose charging points can be used now.
     ChargeOutOfOrder,
+    /// The place searched around (D4): for the eye only, since the text
+    /// beside the map names it. Not focusable, and a click passes through
+    /// to the map, so it neither hides nor crowds a station drawn there.
+    Searched,
 }
 
 impl PinKind {
@@ -83,6 +87,7 @@ impl PinKind {
             PinKind::ChargeAvailable => "map/pin-charge-available.svg",
             PinKind::ChargeOccupied => "map/pin-charge-occupied.svg",
             PinKind::ChargeOutOfOrder => "map/pin-charge-out-of-order.svg",
+            PinKind::Searched => "map/pin-destination.svg",
         }
     }
 }
@@ -122,8 +127,20 @@ pub fn MapView(
     let ready = RwSignal::new(false);
     let failed = RwSignal::new(false);
     // Every pin lies where the tiles have no streets.
-    let no_streets = RwSignal::new(false);
     let region = basemap.region;
+    let no_streets = Memo::new(move |_| {
+        region.is_some_and(|r| {
+            pins.with(|pins| {
+                !pins.is_empty()
+                    && !pins.iter().any(|p| {
+                        r.contains(LatLon {
+                            lat: p.lat,
+                            lon: p.lon,
+                        })
+                    })
+            })
+        })
+    });
 
     Effect::new(move |_| {
         let Some(element) = node.get() else { return };
@@ -162,15 +179,6 @@ pub fn MapView(
                 d.show(&pins, &route);
             }
         });
-        no_streets.set(region.is_some_and(|r| {
-            !pins.is_empty()
-                && !pins.iter().any(|p| {
-                    r.contains(LatLon {
-                        lat: p.lat,
-                        lon: p.lon,
-                    })
-                })
-        }));
     });
     on_cleanup(move || {
         if let Some(Some(d)) = drawn.try_update_value(Option::take) {
@@ -299,11 +307,21 @@ impl Drawn {
                 ("iconSize", anchor_size(32.0, 42.0)),
                 ("iconAnchor", anchor_size(16.0, 41.0)),
             ]);
-            let options = object(&[
-                ("title", pin.name.as_str().into()),
-                ("alt", pin.name.as_str().into()),
-                ("icon", Icon::new(&icon.unchecked_into()).into()),
-            ]);
+            let icon = Icon::new(&icon.unchecked_into()).into();
+            let options = if pin.kind == PinKind::Searched {
+                object(&[
+                    ("alt", "".into()),
+                    ("interactive", false.into()),
+                    ("keyboard", false.into()),
+                    ("icon", icon),
+                ])
+            } else {
+                object(&[
+                    ("title", pin.name.as_str().into()),
+                    ("alt", pin.name.as_str().into()),
+                    ("icon", icon),
+                ])
+            };
             Marker::new_with_options(&LatLng::new(pin.lat, pin.lon), &options.unchecked_into())
                 .add_to_layer_group(&self.overlay);
         }

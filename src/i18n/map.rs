@@ -74,6 +74,7 @@ pub struct MapTexts {
     pub share_send: String,
     pub picked_point: String {lat, lon},
     pub search_hint: String,
+    pub search_off: String,
     pub search_none: String,
     pub search_count: String {n},
     pub sent_waiting: String,

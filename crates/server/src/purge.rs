@@ -6,11 +6,14 @@
 //!   than [`TOKEN_GRACE`] ago (until then a late click still hears "used" or
 //!   "expired" rather than "invalid");
 //! - dev-outbox mails older than [`OUTBOX_KEEP`];
-//! - proof-failure counters whose lock and window are over.
+//! - proof-failure counters whose lock and window are over;
+//! - destinations sent to a car: unanswered ones fail, old ones go
+//!   ([`crate::sharing`]).
 
 use chrono::Duration;
 
 use crate::garage::proof::VIN_WINDOW_SECS;
+use crate::sharing;
 use crate::state::AppState;
 
 pub const TOKEN_GRACE: Duration = Duration::days(7);
@@ -26,6 +29,9 @@ pub struct Purged {
     pub email_tokens: u64,
     pub outbox: u64,
     pub proof_counters: u64,
+    /// Destinations the car never took, now failed as unreachable.
+    pub destinations_expired: u64,
+    pub destinations: u64,
 }
 
 pub async fn run(state: &AppState) -> anyhow::Result<Purged> {
@@ -69,5 +75,7 @@ pub async fn run(state: &AppState) -> anyhow::Result<Purged> {
         email_tokens,
         outbox,
         proof_counters: attempts + vin_counters,
+        destinations_expired: sharing::expire_unanswered(&state.db, now).await?,
+        destinations: sharing::forget_old(&state.db, now).await?,
     })
 }

@@ -8,7 +8,7 @@ use mijn_lexus_contract::{ErrorCode, FieldError};
 
 use crate::api::garage as api;
 use crate::components::error_summary::ErrorSummary;
-use crate::components::field::{Field, SubmitButton};
+use crate::components::field::{Field, RadioOption, SubmitButton};
 use crate::components::page_frame::PageFrame;
 use crate::config::navigate_to;
 use crate::forms::FormState;
@@ -109,21 +109,6 @@ pub fn AddVehicle() -> impl IntoView {
         (f::ODOMETER_KM, g.odometer_km.as_str()),
         (f::ACTIVATION_CODE, g.activation_code.as_str()),
     ];
-    let proof_choice = move |code_chosen: bool, id: &'static str, label: &'static str| {
-        view! {
-            <div class="ml-radio">
-                <input
-                    type="radio"
-                    class="ml-radio__input"
-                    id=id
-                    name="proof"
-                    prop:checked=move || by_code.get() == code_chosen
-                    on:change=move |_| by_code.set(code_chosen)
-                />
-                <label class="ml-radio__label" for=id>{label}</label>
-            </div>
-        }
-    };
 
     view! {
         <PageFrame title=g.add_title.as_str() class="ml-page--narrow" back=("/garage", g.back_to_garage.as_str())>
@@ -159,8 +144,10 @@ pub fn AddVehicle() -> impl IntoView {
                     <legend class="ml-fieldset__legend">{g.proof_legend.as_str()}</legend>
                     <p class="ml-field__hint">{g.proof_hint.as_str()}</p>
                     <div class="ml-radios">
-                        {proof_choice(false, "proof-odometer", g.proof_odometer.as_str())}
-                        {proof_choice(true, "proof-code", g.proof_code.as_str())}
+                        <RadioOption id="proof-odometer" name="proof" label=g.proof_odometer.as_str()
+                            value=false chosen=by_code />
+                        <RadioOption id="proof-code" name="proof" label=g.proof_code.as_str()
+                            value=true chosen=by_code />
                     </div>
                     {move || {
                         if by_code.get() {

@@ -48,10 +48,20 @@ pub fn MapPage() -> impl IntoView {
 /// What a page of the section draws for the chosen vehicle.
 pub type VehicleView = fn(VehicleSummary, Basemap, MapConfig) -> AnyView;
 
+/// What a page that is of use without a vehicle draws for a visitor whose
+/// garage is empty.
+pub type NoVehicleView = fn(Basemap, MapConfig) -> AnyView;
+
 /// A page of the map section: its frame, the section's navigation, the
-/// vehicle choice and `page` for the chosen vehicle.
+/// vehicle choice and `page` for the chosen vehicle (or `without_vehicle`
+/// when the garage is empty; without it the page says how to add one).
 #[component]
-pub fn MapSection(title: &'static str, path: &'static str, page: VehicleView) -> impl IntoView {
+pub fn MapSection(
+    title: &'static str,
+    path: &'static str,
+    page: VehicleView,
+    #[prop(optional)] without_vehicle: Option<NoVehicleView>,
+) -> impl IntoView {
     let map_config = LocalResource::new(api::config);
     let vehicles = LocalResource::new(garage_api::vehicles);
     view! {
@@ -59,7 +69,7 @@ pub fn MapSection(title: &'static str, path: &'static str, page: VehicleView) ->
             <MapNav current=path />
             <Loaded resource=map_config let:map_config>
                 <Loaded resource=vehicles let:list>
-                    <VehicleChoice list map_config=map_config.clone() path page />
+                    <VehicleChoice list map_config=map_config.clone() path page without_vehicle />
                 </Loaded>
             </Loaded>
         </PageFrame>
@@ -68,7 +78,7 @@ pub fn MapSection(title: &'static str, path: &'static str, page: VehicleView) ->
 
 /// The pages of the section.
 #[component]
-pub fn MapNav(current: &'static str) -> impl IntoView {
+fn MapNav(current: &'static str) -> impl IntoView {
     let m = &t().map;
     let links = [
         ("/map", m.nav_find.as_str()),
@@ -97,8 +107,12 @@ fn VehicleChoice(
     map_config: MapConfig,
     path: &'static str,
     page: VehicleView,
+    without_vehicle: Option<NoVehicleView>,
 ) -> impl IntoView {
     let m = &t().map;
+    if let (true, Some(view)) = (list.vehicles.is_empty(), without_vehicle) {
+        return view(Basemap::from_config(&map_config), map_config);
+    }
     if list.vehicles.is_empty() {
         return view! {
             <p>{m.no_vehicles.as_str()}</p>
@@ -200,15 +214,12 @@ pub fn PrivacyNotice() -> impl IntoView {
     }
 }
 
-/// "NX 450h+ (1-ABC-234)" or the nickname.
+/// The vehicle's name with its plate, which tells two alike apart:
+/// "Gezinswagen (1-ABC-234)".
 fn vehicle_name(v: &VehicleSummary) -> String {
-    let name = if v.nickname.is_empty() {
-        &v.model
-    } else {
-        &v.nickname
-    };
+    let name = crate::pages::garage::vehicle_name(v);
     if v.licence_plate.is_empty() {
-        name.clone()
+        name
     } else {
         format!("{name} ({})", v.licence_plate)
     }

@@ -65,14 +65,29 @@ pub fn share_place(r: &GeocodeResult) -> SharePlace {
     }
 }
 
+/// The address search of the map pages (D3, D4). Without a geocoding
+/// provider (`geocoding` false) it says so: the map beside it still chooses
+/// a place with a click.
 #[component]
 pub fn PlaceSearch(
     id: &'static str,
     label: String,
     field: PlaceField,
+    geocoding: bool,
     #[prop(into)] error: Signal<Option<&'static str>>,
 ) -> impl IntoView {
     let m = &t().map;
+    if !geocoding {
+        return view! {
+            <div class="ml-field ml-place">
+                <p class="ml-field__label">{label}</p>
+                <p class="ml-notice" id=id tabindex="-1">{m.search_off.as_str()}</p>
+                {move || field.chosen.get().map(|p| view! { <p>{p.label}</p> })}
+                <FieldError id=format!("{id}-error") error />
+            </div>
+        }
+        .into_any();
+    }
     let list_id = format!("{id}-results");
     let error_id = format!("{id}-error");
     let hint_id = format!("{id}-hint");
@@ -232,4 +247,5 @@ pub fn PlaceSearch(
             <FieldError id=error_id error />
         </div>
     }
+    .into_any()
 }

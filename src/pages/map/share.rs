@@ -37,8 +37,8 @@ const STOP_IDS: [&str; MAX_STOPS] = [
 #[component]
 pub fn SharePage() -> impl IntoView {
     view! {
-        <MapSection title=t().map.share_title.as_str() path="/map/share" page=|v, basemap, _| {
-            view! { <ShareToCar v basemap /> }.into_any()
+        <MapSection title=t().map.share_title.as_str() path="/map/share" page=|v, basemap, config| {
+            view! { <ShareToCar v basemap geocoding=config.geocoding /> }.into_any()
         } />
     }
 }
@@ -194,7 +194,7 @@ fn field_id(field: &str) -> String {
 }
 
 #[component]
-fn ShareToCar(v: VehicleSummary, basemap: Basemap) -> impl IntoView {
+fn ShareToCar(v: VehicleSummary, basemap: Basemap, geocoding: bool) -> impl IntoView {
     let m = &t().map;
     if !v.permissions.can_use_remote {
         return view! { <p class="ml-notice">{m.share_main_user_only.as_str()}</p> }.into_any();
@@ -301,7 +301,7 @@ fn ShareToCar(v: VehicleSummary, basemap: Basemap) -> impl IntoView {
                     <p class="ml-notice">{m.share_editing.as_str()}</p>
                 })}
                 <PlaceSearch id="share-destination" label=m.share_destination.to_string()
-                    field=composer.destination error=form.field("share-destination") />
+                    field=composer.destination geocoding error=form.field("share-destination") />
                 <MapView basemap pins label=m.map_of_share.to_string() on_pick=pick />
                 <p class="ml-field__hint">{m.share_map_hint.as_str()}</p>
                 <fieldset class="ml-fieldset">
@@ -309,7 +309,7 @@ fn ShareToCar(v: VehicleSummary, basemap: Basemap) -> impl IntoView {
                     {move || composer.stops.get().into_iter().enumerate().map(|(i, stop)| view! {
                         <div class="ml-share__stop">
                             <PlaceSearch id=STOP_IDS[i] label=m.stop_n(&(i + 1).to_string())
-                                field=stop error=form.field(STOP_IDS[i]) />
+                                field=stop geocoding error=form.field(STOP_IDS[i]) />
                             <button type="button" class="ml-button ml-button--secondary"
                                 on:click=move |_| {
                                     composer.stops.update(|s| { s.remove(i); });

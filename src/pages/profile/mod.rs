@@ -38,14 +38,14 @@ pub fn ProfilePage(title: &'static str, children: Children) -> impl IntoView {
     set_title(title);
     view! {
             <div class="ml-page ml-profile">
-                <nav class="ml-profile__nav" aria-label=t().profile.nav_label.as_str()>
-                    <ul class="ml-profile__tabs">
+                <nav class="ml-subnav ml-profile__nav" aria-label=t().profile.nav_label.as_str()>
+                    <ul>
                         {parts()
                             .into_iter()
                             .map(|(path, text)| {
                                 view! {
                                     <li>
-                                        <A href=config().href(path) exact=true attr:class="ml-profile__tab">
+                                        <A href=config().href(path) exact=true>
                                             {text}
                                         </A>
                                     </li>

@@ -13,6 +13,12 @@
 //! former owner's queued destination never reaches the next owner's car.
 //! The history shows a user their own sends to the vehicle, newest first;
 //! while the vehicle is in privacy mode the places are left out.
+//!
+//! Housekeeping (each retention pass): a destination the car has not taken
+//! within [`UNANSWERED_EXPIRE`] (or by its arrival time, when that is later)
+//! fails as `unreachable`, so a car switched on weeks later is not sent
+//! to a trip long over; sends older than [`HISTORY_KEEP`] are deleted, as
+//! the car's own positions are.
 
 use chrono::{DateTime, Utc};
 use mijn_lexus_contract::share::{
@@ -31,6 +37,11 @@ use crate::garage::UserVehicle;
 use crate::paging::{self, PageQuery};
 use crate::security::rate_limit::hit_all;
 use crate::state::AppState;
+
+/// How long a destination waits for the car.
+pub const UNANSWERED_EXPIRE: chrono::Duration = chrono::Duration::days(7);
+/// How long the history keeps a send (seed 002 §9: location data, 12 months).
+pub const HISTORY_KEEP: chrono::Duration = chrono::Duration::days(365);
 
 /// History page size: default and maximum.
 pub const HISTORY_PAGE: (u32, u32) = (20, 100);
@@ -295,4 +306,30 @@ pub async fn vehicles_with_commands_before(
     .bind(queued_before)
     .fetch_all(db)
     .await?)
+}
+
+/// Fails the destinations still queued [`UNANSWERED_EXPIRE`] after they
+/// were sent and past their arrival time; returns how many.
+pub async fn expire_unanswered(db: &SqlitePool, now: i64) -> AppResult<u64> {
+    Ok(sqlx::query(
+        "UPDATE shared_destinations SET status = 'failed', failure = ?3, updated_at = ?1
+         WHERE status = 'queued' AND created_at <= ?2 AND COALESCE(arrival_at, 0) <= ?1",
+    )
+    .bind(now)
+    .bind(now - UNANSWERED_EXPIRE.num_seconds())
+    .bind(ShareFailure::Unreachable.code())
+    .execute(db)
+    .await?
+    .rows_affected())
+}
+
+/// Deletes the sends older than [`HISTORY_KEEP`]; returns how many.
+pub async fn forget_old(db: &SqlitePool, now: i64) -> AppResult<u64> {
+    Ok(
+        sqlx::query("DELETE FROM shared_destinations WHERE created_at <= ?")
+            .bind(now - HISTORY_KEEP.num_seconds())
+            .execute(db)
+            .await?
+            .rows_affected(),
+    )
 }

@@ -7,45 +7,43 @@
 //! position is used by the server and never sent: in privacy mode, or
 //! before the car has parked, the page says so and offers the place search.
 
-mod place;
 mod results;
+mod send;
 
 use leptos::prelude::*;
 use mijn_lexus_contract::charging::{ChargePointList, ConnectorStandard};
-use mijn_lexus_contract::map::{GeocodeResult, MapConfig};
-use mijn_lexus_contract::vehicle::{VehicleList, VehicleSummary};
+use mijn_lexus_contract::share::SharePlace;
+use mijn_lexus_contract::vehicle::VehicleSummary;
 use mijn_lexus_contract::ErrorCode;
 
-use super::{vehicle_name, MapNav};
+use super::place_search::{PlaceField, PlaceSearch};
+use super::MapSection;
 use crate::api::charging::{self as api, ChargeFilter};
-use crate::api::garage as garage_api;
-use crate::api::map as map_api;
 use crate::api::ApiResult;
-use crate::components::field::{CheckboxField, SelectField};
+use crate::components::field::{CheckboxField, RadioOption, SelectField};
 use crate::components::loading::Loaded;
-use crate::components::map::{Basemap, MapView};
-use crate::components::page_frame::PageFrame;
+use crate::components::map::{Basemap, MapPin, MapView, PinKind};
 use crate::format::{fixed, plural, Plural};
 use crate::forms::focus_id;
 use crate::i18n::{error_text, t};
-use place::{PlaceSearch, PLACE_FIELD};
 use results::{common_plug_name, pins, PinLegend, StationList, COMMON_STANDARDS};
+
+/// The address search's field id.
+const PLACE_FIELD: &str = "charging-place";
 
 #[component]
 pub fn ChargingPage() -> impl IntoView {
-    let c = &t().charging;
-    let map_config = LocalResource::new(map_api::config);
-    let vehicles = LocalResource::new(garage_api::vehicles);
     view! {
-        <PageFrame title=c.title.as_str() class="ml-map-page">
-            <MapNav current="/map/charging" />
-            <p>{c.intro.as_str()}</p>
-            <Loaded resource=map_config let:map_config>
-                <Loaded resource=vehicles let:list>
-                    <ChargingSearch list map_config=map_config.clone() />
-                </Loaded>
-            </Loaded>
-        </PageFrame>
+        <MapSection
+            title=t().charging.title.as_str()
+            path="/map/charging"
+            page=|v, basemap, config| {
+                view! { <ChargingSearch car=Some(v) basemap geocoding=config.geocoding /> }.into_any()
+            }
+            without_vehicle=|basemap, config| {
+                view! { <ChargingSearch car=None basemap geocoding=config.geocoding /> }.into_any()
+            }
+        />
     }
 }
 
@@ -60,7 +58,7 @@ enum Near {
 #[derive(Clone, Debug, PartialEq)]
 enum Origin {
     Car(String),
-    Place(GeocodeResult),
+    Place(SharePlace),
 }
 
 /// What one search found.
@@ -77,10 +75,9 @@ enum Found {
 async fn find(origin: Option<Origin>, filter: ChargeFilter) -> ApiResult<Found> {
     match origin {
         None => Ok(Found::NoPlace),
-        Some(Origin::Place(place)) => {
-            let (lat, lon) = (place.location.lat, place.location.lon);
-            Ok(Found::Stations(api::near_place(lat, lon, &filter).await?))
-        }
+        Some(Origin::Place(place)) => Ok(Found::Stations(
+            api::near_place(place.lat, place.lon, &filter).await?,
+        )),
         Some(Origin::Car(vin)) => match api::near_vehicle(&vin, &filter).await {
             Ok(list) => Ok(Found::Stations(list)),
             Err(e) => match e.code() {
@@ -93,34 +90,26 @@ async fn find(origin: Option<Origin>, filter: ChargeFilter) -> ApiResult<Found> 
     }
 }
 
-/// Where to search, the filters, and what was found.
+/// Where to search (around `car`, the section's chosen vehicle, when its
+/// user may see where it is; or around a place), the filters, and what was
+/// found.
 #[component]
-fn ChargingSearch(list: VehicleList, map_config: MapConfig) -> impl IntoView {
+fn ChargingSearch(car: Option<VehicleSummary>, basemap: Basemap, geocoding: bool) -> impl IntoView {
     let c = &t().charging;
-    let has_vehicles = !list.vehicles.is_empty();
-    let cars: Vec<VehicleSummary> = list
-        .vehicles
-        .into_iter()
-        .filter(|v| v.permissions.can_see_location)
-        .collect();
-    let near = RwSignal::new(if cars.is_empty() {
-        Near::Place
-    } else {
-        Near::Car
-    });
-    let vin = RwSignal::new(cars.first().map(|v| v.vin.clone()).unwrap_or_default());
+    let car_search = car.as_ref().is_some_and(|v| v.permissions.can_see_location);
+    let near = RwSignal::new(if car_search { Near::Car } else { Near::Place });
+    let vin = car.as_ref().map(|v| v.vin.clone()).unwrap_or_default();
     // Kept here, not in the place search: switching to the car and back
     // loses neither what was typed nor the place chosen.
-    let place_query = RwSignal::new(String::new());
-    let place: RwSignal<Option<GeocodeResult>> = RwSignal::new(None);
+    let place = PlaceField::new();
     let standard = RwSignal::new(String::new());
     let min_power = RwSignal::new(String::new());
     let available = RwSignal::new(false);
 
     let search = Memo::new(move |_| {
         let origin = match near.get() {
-            Near::Car => Some(Origin::Car(vin.get())),
-            Near::Place => place.get().map(Origin::Place),
+            Near::Car => Some(Origin::Car(vin.clone())),
+            Near::Place => place.chosen.get().map(Origin::Place),
         };
         let filter = ChargeFilter {
             standard: ConnectorStandard::from_code(&standard.get()),
@@ -135,29 +124,66 @@ fn ChargingSearch(list: VehicleList, map_config: MapConfig) -> impl IntoView {
     });
     // The last answer, kept while the next one is on its way.
     let found = Memo::new(move |_| results.get().and_then(Result::ok));
-    let station_pins = Memo::new(move |_| {
-        found.with(|f| match f {
+    let map_pins = Memo::new(move |_| {
+        let mut all = found.with(|f| match f {
             Some(Found::Stations(list)) => pins(&list.charge_points),
             _ => Vec::new(),
-        })
+        });
+        if near.get() == Near::Place {
+            if let Some(p) = place.chosen.get() {
+                all.push(MapPin {
+                    lat: p.lat,
+                    lon: p.lon,
+                    // Unnamed: see `PinKind::Searched`.
+                    name: String::new(),
+                    kind: PinKind::Searched,
+                });
+            }
+        }
+        all
     });
-    let show_map = Memo::new(move |_| station_pins.with(|p| !p.is_empty()));
-    let basemap = Basemap::from_config(&map_config);
-    let geocoding = map_config.geocoding;
-    let car_search = !cars.is_empty();
+    // Near a place the map is a way to choose one; near the car it shows
+    // what was found.
+    let show_map =
+        Memo::new(move |_| near.get() == Near::Place || map_pins.with(|p| !p.is_empty()));
+    let pick = Callback::new(move |(lat, lon): (f64, f64)| {
+        place.set(SharePlace {
+            label: t().map.picked_point(&fixed(lat, 5), &fixed(lon, 5)),
+            address: String::new(),
+            lat,
+            lon,
+        });
+        near.set(Near::Place);
+    });
     let search_place_instead = move |_| {
         near.set(Near::Place);
         focus_id(PLACE_FIELD);
     };
+    let no_error = Signal::<Option<&'static str>>::stored(None);
 
     view! {
+        <p>{c.intro.as_str()}</p>
         <section class="ml-card ml-charging__search" aria-labelledby="charging-where">
             <h2 id="charging-where">{c.near_legend.as_str()}</h2>
-            {car_search.then(|| view! { <NearChoice near /> })}
-            {(has_vehicles && !car_search).then(|| view! { <p>{c.no_car_search.as_str()}</p> })}
+            {car_search.then(|| view! {
+                // Named by the section's heading, which asks the question.
+                <div class="ml-radios" role="radiogroup" aria-labelledby="charging-where">
+                    <RadioOption id="charging-near-car" name="charging-near"
+                        label=c.near_car.as_str() value=Near::Car chosen=near />
+                    <RadioOption id="charging-near-place" name="charging-near"
+                        label=c.near_place.as_str() value=Near::Place chosen=near />
+                </div>
+            })}
+            {(car.is_some() && !car_search).then(|| view! { <p>{c.no_car_search.as_str()}</p> })}
             {move || match near.get() {
-                Near::Car => view! { <CarChoice cars=cars.clone() vin /> }.into_any(),
-                Near::Place => view! { <PlaceSearch query=place_query chosen=place geocoding /> }.into_any(),
+                Near::Car => view! { <p class="ml-hint">{c.near_car_hint.as_str()}</p> }.into_any(),
+                Near::Place => view! {
+                    <PlaceSearch id=PLACE_FIELD label=c.place_label.to_string() field=place
+                        geocoding error=no_error />
+                    {move || place.chosen.get().map(|p| view! {
+                        <p><strong>{c.place_chosen(&p.label)}</strong></p>
+                    })}
+                }.into_any(),
             }}
             <Filters standard min_power available />
         </section>
@@ -173,7 +199,8 @@ fn ChargingSearch(list: VehicleList, map_config: MapConfig) -> impl IntoView {
         <div class="ml-charging__results">
             {move || show_map.get().then(|| view! {
                 <div class="ml-charging__map">
-                    <MapView basemap=basemap.clone() pins=station_pins label=c.map_label.to_string() />
+                    <MapView basemap=basemap.clone() pins=map_pins label=c.map_label.to_string() on_pick=pick />
+                    <p class="ml-field__hint">{c.map_pick_hint.as_str()}</p>
                     <PinLegend />
                 </div>
             })}
@@ -189,7 +216,7 @@ fn ChargingSearch(list: VehicleList, map_config: MapConfig) -> impl IntoView {
                             </p>
                         }.into_any(),
                         Found::Stations(list) => (!list.charge_points.is_empty()).then(|| view! {
-                            <StationList stations=list.charge_points />
+                            <StationList stations=list.charge_points car=car.clone() />
                         }).into_any(),
                     }}
                 </Loaded>
@@ -207,61 +234,6 @@ fn count_text(list: &ChargePointList) -> String {
         (0, _) => c.results_none(&radius),
         (_, Plural::One) => c.results_one(&n.to_string(), &radius),
         (_, Plural::Other) => c.results_other(&n.to_string(), &radius),
-    }
-}
-
-/// Near my car or near a place.
-#[component]
-fn NearChoice(near: RwSignal<Near>) -> impl IntoView {
-    let c = &t().charging;
-    let option = move |value: Near, id: &'static str, label: &'static str| {
-        view! {
-            <div class="ml-radio">
-                <input
-                    type="radio"
-                    class="ml-radio__input"
-                    id=id
-                    name="charging-near"
-                    prop:checked=move || near.get() == value
-                    on:change=move |_| near.set(value)
-                />
-                <label class="ml-radio__label" for=id>{label}</label>
-            </div>
-        }
-    };
-    // Named by the section's heading, which asks the question.
-    view! {
-        <div class="ml-radios" role="radiogroup" aria-labelledby="charging-where">
-            {option(Near::Car, "charging-near-car", c.near_car.as_str())}
-            {option(Near::Place, "charging-near-place", c.near_place.as_str())}
-        </div>
-    }
-}
-
-/// The car to search around (a choice when there are several).
-#[component]
-fn CarChoice(cars: Vec<VehicleSummary>, vin: RwSignal<String>) -> impl IntoView {
-    let c = &t().charging;
-    let choice = (cars.len() > 1).then(|| {
-        view! {
-            <p class="ml-field">
-                <label for="charging-vehicle">{c.vehicle_choice.as_str()}</label>
-                <select id="charging-vehicle" on:change=move |ev| vin.set(event_target_value(&ev))>
-                    {cars.iter().map(|v| {
-                        let this = v.vin.clone();
-                        view! {
-                            <option value=v.vin.clone() selected=move || vin.with(|chosen| *chosen == this)>
-                                {vehicle_name(v)}
-                            </option>
-                        }
-                    }).collect_view()}
-                </select>
-            </p>
-        }
-    });
-    view! {
-        {choice}
-        <p class="ml-hint">{c.near_car_hint.as_str()}</p>
     }
 }
 

@@ -8,6 +8,9 @@ use mijn_lexus_contract::charging::{
     ChargeConnector, ChargeEvse, ChargeLocation, ConnectorStandard, EvseStatus, PowerType,
 };
 
+use mijn_lexus_contract::vehicle::VehicleSummary;
+
+use super::send::{can_send_to, SendToCar};
 use crate::components::map::{MapPin, PinKind};
 use crate::config::config;
 use crate::format::number;
@@ -120,22 +123,30 @@ fn PinImage(state: StationState) -> impl IntoView {
     view! { <img class="ml-charging__pin" src=config().asset(state.pin().file()) alt="" width="16" height="21" /> }
 }
 
-/// Every station found, nearest first.
+/// Every station found, nearest first; each can be sent to `car` when it
+/// takes destinations from this visitor.
 #[component]
-pub fn StationList(stations: Vec<ChargeLocation>) -> impl IntoView {
+pub fn StationList(stations: Vec<ChargeLocation>, car: Option<VehicleSummary>) -> impl IntoView {
     let c = &t().charging;
+    let car = car.filter(can_send_to);
     view! {
         <h2 id="charging-results">{c.results_heading.as_str()}</h2>
         <ol class="ml-charging__list" aria-labelledby="charging-results">
-            {stations.into_iter().enumerate().map(|(i, l)| view! { <Station l i /> }).collect_view()}
+            {stations.into_iter().enumerate().map(|(i, l)| view! { <Station l i car=car.clone() /> }).collect_view()}
         </ol>
     }
 }
 
 #[component]
-fn Station(l: ChargeLocation, i: usize) -> impl IntoView {
+fn Station(l: ChargeLocation, i: usize, car: Option<VehicleSummary>) -> impl IntoView {
     let c = &t().charging;
     let state = StationState::of(&l);
+    let heading_id = format!("station-{i}");
+    let send = car.map(|car| {
+        let station = l.clone();
+        let described_by = heading_id.clone();
+        view! { <SendToCar station car described_by /> }
+    });
     let caption_id = format!("station-{i}-evses");
     let labelled_by = caption_id.clone();
     let address = format!("{}, {} {}", l.address, l.postal_code, l.city);
@@ -146,7 +157,7 @@ fn Station(l: ChargeLocation, i: usize) -> impl IntoView {
     let line = state_line(&l);
     view! {
         <li class="ml-charging__station">
-            <h3>{l.name.clone()}</h3>
+            <h3 id=heading_id>{l.name.clone()}</h3>
             <p class="ml-charging__state">
                 <PinImage state />
                 <span>{line}</span>
@@ -160,6 +171,7 @@ fn Station(l: ChargeLocation, i: usize) -> impl IntoView {
                 <dd>{operator}</dd>
             </dl>
             {l.twentyfourseven.then(|| view! { <p>{c.open_24_7.as_str()}</p> })}
+            {send}
             <div class="ml-table-wrap" tabindex="0" role="region" aria-labelledby=labelled_by>
                 <table class="ml-table">
                     <caption id=caption_id>{c.evses_caption(&l.name)}</caption>
