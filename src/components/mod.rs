@@ -13,3 +13,4 @@ pub mod page_frame;
 pub mod protected;
 pub mod shell;
 pub mod table;
+pub mod vehicle_choice;
