@@ -14,7 +14,7 @@ use crate::i18n::t;
 pub fn DataTable<T, R, V>(
     /// The id of the heading that names the table.
     labelled_by: &'static str,
-    #[prop(optional)] caption: Option<&'static str>,
+    #[prop(optional, into)] caption: Option<String>,
     /// The caption, not the heading, names the table's region: when the
     /// heading already names a landmark around it (two landmarks with one
     /// name confuse screen-reader navigation).
