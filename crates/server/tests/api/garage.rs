@@ -281,6 +281,11 @@ async fn strangers_get_404_on_every_vehicle_endpoint() {
         format!("{v}/trips/{trip_id}"),
         format!("{v}/service-requests"),
         format!("{v}/users"),
+        format!("{v}/trips/totals?from=2026-01-01&to=2026-12-31"),
+        format!("{v}/trips/logbook.csv?from=2026-01-01&to=2026-12-31"),
+        format!("{v}/trips/retention"),
+        format!("{v}/trip-settings"),
+        format!("{v}/coaching"),
     ];
     for path in &gets {
         expect_error(stranger.get(path).await, 404, ErrorCode::NotFound).await;

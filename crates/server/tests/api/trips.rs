@@ -544,3 +544,44 @@ async fn e2_secondary_users_get_403_and_the_default_purpose_is_the_main_users() 
         "trips before keep theirs"
     );
 }
+
+#[tokio::test]
+async fn e2_after_a_takeover_neither_owner_can_tag_the_old_trips() {
+    let app = TestApp::spawn().await;
+    let o = owner(&app, "2026-03-10T12:00:00Z").await;
+    let id = Fixture::at("2026-03-09T07:30:00Z", 25, 18.0)
+        .insert(&app, o.vehicle_id)
+        .await;
+    let buyer = app.signed_in("buyer@example.be").await;
+    buyer.add_vehicle(VIN).await;
+    let tags = format!("{}/trips/tags", o.v);
+    let trip = format!("{}/trips/{id}", o.v);
+    for resp in [
+        o.b.get(&format!("{}/trips", o.v)).await,
+        o.b.patch(&trip, &json!({"purpose": "business"})).await,
+        o.b.post(&tags, &json!({"ids": [id], "purpose": "business"}))
+            .await,
+        // The buyer does not get the previous owner's trips either.
+        buyer.get(&trip).await,
+        buyer
+            .post(&tags, &json!({"ids": [id], "purpose": "private"}))
+            .await,
+    ] {
+        expect_error(resp, 404, ErrorCode::NotFound).await;
+    }
+    let r: Value = buyer
+        .post(
+            &tags,
+            &json!({"from": "2026-03-01", "to": "2026-03-31", "purpose": "private"}),
+        )
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(r["tagged"], 0, "a range covers only the buyer's own trips");
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM trips WHERE purpose IS NOT NULL")
+            .await,
+        0
+    );
+}
