@@ -274,8 +274,9 @@ fn TripMap(d: TripDetail) -> impl IntoView {
         }
     }
     view! {
-        <section class="ml-trip__map" aria-labelledby="trip-map">
-            <h2 id="trip-map">{tr.map_label.as_str()}</h2>
+        // Not a region of its own: the map is one, with the same name.
+        <div class="ml-trip__map">
+            <h2>{tr.map_label.as_str()}</h2>
             <Loaded resource=map_config let:config>
                 <MapView basemap=Basemap::from_config(&config) pins=pins.clone() legs=legs.clone()
                     label=tr.map_label.to_string() />
@@ -288,7 +289,7 @@ fn TripMap(d: TripDetail) -> impl IntoView {
                     </svg>{words}</li>
                 }).collect_view()}
             </ul>
-        </section>
+        </div>
     }
 }
 

@@ -113,7 +113,8 @@ pub fn TripList(
     ];
 
     view! {
-        <section class="ml-trips__list" aria-labelledby="trips-list">
+        // Not a region of its own: the table's region is named by the heading.
+        <div class="ml-trips__list">
             <h2 id="trips-list">{tr.list_heading.as_str()}</h2>
             <div class="ml-card ml-trips__tagging" role="group" aria-labelledby="trips-tagging">
                 <p id="trips-tagging"><strong>{tr.tag_legend.as_str()}</strong></p>
@@ -140,7 +141,7 @@ pub fn TripList(
             <Loaded resource=trips let:list>
                 {table(vin.clone(), list, selected, more.clone(), older)}
             </Loaded>
-        </section>
+        </div>
     }
 }
 
