@@ -82,13 +82,15 @@ base="${public_url%/}/pkg-$hash"
 # Replace the marker in index.html with the preload hints and entry script.
 # The chunk loader is imported by the JS glue: preloading it too saves a round
 # trip before the first area can be fetched. The preload manifest (routes and
-# the files of each area) lets public/early.js fetch the opened page's area
-# at once, instead of after the main module has run.
+# the files of each area) lets the first-paint script (scripts/first-paint.js)
+# fetch the opened page's area at once, instead of after the main module has
+# run; its directory is relative (the script puts the portal's base path in
+# front, so the hints also hold under a sub-path, G3).
 tags="<link rel=\"modulepreload\" href=\"$base/$name.js\" />\
 <link rel=\"modulepreload\" href=\"$base/__wasm_split.js\" />\
 <link rel=\"preload\" href=\"$base/${name}_bg.wasm\" as=\"fetch\" type=\"application/wasm\" crossorigin />\
 <script type=\"module\" src=\"$base/boot.js\"></script>\
-<script type=\"application/json\" id=\"mijn-lexus-preload\">$(node scripts/preload-manifest.mjs "$out_root/pkg-$hash" "$base")</script>"
+<script type=\"application/json\" id=\"mijn-lexus-preload\">$(node scripts/preload-manifest.mjs "$out_root/pkg-$hash" "pkg-$hash")</script>"
 index="$out_root/index.html"
 grep -q '<meta name="mijn-lexus-wasm" />' "$index" ||
   { echo "build-wasm: marker <meta name=\"mijn-lexus-wasm\" /> missing in $index" >&2; exit 1; }

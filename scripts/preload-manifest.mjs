@@ -1,9 +1,12 @@
 // Prints the preload manifest build-wasm.sh puts into index.html: the route
 // table (path patterns in router order, with their area) and, per area, the
-// wasm files its first page needs. public/early.js reads it and starts those
-// fetches at once, before the main module has even compiled.
+// wasm files its first page needs. The first-paint script
+// (scripts/first-paint.js) reads it and starts those fetches at once, before
+// the main module has even compiled.
 //
-//   node scripts/preload-manifest.mjs PKG_DIR PKG_URL
+//   node scripts/preload-manifest.mjs PKG_DIR PKG_PATH
+//
+// PKG_PATH: the directory's path relative to the portal's base path.
 import { readAreas, readRoutes } from "./split-areas.mjs";
 
 const [pkgDir, pkgUrl] = process.argv.slice(2);
