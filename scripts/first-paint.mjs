@@ -1,9 +1,11 @@
-// Puts the first-paint script (scripts/first-paint.js) into DIR/index.html in
-// place of `<meta name="mijn-lexus-first-paint" />`, inline, with the texts
+// Puts the first-fetch and first-paint scripts (scripts/first-fetch.js,
+// scripts/first-paint.js) into DIR/index.html in place of
+// `<meta name="mijn-lexus-first-fetch" />` and
+// `<meta name="mijn-lexus-first-paint" />`, inline, the latter with the texts
 // its skeleton shows: every `data-ml-text="area.key"` of index.html, in every
 // language, from the text packs' sources (i18n/<lang>/<area>.json). Inline,
-// not a file: it then runs while the page is parsed, before the first paint,
-// and costs no request (the server allows it in its CSP by its hash).
+// not files: they then run while the page is parsed, before the first paint,
+// and cost no request (the server allows them in its CSP by their hashes).
 //
 //   node scripts/first-paint.mjs DIR
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -15,10 +17,13 @@ if (!dir) {
   console.error("usage: node first-paint.mjs DIR");
   process.exit(2);
 }
-const MARKER = '<meta name="mijn-lexus-first-paint" />';
+const FETCH_MARKER = '<meta name="mijn-lexus-first-fetch" />';
+const PAINT_MARKER = '<meta name="mijn-lexus-first-paint" />';
 const index = join(dir, "index.html");
 const html = readFileSync(index, "utf8");
-if (!html.includes(MARKER)) throw new Error(`first-paint: marker ${MARKER} missing in ${index}`);
+for (const marker of [FETCH_MARKER, PAINT_MARKER]) {
+  if (!html.includes(marker)) throw new Error(`first-paint: marker ${marker} missing in ${index}`);
+}
 
 const i18n = new URL("../i18n/", import.meta.url).pathname;
 const keys = [...new Set([...html.matchAll(/data-ml-text="([\w.]+)"/g)].map((m) => m[1]))].sort();
@@ -37,13 +42,22 @@ for (const lang of readdirSync(i18n, { withFileTypes: true }).filter((d) => d.is
 }
 // In a <script> element: no "</script" may appear, so "<" is escaped.
 const data = JSON.stringify(texts).replace(/</g, "\\u003c");
-const code = (await minify(readFileSync(new URL("first-paint.js", import.meta.url), "utf8"), { compress: true, mangle: true })).code;
-if (/<\/script/i.test(code)) throw new Error("first-paint: the code holds </script");
+/** The minified code of scripts/NAME, to sit in a <script> element. */
+async function inline(name) {
+  const source = readFileSync(new URL(name, import.meta.url), "utf8");
+  const { code } = await minify(source, { compress: true, mangle: true });
+  if (/<\/script/i.test(code)) throw new Error(`first-paint: ${name} holds </script`);
+  return code;
+}
+const fetchCode = await inline("first-fetch.js");
+const paintCode = await inline("first-paint.js");
 writeFileSync(
   index,
-  html.replace(
-    MARKER,
-    `<script type="application/json" id="mijn-lexus-texts">${data}</script><script>${code}</script>`,
-  ),
+  html
+    .replace(FETCH_MARKER, `<script>${fetchCode}</script>`)
+    .replace(
+      PAINT_MARKER,
+      `<script type="application/json" id="mijn-lexus-texts">${data}</script><script>${paintCode}</script>`,
+    ),
 );
-console.log(`first-paint: ${keys.length} texts, ${code.length} bytes of code`);
+console.log(`first-paint: ${keys.length} texts, ${fetchCode.length} + ${paintCode.length} bytes of code`);

@@ -129,3 +129,17 @@ test('G3 the portal looks the same inside the brand page as on its own', async (
   }
   expect(embedded).toEqual(alone);
 });
+
+test('G3 the first page\'s fetches and hints stay under the sub-path', async ({ page }) => {
+  const outside: string[] = [];
+  const wasm: string[] = [];
+  page.on('request', (r) => {
+    const path = new URL(r.url()).pathname;
+    if (!path.startsWith(`${HOST}/`) && !path.startsWith('/api/') && path !== '/favicon.ico') outside.push(path);
+    if (path.endsWith('.wasm')) wasm.push(path);
+  });
+  await page.goto(`${HOST}/sign-in`);
+  await expect(page.locator('#mijn-lexus').getByRole('heading', { level: 1, name: 'Aanmelden' })).toBeVisible();
+  expect(wasm.some((p) => /\/split_sign_in_area[^/]*\.wasm$/.test(p))).toBe(true);
+  expect(outside).toEqual([]);
+});
