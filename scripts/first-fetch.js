@@ -19,9 +19,9 @@
 // sheet. Started with them, some 200 KB of wasm, texts and session would share
 // the line with the style sheet (six connections over HTTP/1.1) and hold the
 // first paint back; started one frame later, they cost the app about one
-// round trip on a slow line (measured with Lighthouse's mobile preset: the
-// page's largest text then paints at the first paint, LCP 2.3-2.6 s -> 1.2-1.8
-// s; docs/architecture.md, "First paint").
+// round trip on a slow line (measured with Lighthouse's mobile preset, which
+// counts every request finished before the largest paint into its LCP:
+// 2.3-2.7 s -> 1.2-1.8 s; docs/architecture.md, "First paint").
 (() => {
   const meta = (name, fallback) =>
     (document.querySelector(`meta[name="${name}"]`)?.content ?? fallback).trim().replace(/\/+$/, "");
