@@ -86,8 +86,8 @@ base="${public_url%/}/pkg-$hash"
 
 # Replace the marker in index.html with the preload hints and entry script.
 # The chunk loader is imported by the JS glue: preloading it too saves a round
-# trip before the first area can be fetched. (No hint for the main wasm: it is
-# fetched after the first paint, see boot.js above.) The preload manifest (routes and
+# trip before the first area can be fetched. (No hint for the main wasm: the
+# first-fetch script preloads it right after the first paint, see boot.js.) The preload manifest (routes and
 # the files of each area) lets the first-paint script (scripts/first-paint.js)
 # fetch the opened page's area at once, instead of after the main module has
 # run; its directory is relative (the script puts the portal's base path in

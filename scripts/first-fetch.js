@@ -9,10 +9,9 @@
 // stored choice, else the browser's languages, else Dutch) and leaves it, with
 // the address within the portal, on the manifest element (`data-lang`,
 // `data-path`) for the first-paint script (scripts/first-paint.js). Then,
-// right after the first paint, it starts together, in parallel with the main
-// module (boot.js waits for the same moment) instead of one after the other
-// once it runs: the text pack, the wasm chunks of the address's area (from
-// the manifest), GET /api/session. The app's own requests then find the
+// right after the first paint, it starts together, instead of one after the
+// other once the main module runs: the main module, the text pack, the wasm
+// chunks of the address's area (from the manifest), GET /api/session. The app's own requests then find the
 // preloaded responses.
 //
 // Why after the first paint: the skeleton needs only the page and its style
@@ -66,6 +65,9 @@
     preload(`${root}/i18n/${lang}.json`);
     preload(`${meta("mijn-lexus-api", "/api")}/session`);
     if (!manifest) return;
+    // The main module: boot.js starts it at this moment too, but only once
+    // the JS glue has been evaluated; the request need not wait for that.
+    preload(`${root}/${manifest.pkg}/${manifest.entry}`, "application/wasm");
     // The address's route, matched like the router does: in table order,
     // ":name" standing for one segment.
     const segments = (p) => p.split("/").filter(Boolean);
