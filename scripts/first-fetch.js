@@ -80,8 +80,25 @@
       preload(`${root}/${manifest.pkg}/${file}`, "application/wasm");
     }
   };
-  // After the next frame is painted; at once in a tab in the background,
-  // which paints no frames.
-  if (document.visibilityState === "visible") requestAnimationFrame(() => setTimeout(start));
-  else start();
+  // Once the first contentful paint (the skeleton) is on screen: its timing
+  // entry arrives only then. At once in a tab in the background (it paints
+  // nothing) or without paint timing; after 3 s at the latest.
+  let started = false;
+  const once = () => {
+    if (!started) {
+      started = true;
+      start();
+    }
+  };
+  if (document.visibilityState !== "visible" || !PerformanceObserver.supportedEntryTypes?.includes("paint")) {
+    once();
+  } else {
+    new PerformanceObserver((list, observer) => {
+      if (list.getEntriesByName("first-contentful-paint").length) {
+        observer.disconnect();
+        once();
+      }
+    }).observe({ type: "paint", buffered: true });
+    setTimeout(once, 3000);
+  }
 })();
