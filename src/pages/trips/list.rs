@@ -211,7 +211,7 @@ fn row(vin: &str, trip: TripSummary, selected: RwSignal<Vec<i64>>) -> impl IntoV
         &clock(trip.started_at),
         &clock(trip.ended_at),
     );
-    let href = config().href(&format!("/trips/{}/{id}", encode_query_value(vin)));
+    let href = config().href(&format!("/trips/{id}?vin={}", encode_query_value(vin)));
     let route = match (&trip.start, &trip.end) {
         (Some(s), Some(e)) => format!("{} → {}", place_text(s), place_text(e)),
         _ => tr.place_hidden.to_string(),
