@@ -9,7 +9,7 @@ use super::{clock, duration, km, purpose_text};
 use crate::api::trips::{self as api, TripFilter};
 use crate::components::confirm_action::ConfirmAction;
 use crate::components::loading::{load_older, Loaded, RequestError};
-use crate::components::table::{DataTable, Older};
+use crate::components::table::{DataTable, Older, Paging};
 use crate::config::{config, encode_query_value};
 use crate::format::{date as format_date, fixed};
 use crate::forms::FormState;
@@ -197,7 +197,7 @@ fn table(
             ]
             records=list.trips
             row=move |trip| row(&vin, trip, selected)
-            older=older_trips
+            paging=Paging::Server(older_trips)
         />
     }
     .into_any()
