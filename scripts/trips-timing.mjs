@@ -35,7 +35,7 @@ const year = new Date(Date.now() - 365 * 86_400_000).toISOString().slice(0, 10);
 const vehicles = await (await page.request.get(`${base}/api/vehicles`)).json();
 const vin = (vehicles.vehicles.find((v) => v.powertrain === "plug_in_hybrid") ?? vehicles.vehicles[0]).vin;
 
-const rows = page.locator(".ml-trips-page tbody tr");
+const rows = page.locator(".ml-trips__list tbody tr");
 const opened = Date.now();
 await page.goto(`${base}/trips?vin=${vin}`);
 await rows.first().waitFor();
@@ -52,7 +52,7 @@ const loadStart = Date.now();
 while (await more.count()) {
   const before = await rows.count();
   await more.click();
-  await page.waitForFunction((n) => document.querySelectorAll(".ml-trips-page tbody tr").length > n, before, { timeout: 10_000 }).catch(async (e) => {
+  await page.waitForFunction((n) => document.querySelectorAll(".ml-trips__list tbody tr").length > n, before, { timeout: 10_000 }).catch(async (e) => {
     console.error(`stuck at ${before} rows`, await page.locator("main").innerText());
     throw e;
   });

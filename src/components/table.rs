@@ -22,7 +22,8 @@ pub fn DataTable<T, R, V>(
     named_by_caption: bool,
     columns: Vec<&'static str>,
     /// The rows. They may grow (a server's older page: only the new rows
-    /// are drawn); any other change must draw a new table.
+    /// are drawn); any other change must draw a new table. Derived from
+    /// other signals, make it a `Memo`: each new row reads it.
     #[prop(into)]
     records: Signal<Vec<T>>,
     /// The cells of one record; the first should be a `<th scope="row">`.

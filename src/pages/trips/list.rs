@@ -171,7 +171,8 @@ fn table(
         return view! { <p>{tr.none_in_period.as_str()}</p> }.into_any();
     }
     let first_page = list.trips;
-    let records = Signal::derive(move || {
+    // A memo, not a derived signal: the table reads it once per new row.
+    let records = Memo::new(move |_| {
         let mut all = first_page.clone();
         older_trips.with(|older| all.extend(older.iter().cloned()));
         all
@@ -217,7 +218,7 @@ fn table(
                 t().trips.purpose_filter.as_str(),
                 tr.col_note.as_str(),
             ]
-            records
+            records=records
             row=move |trip| row(&vin, trip, selected)
             paging=Paging::Server(older_button)
         />
