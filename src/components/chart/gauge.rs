@@ -44,20 +44,20 @@ pub fn Gauge(
     let (labelled_by, described_by) = (title_id.clone(), desc_id.clone());
     let score = value.map(f64::from);
     view! {
-        <figure class="ml-gauge">
-            <svg class="ml-gauge__svg" viewBox="0 0 200 120" width="100%" role="img"
+        <figure>
+            <svg viewBox="0 0 200 120" width="100%" role="img"
                 aria-labelledby=labelled_by aria-describedby=described_by>
                 <title id=title_id>{title}</title>
                 <desc id=desc_id>{desc}</desc>
-                <path class="ml-gauge__track" d=arc_path(100.0) fill="none" />
-                {score.map(|s| view! { <path class="ml-gauge__value" d=arc_path(s) fill="none" /> })}
-                <text class="ml-gauge__number" x=CX y=CY - 8.0 text-anchor="middle">
+                <path d=arc_path(100.0) fill="none" stroke="#d9d6cf" stroke-width="16" />
+                {score.map(|s| view! { <path d=arc_path(s) fill="none" stroke="#7a5a2a" stroke-width="16" /> })}
+                <text x=CX y=CY - 8.0 text-anchor="middle" fill="#1a1a1a" font-size="36">
                     {value.map_or(empty.to_owned(), |v| v.to_string())}
                 </text>
-                <text class="ml-gauge__scale" x=arc_point(0.0).0 y=CY + 16.0 text-anchor="middle">"0"</text>
-                <text class="ml-gauge__scale" x=arc_point(100.0).0 y=CY + 16.0 text-anchor="middle">"100"</text>
+                <text x=arc_point(0.0).0 y=CY + 16.0 text-anchor="middle" fill="#595959" font-size="12">"0"</text>
+                <text x=arc_point(100.0).0 y=CY + 16.0 text-anchor="middle" fill="#595959" font-size="12">"100"</text>
             </svg>
-            <figcaption class="ml-gauge__label">{label}</figcaption>
+            <figcaption>{label}</figcaption>
         </figure>
     }
 }

@@ -7,8 +7,10 @@
 //!   whose `aria-label` says the period and its values, and a tooltip with
 //!   the same words on hover and on keyboard focus;
 //! - a legend in words, and the values as a table behind a toggle;
-//! - no inline style: the CSP allows none, so positions are SVG attributes
-//!   and colours, shapes and what is shown are CSS classes (style/trips.css).
+//! - no inline style: the CSP allows none, so positions and paint are SVG
+//!   attributes, and what is shown (the tooltip, the focus) CSS classes
+//!   (style/trips.css). Paint in attributes keeps it in the trips chunk:
+//!   every rule of the one style sheet costs the sign-in page.
 //!
 //! The drawing is 400 × 220 viewBox units and as wide as its box, so it
 //! works from 360 px up. A period without a value (no trips) is a gap, never
@@ -33,6 +35,12 @@ pub const PLOT_LEFT: f64 = 44.0;
 pub const PLOT_RIGHT: f64 = WIDTH - 8.0;
 pub const PLOT_TOP: f64 = 12.0;
 pub const PLOT_BOTTOM: f64 = HEIGHT - 26.0;
+/// The portal's colours (style/main.css) the drawing uses.
+const INK: &str = "#1a1a1a";
+const INK_SOFT: &str = "#595959";
+const LINE: &str = "#d9d6cf";
+const LINE_STRONG: &str = "#8a8780";
+
 /// Average width of a character of the 12-unit chart font, for the tooltip.
 const CHAR_WIDTH: f64 = 6.6;
 const LINE_HEIGHT: f64 = 16.0;
@@ -107,8 +115,9 @@ impl Bands {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Series {
     pub name: &'static str,
-    /// Its colour and shape in style/trips.css (`ml-chart__s--ev`).
-    pub class: &'static str,
+    /// Its colour (3:1 or more against white); its shape or pattern comes
+    /// from its place among the series.
+    pub colour: &'static str,
     pub values: Vec<Option<f64>>,
 }
 
@@ -184,7 +193,7 @@ pub fn Chart(
     scale: YScale,
     /// The marks of period `i`, drawn inside its focusable target.
     marks: fn(&ChartData, YScale, Bands, usize) -> AnyView,
-    /// The legend's sample of series number `k` (its class given), in a
+    /// The legend's sample of series number `k` (its colour given), in a
     /// 24 × 12 box: the same shape, pattern and colour as in the chart.
     key: fn(&'static str, usize, &'static str) -> AnyView,
     /// Marks drawn under the periods (the lines of a trend).
@@ -211,8 +220,8 @@ pub fn Chart(
             let y = scale.y(v);
             let label = data.with_value(|d| (d.axis_format)(v));
             view! {
-                <line class="ml-chart__grid" x1=PLOT_LEFT x2=PLOT_RIGHT y1=y y2=y />
-                <text class="ml-chart__axis" x=PLOT_LEFT - 4.0 y=y + 4.0 text-anchor="end">{label}</text>
+                <line x1=PLOT_LEFT x2=PLOT_RIGHT y1=y y2=y stroke=LINE />
+                <text x=PLOT_LEFT - 4.0 y=y + 4.0 text-anchor="end" fill=INK_SOFT font-size="12">{label}</text>
             }
         })
         .collect_view();
@@ -223,7 +232,7 @@ pub fn Chart(
             .filter(|(i, _)| i % bands.label_step() == 0)
             .map(|(i, l)| {
                 view! {
-                    <text class="ml-chart__axis" x=bands.centre(i) y=HEIGHT - 8.0 text-anchor="middle">
+                    <text x=bands.centre(i) y=HEIGHT - 8.0 text-anchor="middle" fill=INK_SOFT font-size="12">
                         {l.clone()}
                     </text>
                 }
@@ -278,7 +287,7 @@ pub fn Chart(
                 view! {
                     <li>
                         <svg class="ml-chart__key" viewBox="0 0 24 12" width="24" height="12" aria-hidden="true">
-                            {key(id, k, s.class)}
+                            {key(id, k, s.colour)}
                         </svg>
                         {s.name}
                     </li>
@@ -289,29 +298,29 @@ pub fn Chart(
 
     view! {
         <div class="ml-chart">
-            <svg class="ml-chart__svg" viewBox=format!("0 0 {WIDTH} {HEIGHT}") width="100%"
+            <svg viewBox=format!("0 0 {WIDTH} {HEIGHT}") width="100%"
                 role="group" aria-labelledby=labelled_by aria-describedby=described_by>
                 <title id=title_id>{data.with_value(|d| d.title.clone())}</title>
                 <desc id=desc_id>{data.with_value(|d| d.desc.clone())}</desc>
                 <defs>
                     <pattern id=format!("{id}-hatch") width="6" height="6" patternUnits="userSpaceOnUse"
                         patternTransform="rotate(45)">
-                        <line class="ml-chart__pattern-line" x1="0" y1="0" x2="0" y2="6" />
+                        <line x1="0" y1="0" x2="0" y2="6" stroke="#fff" stroke-width="2" />
                     </pattern>
                     <pattern id=format!("{id}-dots") width="6" height="6" patternUnits="userSpaceOnUse">
-                        <circle class="ml-chart__pattern-dot" cx="3" cy="3" r="1.2" />
+                        <circle cx="3" cy="3" r="1.2" fill="#fff" />
                     </pattern>
                 </defs>
                 {grid}
-                <line class="ml-chart__baseline" x1=PLOT_LEFT x2=PLOT_RIGHT y1=PLOT_BOTTOM y2=PLOT_BOTTOM />
+                <line x1=PLOT_LEFT x2=PLOT_RIGHT y1=PLOT_BOTTOM y2=PLOT_BOTTOM stroke=LINE_STRONG />
                 {under}
                 {points}
                 {x_labels}
                 <g class="ml-chart__tip" class:ml-chart__tip--shown=move || active.get().is_some()
-                    aria-hidden="true">
-                    <rect class="ml-chart__tip-box" rx="4" x=move || tip_box().0 y=move || tip_box().1
+                    aria-hidden="true" pointer-events="none">
+                    <rect rx="4" fill=INK x=move || tip_box().0 y=move || tip_box().1
                         width=move || tip_box().2 height=move || tip_box().3 />
-                    <text class="ml-chart__tip-text">{tip_lines}</text>
+                    <text fill="#fff" font-size="12">{tip_lines}</text>
                 </g>
             </svg>
             <ul class="ml-chart__legend" aria-label=t().trips.chart_legend.as_str()>{legend}</ul>
@@ -354,13 +363,13 @@ fn ValueTable(data: ChartData, total_column: Option<&'static str>) -> impl IntoV
     let count = rows.len();
     view! {
         <p>
-            <button type="button" class="ml-button ml-button--secondary ml-chart__toggle"
+            <button type="button" class="ml-button ml-button--secondary"
                 aria-expanded=move || open.get().to_string() aria-controls=table_id.clone()
                 on:click=move |_| open.update(|o| *o = !*o)>
                 {move || if open.get() { tr.chart_hide_table.as_str() } else { tr.chart_show_table.as_str() }}
             </button>
         </p>
-        <div id=table_id class="ml-chart__table" hidden=move || !open.get()>
+        <div id=table_id hidden=move || !open.get()>
             // Named by its caption: the chart's id only makes the row ids.
             <DataTable labelled_by=data.id caption=data.caption.clone() named_by_caption=true
                 columns records=rows page_size=count.max(1)

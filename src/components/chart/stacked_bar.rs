@@ -57,9 +57,9 @@ fn marks(data: &ChartData, scale: YScale, bands: Bands, i: usize) -> AnyView {
         .map(|(k, (s, series))| {
             let pattern = pattern(id, k);
             view! {
-                <rect class=format!("ml-chart__bar {}", series.class) x=x y=s.y width=width height=s.height />
+                <rect x=x y=s.y width=width height=s.height fill=series.colour stroke="#fff" />
                 {pattern.map(|fill| view! {
-                    <rect class="ml-chart__pattern" x=x y=s.y width=width height=s.height fill=fill />
+                    <rect x=x y=s.y width=width height=s.height fill=fill />
                 })}
             }
         })
@@ -76,11 +76,11 @@ fn pattern(id: &str, k: usize) -> Option<String> {
     }
 }
 
-fn key(id: &'static str, k: usize, class: &'static str) -> AnyView {
+fn key(id: &'static str, k: usize, colour: &'static str) -> AnyView {
     view! {
-        <rect class=format!("ml-chart__bar {class}") x="0" y="0" width="24" height="12" />
+        <rect x="0" y="0" width="24" height="12" fill=colour />
         {pattern(id, k).map(|fill| view! {
-            <rect class="ml-chart__pattern" x="0" y="0" width="24" height="12" fill=fill />
+            <rect x="0" y="0" width="24" height="12" fill=fill />
         })}
     }
     .into_any()

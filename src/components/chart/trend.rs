@@ -30,22 +30,27 @@ pub fn line_path(values: &[Option<f64>], bands: Bands, scale: YScale) -> String 
 
 /// The marker of series number `k` at (`x`, `y`): a circle, a square, a
 /// diamond.
-fn marker(k: usize, class: &'static str, x: f64, y: f64) -> AnyView {
-    let class = format!("ml-chart__marker {class}");
+fn marker(k: usize, colour: &'static str, x: f64, y: f64) -> AnyView {
     match k % 3 {
-        0 => view! { <circle class=class cx=x cy=y r="4" /> }.into_any(),
-        1 => view! { <rect class=class x=x - 4.0 y=y - 4.0 width="8" height="8" /> }.into_any(),
+        0 => view! { <circle cx=x cy=y r="4" fill=colour stroke="#fff" /> }.into_any(),
+        1 => view! { <rect x=x - 4.0 y=y - 4.0 width="8" height="8" fill=colour stroke="#fff" /> }
+            .into_any(),
         _ => view! {
-            <path class=class d=format!("M{x:.1} {:.1}l5 5l-5 5l-5 -5z", y - 5.0) />
+            <path d=format!("M{x:.1} {:.1}l5 5l-5 5l-5 -5z", y - 5.0) fill=colour stroke="#fff" />
         }
         .into_any(),
     }
 }
 
-fn key(_: &'static str, k: usize, class: &'static str) -> AnyView {
+/// The second series is dashed.
+fn dash(k: usize) -> Option<&'static str> {
+    (k % 2 == 1).then_some("6 3")
+}
+
+fn key(_: &'static str, k: usize, colour: &'static str) -> AnyView {
     view! {
-        <line class=format!("ml-chart__line {class}") x1="0" x2="24" y1="6" y2="6" />
-        {marker(k, class, 12.0, 6.0)}
+        <line x1="0" x2="24" y1="6" y2="6" stroke=colour stroke-width="2.5" stroke-dasharray=dash(k) />
+        {marker(k, colour, 12.0, 6.0)}
     }
     .into_any()
 }
@@ -59,7 +64,7 @@ fn marks(data: &ChartData, scale: YScale, bands: Bands, i: usize) -> AnyView {
                 .get(i)
                 .copied()
                 .flatten()
-                .map(|v| marker(k, s.class, bands.centre(i), scale.y(v)))
+                .map(|v| marker(k, s.colour, bands.centre(i), scale.y(v)))
         })
         .collect_view()
         .into_any()
@@ -76,10 +81,11 @@ pub fn TrendChart(data: ChartData, #[prop(optional)] max: Option<f64>) -> impl I
     let lines = data
         .series
         .iter()
-        .map(|s| {
+        .enumerate()
+        .map(|(k, s)| {
             view! {
-                <path class=format!("ml-chart__line {}", s.class) d=line_path(&s.values, bands, scale)
-                    fill="none" />
+                <path d=line_path(&s.values, bands, scale) fill="none" stroke=s.colour
+                    stroke-width="2.5" stroke-linejoin="round" stroke-dasharray=dash(k) />
             }
         })
         .collect_view()

@@ -68,7 +68,7 @@ fn VehicleCoaching(v: VehicleSummary) -> impl IntoView {
             </div>
             <fieldset class="ml-fieldset">
                 <legend class="ml-fieldset__legend">{tr.per_legend.as_str()}</legend>
-                <div class="ml-radios ml-coaching__per">
+                <div class="ml-radios">
                     <RadioOption id="coaching-per-month" name="coaching-per" label=tr.per_month.as_str()
                         value=Per::Month chosen=per />
                     <RadioOption id="coaching-per-week" name="coaching-per" label=tr.per_week.as_str()
@@ -162,9 +162,9 @@ fn charts(periods: &[CoachingPeriod], per: Per, from: NaiveDate, to: NaiveDate) 
         Per::Week => tr.per_week_word.as_str(),
     };
     let series =
-        |name: &'static str, class: &'static str, v: fn(&CoachingPeriod) -> Option<f64>| Series {
+        |name: &'static str, colour: &'static str, v: fn(&CoachingPeriod) -> Option<f64>| Series {
             name,
-            class,
+            colour,
             values: periods.iter().map(|p| value(p, v)).collect(),
         };
     let chart =
@@ -189,10 +189,10 @@ fn charts(periods: &[CoachingPeriod], per: Per, from: NaiveDate, to: NaiveDate) 
         tr.trend_title(per_word),
         line_desc.clone(),
         vec![
-            series(tr.series_ev_share.as_str(), "ml-chart__s--ev", |p| {
+            series(tr.series_ev_share.as_str(), "#2e7d32", |p| {
                 p.ev_share_distance_pct.map(f64::from)
             }),
-            series(tr.series_score.as_str(), "ml-chart__s--score", |p| {
+            series(tr.series_score.as_str(), "#7a5a2a", |p| {
                 p.hybrid_score.map(f64::from)
             }),
         ],
@@ -203,16 +203,12 @@ fn charts(periods: &[CoachingPeriod], per: Per, from: NaiveDate, to: NaiveDate) 
         tr.split_title(per_word),
         bar_desc,
         vec![
-            series(tr.mode_ev.as_str(), "ml-chart__s--ev", |p| {
-                Some(p.ev_distance_km)
-            }),
-            series(tr.mode_eco.as_str(), "ml-chart__s--eco", |p| {
-                Some(p.eco_distance_km)
-            }),
-            series(tr.mode_power.as_str(), "ml-chart__s--power", |p| {
+            series(tr.mode_ev.as_str(), "#2e7d32", |p| Some(p.ev_distance_km)),
+            series(tr.mode_eco.as_str(), "#0b5cad", |p| Some(p.eco_distance_km)),
+            series(tr.mode_power.as_str(), "#b3261e", |p| {
                 Some(p.power_distance_km)
             }),
-            series(tr.split_other.as_str(), "ml-chart__s--other", |p| {
+            series(tr.split_other.as_str(), "#6b6b6b", |p| {
                 Some(p.other_distance_km)
             }),
         ],
@@ -222,23 +218,21 @@ fn charts(periods: &[CoachingPeriod], per: Per, from: NaiveDate, to: NaiveDate) 
         "coaching-consumption",
         tr.consumption_title(per_word),
         line_desc,
-        vec![series(
-            tr.series_consumption.as_str(),
-            "ml-chart__s--fuel",
-            |p| p.average_consumption_l_100km,
-        )],
+        vec![series(tr.series_consumption.as_str(), "#0b5cad", |p| {
+            p.average_consumption_l_100km
+        })],
         litres_per_100,
     );
     view! {
-        <section class="ml-card ml-coaching__chart" aria-labelledby="coaching-trend-heading">
+        <section class="ml-card" aria-labelledby="coaching-trend-heading">
             <h2 id="coaching-trend-heading">{tr.trend_heading.as_str()}</h2>
             <TrendChart data=trend max=100.0 />
         </section>
-        <section class="ml-card ml-coaching__chart" aria-labelledby="coaching-split-heading">
+        <section class="ml-card" aria-labelledby="coaching-split-heading">
             <h2 id="coaching-split-heading">{tr.split_heading.as_str()}</h2>
             <StackedBarChart data=split total_column=tr.col_total.as_str() />
         </section>
-        <section class="ml-card ml-coaching__chart" aria-labelledby="coaching-consumption-heading">
+        <section class="ml-card" aria-labelledby="coaching-consumption-heading">
             <h2 id="coaching-consumption-heading">{tr.consumption_heading.as_str()}</h2>
             <TrendChart data=consumption />
         </section>
@@ -277,9 +271,9 @@ fn ThisMonth(this: CoachingPeriod, previous: Option<CoachingPeriod>) -> impl Int
         .map(|(name, f)| (name, figure(Some(&this), f), figure(previous.as_ref(), f)))
         .collect();
     view! {
-        <section class="ml-card ml-coaching__month" aria-labelledby="coaching-month">
+        <section class="ml-card" aria-labelledby="coaching-month">
             <h2 id="coaching-month">{tr.month_heading.as_str()}</h2>
-            <div class="ml-coaching__gauges">
+            <div class="ml-coaching__row">
                 <Gauge id="coaching-gauge-this" title=tr.gauge_title(tr.this_month.as_str())
                     desc=gauge_desc(Some(&this)) label=tr.this_month.as_str()
                     value=this.hybrid_score empty="–" />
@@ -328,7 +322,7 @@ fn TripTable(
     };
     // Not a region of its own: the table's region is named by the heading.
     view! {
-        <div class="ml-coaching__trips">
+        <div class="ml-trips__list">
             <h2 id=id>{heading}</h2>
             {body}
         </div>
