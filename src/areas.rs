@@ -170,7 +170,7 @@ portal! {
     Trips(TripsPages) in trips_area, preload_trips_area {
         "/trips" => TripsPage, signed_in;
         "/trips/coaching" => CoachingPage, signed_in;
-        "/trips/:vin/:id" => TripPage, signed_in;
+        "/trips/:id" => TripPage, signed_in;
     }
     // The sections not built yet (/wallet) come last: a
     // section path is protected, any other is "not found" (see `Section`).

@@ -1,9 +1,9 @@
 //! A table of records: a caption, column headers, one row per record (its
-//! first cell a row header), scrollable on narrow screens. A long list
-//! shows its first `page_size` rows and a button that shows the next ones,
-//! which then takes the keyboard to the first new row. A list paged by the
-//! server instead shows every record it has and an [`Older`] button that
-//! fetches the next page (see `loading::load_older`).
+//! first cell a row header), scrollable on narrow screens. How a long list
+//! is cut is its [`Paging`]: all records at hand, of which the first rows
+//! show with a button that shows the next ones (then taking the keyboard to
+//! the first new row), or pages fetched from the server, all shown, with an
+//! [`Older`] button while the server has more (see `loading::load_older`).
 
 use leptos::prelude::*;
 
@@ -24,11 +24,7 @@ pub fn DataTable<T, R, V>(
     records: Vec<T>,
     /// The cells of one record; the first should be a `<th scope="row">`.
     row: R,
-    #[prop(default = 20)] page_size: usize,
-    /// The server has older records: all fetched ones are shown, and this
-    /// button asks for more.
-    #[prop(optional_no_strip)]
-    older: Option<Older>,
+    #[prop(optional)] paging: Paging,
 ) -> impl IntoView
 where
     T: Clone + Send + Sync + 'static,
@@ -42,7 +38,11 @@ where
         labelled_by.to_owned()
     };
     let total = records.len();
-    let page_size = if older.is_some() { total } else { page_size };
+    let (page_size, older) = match paging {
+        Paging::Shown(page_size) => (page_size, None),
+        // The last page too: every fetched record stays on screen.
+        Paging::Server(older) => (total, older),
+    };
     let records = StoredValue::new(records);
     let shown = RwSignal::new(page_size.min(total));
     let more = move |_| {
@@ -89,6 +89,23 @@ where
                     }
                 })
         }}
+    }
+}
+
+/// How a [`DataTable`] cuts a long list.
+#[derive(Clone, Copy)]
+pub enum Paging {
+    /// Every record is at hand: this many rows show at first, and "Toon
+    /// meer" shows as many more.
+    Shown(usize),
+    /// The server sends pages: every record fetched shows, with the button
+    /// for the older ones while the server has them.
+    Server(Option<Older>),
+}
+
+impl Default for Paging {
+    fn default() -> Self {
+        Paging::Shown(20)
     }
 }
 

@@ -24,7 +24,7 @@ pub mod trend;
 
 use leptos::prelude::*;
 
-use crate::components::table::DataTable;
+use crate::components::table::{DataTable, Paging};
 use crate::i18n::t;
 
 /// The drawing's size, in viewBox units.
@@ -372,7 +372,7 @@ fn ValueTable(data: ChartData, total_column: Option<&'static str>) -> impl IntoV
         <div id=table_id hidden=move || !open.get()>
             // Named by its caption: the chart's id only makes the row ids.
             <DataTable labelled_by=data.id caption=data.caption.clone() named_by_caption=true
-                columns records=rows page_size=count.max(1)
+                columns records=rows paging=Paging::Shown(count)
                 row=|(period, cells): (String, Vec<String>)| view! {
                     <th scope="row">{period}</th>
                     {cells.into_iter().map(|c| view! { <td>{c}</td> }).collect_view()}

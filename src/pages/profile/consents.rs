@@ -8,7 +8,7 @@ use super::format::device_label;
 use super::{ProfilePage, StatusMessage};
 use crate::api::profile as api;
 use crate::components::loading::{load_older, Loaded, RequestError};
-use crate::components::table::{DataTable, Older};
+use crate::components::table::{DataTable, Older, Paging};
 use crate::format::date_time as format_date_time;
 use crate::forms::FormState;
 use crate::i18n::t;
@@ -186,7 +186,7 @@ fn history_table(history: Vec<ConsentRecord>, older: Option<Older>) -> impl Into
             ]
             records=history
             row
-            older=older
+            paging=Paging::Server(older)
         />
     }
     .into_any()

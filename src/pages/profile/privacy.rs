@@ -122,6 +122,8 @@ pub fn PrivacyPage() -> impl IntoView {
             <DocumentDialog
                 id="privacy-doc".to_owned()
                 doc=document
+                // Opened only once a document is chosen.
+                shown=Signal::stored(true)
                 dialog_ref
                 fallback_title=&p.documents_heading
                 on_close

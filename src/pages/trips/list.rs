@@ -9,7 +9,7 @@ use super::{clock, duration, km, purpose_text};
 use crate::api::trips::{self as api, TripFilter};
 use crate::components::confirm_action::ConfirmAction;
 use crate::components::loading::{load_older, Loaded, RequestError};
-use crate::components::table::{DataTable, Older};
+use crate::components::table::{DataTable, Older, Paging};
 use crate::config::{config, encode_query_value};
 use crate::format::{date as format_date, fixed};
 use crate::forms::FormState;
@@ -197,7 +197,7 @@ fn table(
             ]
             records=list.trips
             row=move |trip| row(&vin, trip, selected)
-            older=older_trips
+            paging=Paging::Server(older_trips)
         />
     }
     .into_any()
@@ -214,7 +214,7 @@ pub(super) fn when_text(trip: &TripSummary) -> String {
 
 /// The address of the trip's own page.
 pub(super) fn trip_href(vin: &str, id: i64) -> String {
-    config().href(&format!("/trips/{}/{id}", encode_query_value(vin)))
+    config().href(&format!("/trips/{id}?vin={}", encode_query_value(vin)))
 }
 
 /// "Start → end", or "hidden" in privacy mode.

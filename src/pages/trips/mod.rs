@@ -1,6 +1,6 @@
 //! The trips section (E1-E3): /trips lists the chosen vehicle's trips of
 //! a period (`?vin=`), with their totals per purpose, the logbook to
-//! download, tagging one trip or many; /trips/:vin/:id shows one trip;
+//! download, tagging one trip or many; /trips/:id?vin= shows one trip;
 //! /trips/coaching charts the hybrid driving of a period.
 //!
 //! The period and the purpose filter are signals; the list and the totals
