@@ -21,7 +21,10 @@ pub fn DataTable<T, R, V>(
     #[prop(optional)]
     named_by_caption: bool,
     columns: Vec<&'static str>,
-    records: Vec<T>,
+    /// The rows. They may grow (a server's older page: only the new rows
+    /// are drawn); any other change must draw a new table.
+    #[prop(into)]
+    records: Signal<Vec<T>>,
     /// The cells of one record; the first should be a `<th scope="row">`.
     row: R,
     #[prop(optional)] paging: Paging,
@@ -37,30 +40,26 @@ where
     } else {
         labelled_by.to_owned()
     };
-    let total = records.len();
+    let total = Memo::new(move |_| records.with(Vec::len));
     let (page_size, older) = match paging {
-        Paging::Shown(page_size) => (page_size, None),
-        // The last page too: every fetched record stays on screen.
-        Paging::Server(older) => (total, older),
+        Paging::Shown(page_size) => (Some(page_size), Signal::stored(None)),
+        // Every fetched record stays on screen, the last page's too.
+        Paging::Server(older) => (None, older),
     };
-    let records = StoredValue::new(records);
-    let shown = RwSignal::new(page_size.min(total));
+    let shown = RwSignal::new(page_size.unwrap_or(usize::MAX));
     let more = move |_| {
         let first_new = shown.get_untracked();
-        shown.set((first_new + page_size).min(total));
+        shown.set(first_new.saturating_add(page_size.unwrap_or(usize::MAX)));
         focus_id(&format!("{labelled_by}-row-{first_new}"));
     };
-    let rows = move || {
-        records.with_value(|all| {
-            all.iter()
-                .take(shown.get())
-                .cloned()
-                .enumerate()
-                .map(|(i, record)| {
-                    view! { <tr id=format!("{labelled_by}-row-{i}") tabindex="-1">{row(record)}</tr> }
-                })
-                .collect_view()
-        })
+    // Keyed by position: rows added at the end are drawn alone, the others stay.
+    let row = StoredValue::new(row);
+    let rows = view! {
+        <For each=move || 0..shown.get().min(total.get()) key=|i| *i let:i>
+            {records.with_untracked(|all| all.get(i).cloned()).map(|record| {
+                view! { <tr id=format!("{labelled_by}-row-{i}") tabindex="-1">{row.with_value(|row| row(record))}</tr> }
+            })}
+        </For>
     };
     let headers = columns
         .into_iter()
@@ -76,9 +75,9 @@ where
                 <tbody>{rows}</tbody>
             </table>
         </div>
-        {older.map(|o| o.into_view())}
+        {move || older.get().map(|o| o.into_view())}
         {move || {
-            (shown.get() < total)
+            (shown.get() < total.get())
                 .then(|| {
                     view! {
                         <p>
@@ -100,7 +99,7 @@ pub enum Paging {
     Shown(usize),
     /// The server sends pages: every record fetched shows, with the button
     /// for the older ones while the server has them.
-    Server(Option<Older>),
+    Server(Signal<Option<Older>>),
 }
 
 impl Default for Paging {
