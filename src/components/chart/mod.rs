@@ -25,6 +25,7 @@ pub mod trend;
 use leptos::prelude::*;
 
 use crate::components::table::{DataTable, Paging};
+use crate::format::number;
 use crate::i18n::t;
 
 /// The drawing's size, in viewBox units.
@@ -135,8 +136,6 @@ pub struct ChartData {
     pub series: Vec<Series>,
     /// A value with its unit: "12,5 km".
     pub format: fn(f64) -> String,
-    /// The y axis labels: "50" or "50 %".
-    pub axis_format: fn(f64) -> String,
     /// Said for a period without a value ("no trips").
     pub empty: &'static str,
     pub caption: String,
@@ -218,7 +217,8 @@ pub fn Chart(
         .into_iter()
         .map(|v| {
             let y = scale.y(v);
-            let label = data.with_value(|d| (d.axis_format)(v));
+            // A quarter of a round scale may have a decimal (2,5): never rounded away.
+            let label = number(v);
             view! {
                 <line x1=PLOT_LEFT x2=PLOT_RIGHT y1=y y2=y stroke=LINE />
                 <text x=PLOT_LEFT - 4.0 y=y + 4.0 text-anchor="end" fill=INK_SOFT font-size="12">{label}</text>

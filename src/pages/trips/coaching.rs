@@ -178,7 +178,6 @@ fn charts(periods: &[CoachingPeriod], per: Per, from: NaiveDate, to: NaiveDate) 
                 long_labels: long_labels.clone(),
                 series,
                 format,
-                axis_format: whole,
                 empty: tr.no_trips.as_str(),
             }
         };
