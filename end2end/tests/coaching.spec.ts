@@ -45,6 +45,8 @@ async function coachingPage(page: Page, request: Parameters<typeof ownerWithTrip
 const section = (page: Page, name: string) => page.getByRole('region', { name });
 
 test('E3 the charts show the values the API computed, in their tables', async ({ page, request }) => {
+  // Two axe runs, one over 53 weeks of three charts and a table: slow on a busy machine.
+  test.slow();
   const { overview } = await coachingPage(page, request, 'e3-values');
   expect(overview.months.length).toBeGreaterThanOrEqual(12);
   await expectAccessible(page, 'the coaching page');
