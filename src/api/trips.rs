@@ -1,9 +1,10 @@
 //! Trips (E1, E2): the list by period and purpose, one trip, tagging, the
 //! totals per purpose, the logbook's address, the vehicle's default purpose
-//! and how far back the data goes.
+//! and how far back the data goes; the hybrid coaching (E3).
 
 use chrono::NaiveDate;
 use gloo_net::http::Method;
+use mijn_lexus_contract::coaching::CoachingOverview;
 use mijn_lexus_contract::routes;
 use mijn_lexus_contract::trips::{
     DataRetention, PurposeTotals, TagTripsRequest, TagTripsResult, TripDetail, TripList,
@@ -72,6 +73,15 @@ pub async fn totals(vin: &str, from: NaiveDate, to: NaiveDate) -> ApiResult<Purp
     get(&format!(
         "{}?from={from}&to={to}",
         routes::vehicle_trip_totals(&path_segment(vin))
+    ))
+    .await
+}
+
+/// The hybrid coaching of a period, per week and per month (E3).
+pub async fn coaching(vin: &str, from: NaiveDate, to: NaiveDate) -> ApiResult<CoachingOverview> {
+    get(&format!(
+        "{}?from={from}&to={to}",
+        routes::vehicle_coaching(&path_segment(vin))
     ))
     .await
 }

@@ -1,5 +1,6 @@
 //! Texts of the trips section (E1, E2): the trip list, tagging, the
-//! logbook, one trip with its route, events and coaching.
+//! logbook, one trip with its route, events and coaching, and the
+//! coaching page with its charts (E3).
 
 text_area! {
 pub struct TripsTexts {
@@ -93,5 +94,46 @@ pub struct TripsTexts {
     pub mode_power: String,
     pub mode_charge: String,
     pub mode_unknown: String,
+    // ---- the coaching page (E3) and its charts ----
+    pub nav_label: String,
+    pub nav_trips: String,
+    pub nav_coaching: String,
+    pub coaching_title: String,
+    pub coaching_intro: String,
+    pub per_legend: String,
+    pub per_month: String,
+    pub per_week: String,
+    pub per_month_word: String,
+    pub per_week_word: String,
+    pub week_short: String {week},
+    pub week_long: String {week, year},
+    pub month_heading: String,
+    pub this_month: String,
+    pub previous_months: String,
+    pub gauge_title: String {period},
+    pub gauge_desc: String {score},
+    pub gauge_none: String,
+    pub figures_caption: String,
+    pub col_figure: String,
+    pub trend_heading: String,
+    pub trend_title: String {per},
+    pub series_ev_share: String,
+    pub series_score: String,
+    pub split_heading: String,
+    pub split_title: String {per},
+    pub split_other: String,
+    pub col_total: String,
+    pub consumption_heading: String,
+    pub consumption_title: String {per},
+    pub series_consumption: String,
+    pub chart_line_desc: String {from, to},
+    pub chart_bar_desc: String {from, to},
+    pub chart_legend: String,
+    pub chart_show_table: String,
+    pub chart_hide_table: String,
+    pub col_period: String,
+    pub no_trips: String,
+    pub best_heading: String,
+    pub worst_heading: String,
 }
 }

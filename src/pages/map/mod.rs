@@ -27,6 +27,7 @@ use crate::api::map as api;
 use crate::components::loading::Loaded;
 use crate::components::map::Basemap;
 use crate::components::page_frame::PageFrame;
+use crate::components::section_nav::SectionNav;
 use crate::components::vehicle_choice;
 use crate::config::config;
 use crate::format::fixed;
@@ -80,23 +81,12 @@ pub fn MapSection(
 #[component]
 fn MapNav(current: &'static str) -> impl IntoView {
     let m = &t().map;
-    let links = [
+    let links = vec![
         ("/map", m.nav_find.as_str()),
         ("/map/share", m.nav_share.as_str()),
         ("/map/charging", m.nav_charging.as_str()),
     ];
-    view! {
-        <nav class="ml-subnav" aria-label=m.nav_label.as_str()>
-            <ul>
-                {links.into_iter().map(|(path, text)| view! {
-                    <li>
-                        <a href=config().href(path)
-                            aria-current=(path == current).then_some("page")>{text}</a>
-                    </li>
-                }).collect_view()}
-            </ul>
-        </nav>
-    }
+    view! { <SectionNav label=m.nav_label.as_str() current links /> }
 }
 
 /// The section's vehicle choice, or what a page shows without a vehicle.

@@ -226,19 +226,34 @@ fn table(
     .into_any()
 }
 
-fn row(vin: &str, trip: TripSummary, selected: RwSignal<Vec<i64>>) -> impl IntoView {
-    let tr = &t().trips;
-    let id = trip.id;
-    let when = tr.trip_when(
+/// "21 november 2026, 08:10–08:40".
+pub(super) fn when_text(trip: &TripSummary) -> String {
+    t().trips.trip_when(
         &format_date(trip.date),
         &clock(trip.started_at),
         &clock(trip.ended_at),
-    );
-    let href = config().href(&format!("/trips/{id}?vin={}", encode_query_value(vin)));
-    let route = match (&trip.start, &trip.end) {
+    )
+}
+
+/// The address of the trip's own page.
+pub(super) fn trip_href(vin: &str, id: i64) -> String {
+    config().href(&format!("/trips/{id}?vin={}", encode_query_value(vin)))
+}
+
+/// "Start → end", or "hidden" in privacy mode.
+pub(super) fn route_text(trip: &TripSummary) -> String {
+    match (&trip.start, &trip.end) {
         (Some(s), Some(e)) => format!("{} → {}", place_text(s), place_text(e)),
-        _ => tr.place_hidden.to_string(),
-    };
+        _ => t().trips.place_hidden.to_string(),
+    }
+}
+
+fn row(vin: &str, trip: TripSummary, selected: RwSignal<Vec<i64>>) -> impl IntoView {
+    let tr = &t().trips;
+    let id = trip.id;
+    let when = when_text(&trip);
+    let href = trip_href(vin, id);
+    let route = route_text(&trip);
     let consumption = trip
         .average_consumption_l_100km
         .map(|c| tr.consumption(&fixed(c, 1)))

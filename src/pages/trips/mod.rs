@@ -1,27 +1,32 @@
-//! The trips section (E1, E2): /trips lists the chosen vehicle's trips of
+//! The trips section (E1-E3): /trips lists the chosen vehicle's trips of
 //! a period (`?vin=`), with their totals per purpose, the logbook to
-//! download, tagging one trip or many; /trips/:id?vin= shows one trip.
+//! download, tagging one trip or many; /trips/:id?vin= shows one trip;
+//! /trips/coaching charts the hybrid driving of a period.
 //!
 //! The period and the purpose filter are signals; the list and the totals
 //! are resources over them, so a change fetches again and a failure keeps
 //! the choices. Times are Brussels times, as in the logbook.
 
+mod coaching;
 mod detail;
 mod list;
 mod settings;
 
+pub use coaching::CoachingPage;
 pub use detail::TripPage;
 
 use chrono::{DateTime, Days, NaiveDate, Utc};
 use leptos::prelude::*;
 use mijn_lexus_contract::trips::{brussels, DateRange, PurposeTotals, TripPurpose};
 use mijn_lexus_contract::vehicle::{VehicleRole, VehicleSummary};
+use mijn_lexus_contract::ErrorCode;
 
 use crate::api::garage as garage_api;
 use crate::api::trips::{self as api, TripFilter};
 use crate::components::field::SelectField;
 use crate::components::loading::Loaded;
 use crate::components::page_frame::PageFrame;
+use crate::components::section_nav::SectionNav;
 use crate::components::table::DataTable;
 use crate::components::vehicle_choice::VehicleChoice;
 use crate::config::config;
@@ -33,10 +38,32 @@ use settings::DefaultPurpose;
 #[component]
 pub fn TripsPage() -> impl IntoView {
     let tr = &t().trips;
-    let vehicles = LocalResource::new(garage_api::vehicles);
     view! {
-        <PageFrame title=tr.title.as_str() class="ml-trips-page">
-            <p>{tr.intro.as_str()}</p>
+        <TripsSection title=tr.title.as_str() intro=tr.intro.as_str() path="/trips" id="trips-vehicle"
+            page=|v| view! { <VehicleTrips v /> }.into_any() />
+    }
+}
+
+/// A page of the section for one vehicle: its frame, the section's tabs,
+/// the vehicle choice (`id`) and `page` for the chosen vehicle.
+#[component]
+fn TripsSection(
+    title: &'static str,
+    intro: &'static str,
+    path: &'static str,
+    id: &'static str,
+    page: fn(VehicleSummary) -> AnyView,
+) -> impl IntoView {
+    let tr = &t().trips;
+    let vehicles = LocalResource::new(garage_api::vehicles);
+    let links = vec![
+        ("/trips", tr.nav_trips.as_str()),
+        ("/trips/coaching", tr.nav_coaching.as_str()),
+    ];
+    view! {
+        <PageFrame title class="ml-trips-page">
+            <SectionNav label=tr.nav_label.as_str() current=path links />
+            <p>{intro}</p>
             <Loaded resource=vehicles let:list>
                 {if list.vehicles.is_empty() {
                     view! {
@@ -46,15 +73,29 @@ pub fn TripsPage() -> impl IntoView {
                     .into_any()
                 } else {
                     view! {
-                        <VehicleChoice vehicles=list.vehicles path="/trips" id="trips-vehicle"
-                            label=tr.vehicle_choice.as_str()
-                            page=|v| view! { <VehicleTrips v /> }.into_any() />
+                        <VehicleChoice vehicles=list.vehicles path id label=tr.vehicle_choice.as_str()
+                            page=move |v| page(v) />
                     }
                     .into_any()
                 }}
             </Loaded>
         </PageFrame>
     }
+}
+
+/// The period the fields `from` and `to` give, or why they give none.
+fn period_of(
+    from: RwSignal<String>,
+    to: RwSignal<String>,
+) -> Memo<Result<(NaiveDate, NaiveDate), ErrorCode>> {
+    Memo::new(move |_| {
+        let from = from.get().parse::<NaiveDate>().ok();
+        let to = to.get().parse::<NaiveDate>().ok();
+        match (from, to) {
+            (Some(f), Some(t)) => DateRange::new(f, t).map(|_| (f, t)),
+            _ => Err(ErrorCode::InvalidValue),
+        }
+    })
 }
 
 /// The purpose in the visitor's language (the logbook's word).
@@ -102,14 +143,7 @@ fn VehicleTrips(v: VehicleSummary) -> impl IntoView {
     let purpose = RwSignal::new(String::new());
     // Bumped after tagging, so the list and the totals are read again.
     let changed = RwSignal::new(0u32);
-    let period = Memo::new(move |_| {
-        let from = from.get().parse::<NaiveDate>().ok();
-        let to = to.get().parse::<NaiveDate>().ok();
-        match (from, to) {
-            (Some(f), Some(t)) => DateRange::new(f, t).map(|_| (f, t)),
-            _ => Err(mijn_lexus_contract::ErrorCode::InvalidValue),
-        }
-    });
+    let period = period_of(from, to);
     let filter = Memo::new(move |_| {
         period.get().ok().map(|(from, to)| TripFilter {
             from,
