@@ -5,6 +5,8 @@
 //! the first new row), or pages fetched from the server, all shown, with an
 //! [`Older`] button while the server has more (see `loading::load_older`).
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 
 use crate::forms::focus_id;
@@ -35,13 +37,54 @@ where
     R: Fn(T) -> V + Send + Sync + 'static,
     V: IntoView + 'static,
 {
+    let total = Memo::new(move |_| records.with(Vec::len));
+    let row = move |i: usize| {
+        records
+            .with_untracked(|all| all.get(i).cloned())
+            .map(|record| row(record).into_any())
+    };
+    draw_table(
+        TableFrame {
+            labelled_by,
+            caption,
+            named_by_caption,
+            columns,
+            paging,
+        },
+        total.into(),
+        Arc::new(row),
+    )
+}
+
+/// What a [`DataTable`] draws besides its records.
+struct TableFrame {
+    labelled_by: &'static str,
+    caption: Option<String>,
+    named_by_caption: bool,
+    columns: Vec<&'static str>,
+    paging: Paging,
+}
+
+/// The table itself, not generic: its code (the keyed rows, the paging)
+/// exists once, not once per kind of record. `row(i)` draws record `i`.
+fn draw_table(
+    frame: TableFrame,
+    total: Signal<usize>,
+    row: Arc<dyn Fn(usize) -> Option<AnyView> + Send + Sync>,
+) -> AnyView {
+    let TableFrame {
+        labelled_by,
+        caption,
+        named_by_caption,
+        columns,
+        paging,
+    } = frame;
     let caption_id = format!("{labelled_by}-caption");
     let region_name = if named_by_caption && caption.is_some() {
         caption_id.clone()
     } else {
         labelled_by.to_owned()
     };
-    let total = Memo::new(move |_| records.with(Vec::len));
     let (page_size, older) = match paging {
         Paging::Shown(page_size) => (Some(page_size), Signal::stored(None)),
         // Every fetched record stays on screen, the last page's too.
@@ -54,11 +97,10 @@ where
         focus_id(&format!("{labelled_by}-row-{first_new}"));
     };
     // Keyed by position: rows added at the end are drawn alone, the others stay.
-    let row = StoredValue::new(row);
     let rows = view! {
         <For each=move || 0..shown.get().min(total.get()) key=|i| *i let:i>
-            {records.with_untracked(|all| all.get(i).cloned()).map(|record| {
-                view! { <tr id=format!("{labelled_by}-row-{i}") tabindex="-1">{row.with_value(|row| row(record))}</tr> }
+            {row(i).map(|cells| {
+                view! { <tr id=format!("{labelled_by}-row-{i}") tabindex="-1">{cells}</tr> }
             })}
         </For>
     };
@@ -90,6 +132,7 @@ where
                 })
         }}
     }
+    .into_any()
 }
 
 /// How a [`DataTable`] cuts a long list.
