@@ -68,10 +68,33 @@ if [ "$profile" != dev ]; then
     mv "$js.min" "$js"
   done
 fi
-# The entry module: instantiate the main module, which starts the app.
+# The entry module: instantiate the main module, which starts the app, right
+# after the first paint (the skeleton of index.html), together with the
+# fetches of scripts/first-fetch.js, so that the main wasm does not share the
+# line with the style sheet the first paint waits for; at once in a tab in
+# the background, which paints no frames.
+# (The same moment as in scripts/first-fetch.js: the first contentful paint's
+# timing entry, which arrives once the frame is on screen.)
 cat > "$work/pkg/boot.js" <<EOF
 import init from "./$name.js";
-init();
+let started = false;
+const once = () => {
+  if (!started) {
+    started = true;
+    init();
+  }
+};
+if (document.visibilityState !== "visible" || !PerformanceObserver.supportedEntryTypes?.includes("paint")) {
+  once();
+} else {
+  new PerformanceObserver((list, observer) => {
+    if (list.getEntriesByName("first-contentful-paint").length) {
+      observer.disconnect();
+      once();
+    }
+  }).observe({ type: "paint", buffered: true });
+  setTimeout(once, 3000);
+}
 EOF
 
 hash=$(cd "$work/pkg" && find . -type f | LC_ALL=C sort | xargs sha256sum | sha256sum | cut -c1-16)
@@ -81,14 +104,16 @@ base="${public_url%/}/pkg-$hash"
 
 # Replace the marker in index.html with the preload hints and entry script.
 # The chunk loader is imported by the JS glue: preloading it too saves a round
-# trip before the first area can be fetched. The preload manifest (routes and
-# the files of each area) lets public/early.js fetch the opened page's area
-# at once, instead of after the main module has run.
+# trip before the first area can be fetched. (No hint for the main wasm: the
+# first-fetch script preloads it right after the first paint, see boot.js.) The preload manifest (routes and
+# the files of each area) lets the first-paint script (scripts/first-paint.js)
+# fetch the opened page's area at once, instead of after the main module has
+# run; its directory is relative (the script puts the portal's base path in
+# front, so the hints also hold under a sub-path, G3).
 tags="<link rel=\"modulepreload\" href=\"$base/$name.js\" />\
 <link rel=\"modulepreload\" href=\"$base/__wasm_split.js\" />\
-<link rel=\"preload\" href=\"$base/${name}_bg.wasm\" as=\"fetch\" type=\"application/wasm\" crossorigin />\
 <script type=\"module\" src=\"$base/boot.js\"></script>\
-<script type=\"application/json\" id=\"mijn-lexus-preload\">$(node scripts/preload-manifest.mjs "$out_root/pkg-$hash" "$base")</script>"
+<script type=\"application/json\" id=\"mijn-lexus-preload\">$(node scripts/preload-manifest.mjs "$out_root/pkg-$hash" "pkg-$hash")</script>"
 index="$out_root/index.html"
 grep -q '<meta name="mijn-lexus-wasm" />' "$index" ||
   { echo "build-wasm: marker <meta name=\"mijn-lexus-wasm\" /> missing in $index" >&2; exit 1; }

@@ -2,7 +2,7 @@
 // (pkg-<hash>/__wasm_split.js): per area, the files a browser fetches to
 // open it (the area's own module and the shared chunks it waits for), and
 // which area each route of src/areas.rs belongs to. Used by first-load.mjs
-// (the budget) and by build-wasm.sh (the preload manifest early.js reads).
+// (the budget) and by build-wasm.sh (the preload manifest the first-paint script reads).
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 

@@ -45,6 +45,7 @@ use crate::pages::register::Register;
 use crate::pages::reset_password::ResetPassword;
 use crate::pages::section::Section;
 use crate::pages::sign_in::SignIn;
+use crate::pages::trips::{CoachingPage, TripPage, TripsPage};
 use crate::session::{Session, SessionStatus};
 
 /// A page as its route draws it: `signed_in` pages sit behind [`Protected`]
@@ -165,7 +166,13 @@ portal! {
         "/map/share" => SharePage, signed_in;
         "/map/charging" => ChargingPage, signed_in;
     }
-    // The sections not built yet (/trips, /wallet) come last: a
+    /// The trips section (E1-E3) with the coaching page's SVG charts.
+    Trips(TripsPages) in trips_area, preload_trips_area {
+        "/trips" => TripsPage, signed_in;
+        "/trips/coaching" => CoachingPage, signed_in;
+        "/trips/:id" => TripPage, signed_in;
+    }
+    // The sections not built yet (/wallet) come last: a
     // section path is protected, any other is "not found" (see `Section`).
     Home(HomePages) in home_area, preload_home_area {
         "/" => Home, signed_in;

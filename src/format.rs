@@ -58,6 +58,29 @@ pub fn date(date: NaiveDate) -> String {
     }
 }
 
+/// The month of `date`: "dec." / "déc." / "Dec" (`long`: "december 2026").
+pub fn month(date: NaiveDate, long: bool) -> String {
+    #[cfg(target_arch = "wasm32")]
+    {
+        use chrono::Datelike;
+        use wasm_bindgen::JsValue;
+        let d = js_sys::Date::new_with_year_month_day(date.year() as u32, date.month0() as i32, 1);
+        let o = if long {
+            js::options(&[
+                ("month", JsValue::from_str("long")),
+                ("year", JsValue::from_str("numeric")),
+            ])
+        } else {
+            js::options(&[("month", JsValue::from_str("short"))])
+        };
+        d.to_locale_date_string(locale(), &o).into()
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        date.format(if long { "%Y-%m" } else { "%m" }).to_string()
+    }
+}
+
 /// Date and time in the browser's time zone: "21 nov 2026, 14:05".
 pub fn date_time(at: DateTime<Utc>) -> String {
     #[cfg(target_arch = "wasm32")]

@@ -49,12 +49,31 @@ fn mount_element() -> Option<web_sys::HtmlElement> {
     }
 }
 
-/// Replaces the static skeleton painted from index.html with the app.
+/// Mounts the app in place of what the mount element holds. The skeleton
+/// painted from index.html stays when its script holds it
+/// (`data-ml-hold`, scripts/first-paint.js): the app, hidden meanwhile, takes
+/// over once its first page is drawn, and the script removes the skeleton.
 fn mount() {
     let Some(parent) = mount_element() else {
         return;
     };
-    parent.set_text_content(None);
+    let held = parent
+        .query_selector(":scope > .ml-skeleton[data-ml-hold]")
+        .ok()
+        .flatten();
+    match held {
+        // Removed and put back, it would be painted again.
+        Some(skeleton) => {
+            let mut child = parent.first_element_child();
+            while let Some(element) = child {
+                child = element.next_element_sibling();
+                if element != skeleton {
+                    element.remove();
+                }
+            }
+        }
+        None => parent.set_text_content(None),
+    }
     leptos::mount::mount_to(parent, app::App).forget();
 }
 

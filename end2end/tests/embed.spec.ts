@@ -38,7 +38,7 @@ const HOST_PROPERTIES = [
 
 test('G3 the brand page keeps its own styles when the portal mounts in it', async ({ page }) => {
   // Before: the brand page without the portal (its files refused).
-  await page.route(/\/embed-demo\/(pkg-|style-|early\.js)/, (route) => route.abort());
+  await page.route(/\/embed-demo\/(pkg-|style-)/, (route) => route.abort());
   await page.goto(`${HOST}/`);
   await expect(page.locator('#brand-title')).toBeVisible();
   const before = await stylesOf(page, HOST_ELEMENTS, HOST_PROPERTIES);
@@ -46,7 +46,7 @@ test('G3 the brand page keeps its own styles when the portal mounts in it', asyn
   expect(before['#brand-title']?.['text-transform']).toBe('uppercase');
   expect(before['#brand-button']?.['background-color']).toBe('rgb(106, 13, 173)');
   expect(before['html']?.['font-size']).toBe('20px');
-  await page.unroute(/\/embed-demo\/(pkg-|style-|early\.js)/);
+  await page.unroute(/\/embed-demo\/(pkg-|style-)/);
 
   // After: the portal has mounted inside #mijn-lexus, under the sub-path.
   await page.goto(`${HOST}/sign-in`);
@@ -128,4 +128,18 @@ test('G3 the portal looks the same inside the brand page as on its own', async (
     expect(styles, `${selector} is found`).not.toBeNull();
   }
   expect(embedded).toEqual(alone);
+});
+
+test('G3 the first page\'s fetches and hints stay under the sub-path', async ({ page }) => {
+  const outside: string[] = [];
+  const wasm: string[] = [];
+  page.on('request', (r) => {
+    const path = new URL(r.url()).pathname;
+    if (!path.startsWith(`${HOST}/`) && !path.startsWith('/api/') && path !== '/favicon.ico') outside.push(path);
+    if (path.endsWith('.wasm')) wasm.push(path);
+  });
+  await page.goto(`${HOST}/sign-in`);
+  await expect(page.locator('#mijn-lexus').getByRole('heading', { level: 1, name: 'Aanmelden' })).toBeVisible();
+  expect(wasm.some((p) => /\/split_sign_in_area[^/]*\.wasm$/.test(p))).toBe(true);
+  expect(outside).toEqual([]);
 });

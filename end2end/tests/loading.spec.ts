@@ -59,3 +59,32 @@ test('G5 an area that cannot be fetched says so, and trying again loads it', asy
   await page.getByRole('button', { name: 'Probeer opnieuw' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Garage' })).toBeVisible();
 });
+
+test('G5 the first paint draws the sign-in page in the visitor\'s language before any wasm runs, and the app takes over without a shift', async ({ page }) => {
+  // No wasm at all: what shows is index.html's skeleton (scripts/first-paint.js).
+  await page.route(/\/pkg-[0-9a-f]+\//, (route) => route.abort());
+  await page.goto('/sign-in');
+  const skeleton = page.locator('#mijn-lexus > .ml-skeleton');
+  // Only the address's part of the skeleton shows (the others stay hidden).
+  const heading = skeleton.locator('h1').filter({ visible: true });
+  await expect(heading).toHaveText('Aanmelden');
+  await expect(skeleton.locator('.ml-muted')).toBeVisible();
+  await expect(skeleton.locator('.ml-cookie')).toBeVisible();
+  await page.unroute(/\/pkg-[0-9a-f]+\//);
+
+  // With the wasm: the app's page replaces the skeleton in place; nothing moves.
+  await page.addInitScript(() => {
+    (window as unknown as { shifts: number }).shifts = 0;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries() as (PerformanceEntry & { value: number })[]) {
+        (window as unknown as { shifts: number }).shifts += entry.value;
+      }
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+  for (const [path, heading] of [['/sign-in', 'Aanmelden'], ['/register', 'Account aanmaken']]) {
+    await page.goto(path);
+    await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
+    await expect(skeleton).toHaveCount(0);
+    expect(await page.evaluate(() => (window as unknown as { shifts: number }).shifts)).toBe(0);
+  }
+});

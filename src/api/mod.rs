@@ -28,6 +28,7 @@ pub mod charging;
 pub mod garage;
 pub mod map;
 pub mod profile;
+pub mod trips;
 
 /// A path segment from user input (a VIN from the address bar, ...),
 /// percent-encoded so it can never add segments, a query or a fragment to

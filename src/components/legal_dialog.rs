@@ -35,8 +35,10 @@ pub fn LegalDialog(
     let dialog_ref = NodeRef::<html::Dialog>::new();
     let button_ref = NodeRef::<html::Button>::new();
     let dialog_id = format!("legal-{}", kind.slug());
+    let shown = RwSignal::new(false);
 
     let open = move |_| {
+        shown.set(true);
         // Retry a failed load when the person asks for the document.
         if doc.with_untracked(|d| matches!(d, Some(Err(_)))) {
             doc.refetch();
@@ -63,7 +65,7 @@ pub fn LegalDialog(
         >
             {button_label}
         </button>
-        <DocumentDialog id=dialog_id doc dialog_ref fallback_title=kind_title(kind) on_close />
+        <DocumentDialog id=dialog_id doc shown=shown.into() dialog_ref fallback_title=kind_title(kind) on_close />
     }
 }
 
@@ -74,6 +76,10 @@ pub fn LegalDialog(
 pub fn DocumentDialog(
     id: String,
     doc: ApiResource<LegalDocument>,
+    /// Whether the text is drawn: not before the dialog is first opened, as
+    /// a long document drawn hidden would slow the page's first draw (the
+    /// registration form holds two).
+    shown: Signal<bool>,
     dialog_ref: NodeRef<html::Dialog>,
     /// The title until the document is here.
     fallback_title: &'static str,
@@ -109,7 +115,9 @@ pub fn DocumentDialog(
                 </button>
             </div>
             <div class="ml-dialog__body" tabindex="0" role="region" aria-labelledby=title_id>
-                <Loaded resource=doc let:d>{render_document(&d)}</Loaded>
+                <Show when=move || shown.get()>
+                    <Loaded resource=doc let:d>{render_document(&d)}</Loaded>
+                </Show>
             </div>
         </dialog>
     }

@@ -64,26 +64,38 @@ fn transition(
 
 /// The next page of a list the server pages (newest first): fetched through
 /// `action` (so its failure shows where the page shows the action's errors,
-/// and nothing runs once the page is gone), appended to the resource's value
-/// by `append`, then the keyboard moves to `first_new` (the first new row).
-pub fn load_older<T: 'static>(
+/// and nothing runs once the page is gone), handed to `append`, then the
+/// keyboard moves to `first_new` (the first new row). A short list appends
+/// to its resource's value ([`into_resource`]; the list is drawn anew); a
+/// long one keeps its older pages in a signal of their own, which a
+/// `DataTable` draws row by row (the trips list: a year is 15 pages).
+pub fn load_older<P: 'static>(
     action: FormState,
-    resource: ApiResource<T>,
-    request: impl std::future::Future<Output = ApiResult<T>> + 'static,
-    append: impl FnOnce(&mut T, T) + 'static,
+    request: impl std::future::Future<Output = ApiResult<P>> + 'static,
+    append: impl FnOnce(P) + 'static,
     first_new: String,
 ) {
     if !action.begin() {
         return;
     }
     action.submit(request, move |page| {
+        append(page);
+        focus_id(&first_new);
+    });
+}
+
+/// The `append` of [`load_older`] for a list kept in its resource's value.
+pub fn into_resource<T: 'static, P>(
+    resource: ApiResource<T>,
+    append: impl FnOnce(&mut T, P) + 'static,
+) -> impl FnOnce(P) + 'static {
+    move |page| {
         resource.update(|value| {
             if let Some(Ok(value)) = value {
                 append(value, page);
             }
-        });
-        focus_id(&first_new);
-    });
+        })
+    }
 }
 
 /// "Loading…", announced politely.

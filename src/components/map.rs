@@ -75,6 +75,8 @@ pub enum PinKind {
     /// beside the map names it. Not focusable, and a click passes through
     /// to the map, so it neither hides nor crowds a station drawn there.
     Searched,
+    /// A harsh driving event on a trip (E1).
+    Event,
 }
 
 impl PinKind {
@@ -88,8 +90,19 @@ impl PinKind {
             PinKind::ChargeOccupied => "map/pin-charge-occupied.svg",
             PinKind::ChargeOutOfOrder => "map/pin-charge-out-of-order.svg",
             PinKind::Searched => "map/pin-destination.svg",
+            PinKind::Event => "map/pin-event.svg",
         }
     }
+}
+
+/// The colour of a route drawn in one piece.
+const ROUTE_COLOUR: &str = "#0b5cad";
+
+/// A part of a route with its own colour (`#rrggbb`).
+#[derive(Clone, Debug, PartialEq)]
+pub struct RouteLeg {
+    pub points: Vec<(f64, f64)>,
+    pub colour: &'static str,
 }
 
 /// A named point on the map; the name is what a screen reader says when
@@ -118,6 +131,10 @@ pub fn MapView(
     basemap: Basemap,
     #[prop(into)] pins: Signal<Vec<MapPin>>,
     #[prop(into, optional)] route: Signal<Vec<(f64, f64)>>,
+    /// A route drawn in parts of their own colour (a trip by driving mode);
+    /// the page says in words what each colour means.
+    #[prop(into, optional)]
+    legs: Signal<Vec<RouteLeg>>,
     #[prop(into)] label: String,
     #[prop(optional)] on_pick: Option<Callback<(f64, f64)>>,
 ) -> impl IntoView {
@@ -174,9 +191,10 @@ pub fn MapView(
         }
         let pins = pins.get();
         let route = route.get();
+        let legs = legs.get();
         drawn.with_value(|d| {
             if let Some(d) = d {
-                d.show(&pins, &route);
+                d.show(&pins, &route, &legs);
             }
         });
     });
@@ -283,22 +301,32 @@ impl Drawn {
     }
 
     /// Replaces what the map shows and brings all of it into view.
-    fn show(&self, pins: &[MapPin], route: &[(f64, f64)]) {
+    fn show(&self, pins: &[MapPin], route: &[(f64, f64)], legs: &[RouteLeg]) {
         self.overlay.clear_layers();
-        let line: Array = route
-            .iter()
-            .map(|&(lat, lon)| JsValue::from(LatLng::new(lat, lon)))
-            .collect();
-        if line.length() > 1 {
-            let style = object(&[
-                ("color", "#0b5cad".into()),
-                ("weight", 5.into()),
-                ("opacity", 0.85.into()),
-                ("interactive", false.into()),
-                ("className", "ml-map__route".into()),
-            ]);
-            Polyline::new_with_options(&line, &style.unchecked_into())
-                .add_to_layer_group(&self.overlay);
+        let line = Array::new();
+        let draw = |points: &[(f64, f64)], color: &str| {
+            let part: Array = points
+                .iter()
+                .map(|&(lat, lon)| JsValue::from(LatLng::new(lat, lon)))
+                .collect();
+            if part.length() > 1 {
+                let style = object(&[
+                    ("color", color.into()),
+                    ("weight", 5.into()),
+                    ("opacity", 0.85.into()),
+                    ("interactive", false.into()),
+                    ("className", "ml-map__route".into()),
+                ]);
+                Polyline::new_with_options(&part, &style.unchecked_into())
+                    .add_to_layer_group(&self.overlay);
+            }
+            for p in part.iter() {
+                line.push(&p);
+            }
+        };
+        draw(route, ROUTE_COLOUR);
+        for leg in legs {
+            draw(&leg.points, leg.colour);
         }
         let anchor_size = |x, y| JsValue::from(Point::new(x, y));
         for pin in pins {

@@ -1,6 +1,7 @@
 //! Widgets shared by the pages.
 
 pub mod card;
+pub mod chart;
 pub mod confirm_action;
 pub mod cookie_notice;
 pub mod error_summary;
@@ -11,5 +12,7 @@ pub mod loading;
 pub mod map;
 pub mod page_frame;
 pub mod protected;
+pub mod section_nav;
 pub mod shell;
 pub mod table;
+pub mod vehicle_choice;

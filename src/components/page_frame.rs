@@ -9,17 +9,17 @@ use crate::forms::set_title;
 
 #[component]
 pub fn PageFrame(
-    title: &'static str,
+    #[prop(into)] title: String,
     /// Further classes of the page: `ml-page--narrow` for a form, the
     /// area's own.
     #[prop(optional)]
     class: &'static str,
     /// A link above the h1: (path, text).
     #[prop(optional)]
-    back: Option<(&'static str, &'static str)>,
+    back: Option<(String, &'static str)>,
     children: Children,
 ) -> impl IntoView {
-    set_title(title);
+    set_title(&title);
     let class = if class.is_empty() {
         "ml-page".to_owned()
     } else {
@@ -29,7 +29,7 @@ pub fn PageFrame(
         <div class=class>
             {back.map(|(path, text)| view! {
                 <p class="ml-back">
-                    <a href=config().href(path)>{text}</a>
+                    <a href=config().href(&path)>{text}</a>
                 </p>
             })}
             <h1 class="ml-title" tabindex="-1">{title}</h1>

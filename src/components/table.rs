@@ -1,9 +1,11 @@
 //! A table of records: a caption, column headers, one row per record (its
-//! first cell a row header), scrollable on narrow screens. A long list
-//! shows its first `page_size` rows and a button that shows the next ones,
-//! which then takes the keyboard to the first new row. A list paged by the
-//! server instead shows every record it has and an [`Older`] button that
-//! fetches the next page (see `loading::load_older`).
+//! first cell a row header), scrollable on narrow screens. How a long list
+//! is cut is its [`Paging`]: all records at hand, of which the first rows
+//! show with a button that shows the next ones (then taking the keyboard to
+//! the first new row), or pages fetched from the server, all shown, with an
+//! [`Older`] button while the server has more (see `loading::load_older`).
+
+use std::sync::Arc;
 
 use leptos::prelude::*;
 
@@ -14,53 +16,93 @@ use crate::i18n::t;
 pub fn DataTable<T, R, V>(
     /// The id of the heading that names the table.
     labelled_by: &'static str,
-    #[prop(optional)] caption: Option<&'static str>,
+    #[prop(optional, into)] caption: Option<String>,
     /// The caption, not the heading, names the table's region: when the
     /// heading already names a landmark around it (two landmarks with one
     /// name confuse screen-reader navigation).
     #[prop(optional)]
     named_by_caption: bool,
     columns: Vec<&'static str>,
-    records: Vec<T>,
+    /// The rows. They may grow (a server's older page: only the new rows
+    /// are drawn); any other change must draw a new table. Derived from
+    /// other signals, make it a `Memo`: each new row reads it.
+    #[prop(into)]
+    records: Signal<Vec<T>>,
     /// The cells of one record; the first should be a `<th scope="row">`.
     row: R,
-    #[prop(default = 20)] page_size: usize,
-    /// The server has older records: all fetched ones are shown, and this
-    /// button asks for more.
-    #[prop(optional_no_strip)]
-    older: Option<Older>,
+    #[prop(optional)] paging: Paging,
 ) -> impl IntoView
 where
     T: Clone + Send + Sync + 'static,
     R: Fn(T) -> V + Send + Sync + 'static,
     V: IntoView + 'static,
 {
+    let total = Memo::new(move |_| records.with(Vec::len));
+    let row = move |i: usize| {
+        records
+            .with_untracked(|all| all.get(i).cloned())
+            .map(|record| row(record).into_any())
+    };
+    draw_table(
+        TableFrame {
+            labelled_by,
+            caption,
+            named_by_caption,
+            columns,
+            paging,
+        },
+        total.into(),
+        Arc::new(row),
+    )
+}
+
+/// What a [`DataTable`] draws besides its records.
+struct TableFrame {
+    labelled_by: &'static str,
+    caption: Option<String>,
+    named_by_caption: bool,
+    columns: Vec<&'static str>,
+    paging: Paging,
+}
+
+/// The table itself, not generic: its code (the keyed rows, the paging)
+/// exists once, not once per kind of record. `row(i)` draws record `i`.
+fn draw_table(
+    frame: TableFrame,
+    total: Signal<usize>,
+    row: Arc<dyn Fn(usize) -> Option<AnyView> + Send + Sync>,
+) -> AnyView {
+    let TableFrame {
+        labelled_by,
+        caption,
+        named_by_caption,
+        columns,
+        paging,
+    } = frame;
     let caption_id = format!("{labelled_by}-caption");
     let region_name = if named_by_caption && caption.is_some() {
         caption_id.clone()
     } else {
         labelled_by.to_owned()
     };
-    let total = records.len();
-    let page_size = if older.is_some() { total } else { page_size };
-    let records = StoredValue::new(records);
-    let shown = RwSignal::new(page_size.min(total));
+    let (page_size, older) = match paging {
+        Paging::Shown(page_size) => (Some(page_size), Signal::stored(None)),
+        // Every fetched record stays on screen, the last page's too.
+        Paging::Server(older) => (None, older),
+    };
+    let shown = RwSignal::new(page_size.unwrap_or(usize::MAX));
     let more = move |_| {
         let first_new = shown.get_untracked();
-        shown.set((first_new + page_size).min(total));
+        shown.set(first_new.saturating_add(page_size.unwrap_or(usize::MAX)));
         focus_id(&format!("{labelled_by}-row-{first_new}"));
     };
-    let rows = move || {
-        records.with_value(|all| {
-            all.iter()
-                .take(shown.get())
-                .cloned()
-                .enumerate()
-                .map(|(i, record)| {
-                    view! { <tr id=format!("{labelled_by}-row-{i}") tabindex="-1">{row(record)}</tr> }
-                })
-                .collect_view()
-        })
+    // Keyed by position: rows added at the end are drawn alone, the others stay.
+    let rows = view! {
+        <For each=move || 0..shown.get().min(total.get()) key=|i| *i let:i>
+            {row(i).map(|cells| {
+                view! { <tr id=format!("{labelled_by}-row-{i}") tabindex="-1">{cells}</tr> }
+            })}
+        </For>
     };
     let headers = columns
         .into_iter()
@@ -76,9 +118,9 @@ where
                 <tbody>{rows}</tbody>
             </table>
         </div>
-        {older.map(|o| o.into_view())}
+        {move || older.get().map(|o| o.into_view())}
         {move || {
-            (shown.get() < total)
+            (shown.get() < total.get())
                 .then(|| {
                     view! {
                         <p>
@@ -89,6 +131,24 @@ where
                     }
                 })
         }}
+    }
+    .into_any()
+}
+
+/// How a [`DataTable`] cuts a long list.
+#[derive(Clone, Copy)]
+pub enum Paging {
+    /// Every record is at hand: this many rows show at first, and "Toon
+    /// meer" shows as many more.
+    Shown(usize),
+    /// The server sends pages: every record fetched shows, with the button
+    /// for the older ones while the server has them.
+    Server(Signal<Option<Older>>),
+}
+
+impl Default for Paging {
+    fn default() -> Self {
+        Paging::Shown(20)
     }
 }
 

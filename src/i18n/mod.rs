@@ -74,6 +74,7 @@ mod common;
 mod garage;
 mod map;
 mod profile;
+mod trips;
 
 use std::sync::OnceLock;
 
@@ -87,9 +88,12 @@ pub use common::CommonTexts;
 pub use garage::GarageTexts;
 pub use map::MapTexts;
 pub use profile::ProfileTexts;
+pub use trips::TripsTexts;
 
 /// The areas of the portal's texts, in pack order.
-const AREAS: [&str; 6] = ["common", "account", "profile", "garage", "map", "charging"];
+const AREAS: [&str; 7] = [
+    "common", "account", "profile", "garage", "map", "charging", "trips",
+];
 
 /// Every text of the portal, by area.
 #[derive(Debug)]
@@ -100,6 +104,7 @@ pub struct Texts {
     pub garage: GarageTexts,
     pub map: MapTexts,
     pub charging: ChargingTexts,
+    pub trips: TripsTexts,
 }
 
 static TEXTS: Texts = Texts {
@@ -109,6 +114,7 @@ static TEXTS: Texts = Texts {
     garage: GarageTexts::handles(3),
     map: MapTexts::handles(4),
     charging: ChargingTexts::handles(5),
+    trips: TripsTexts::handles(6),
 };
 
 /// One text of the portal, in the language the app was loaded in. Reads
@@ -151,7 +157,7 @@ impl std::fmt::Display for Text {
 #[derive(Debug)]
 pub struct Pack {
     /// Per area of [`AREAS`], its texts in the order of its `KEYS`.
-    areas: [Vec<String>; 6],
+    areas: [Vec<String>; 7],
     /// Error texts by code (`ErrorCode::as_str`).
     errors: HashMap<String, String>,
 }
@@ -246,6 +252,7 @@ struct Bundle {
     garage: Vec<String>,
     map: Vec<String>,
     charging: Vec<String>,
+    trips: Vec<String>,
     errors: HashMap<String, String>,
 }
 
@@ -264,7 +271,7 @@ pub fn parse(json: &str) -> Result<Pack, String> {
             ))
         }
     };
-    let [common, account, profile, garage, map, charging] = AREAS;
+    let [common, account, profile, garage, map, charging, trips] = AREAS;
     Ok(Pack {
         areas: [
             counted(common, b.common, CommonTexts::KEYS.len())?,
@@ -273,6 +280,7 @@ pub fn parse(json: &str) -> Result<Pack, String> {
             counted(garage, b.garage, GarageTexts::KEYS.len())?,
             counted(map, b.map, MapTexts::KEYS.len())?,
             counted(charging, b.charging, ChargingTexts::KEYS.len())?,
+            counted(trips, b.trips, TripsTexts::KEYS.len())?,
         ],
         errors: b.errors,
     })

@@ -4,13 +4,14 @@
 use super::*;
 
 /// Every area with the keys its struct declares, in `AREAS` order.
-const AREA_KEYS: [(&str, &[&str]); 6] = [
+const AREA_KEYS: [(&str, &[&str]); 7] = [
     ("common", CommonTexts::KEYS),
     ("account", AccountTexts::KEYS),
     ("profile", ProfileTexts::KEYS),
     ("garage", GarageTexts::KEYS),
     ("map", MapTexts::KEYS),
     ("charging", ChargingTexts::KEYS),
+    ("trips", TripsTexts::KEYS),
 ];
 
 /// Every language has every text of every area, and no other: each
@@ -56,13 +57,14 @@ fn placeholder_mismatch(text: &str, declared: &[&str]) -> Option<String> {
 /// `{name}`, no value goes missing.
 #[test]
 fn placeholders_are_the_declared_ones() {
-    let areas: [(&str, &[&str], &[&[&str]]); 6] = [
+    let areas: [(&str, &[&str], &[&[&str]]); 7] = [
         ("common", CommonTexts::KEYS, CommonTexts::PLACEHOLDERS),
         ("account", AccountTexts::KEYS, AccountTexts::PLACEHOLDERS),
         ("profile", ProfileTexts::KEYS, ProfileTexts::PLACEHOLDERS),
         ("garage", GarageTexts::KEYS, GarageTexts::PLACEHOLDERS),
         ("map", MapTexts::KEYS, MapTexts::PLACEHOLDERS),
         ("charging", ChargingTexts::KEYS, ChargingTexts::PLACEHOLDERS),
+        ("trips", TripsTexts::KEYS, TripsTexts::PLACEHOLDERS),
     ];
     for lang in Language::ALL {
         for (area, keys, declared) in areas {

@@ -11,3 +11,4 @@ pub mod register;
 pub mod reset_password;
 pub mod section;
 pub mod sign_in;
+pub mod trips;

@@ -174,6 +174,15 @@ impl TripPurpose {
         }
     }
 
+    /// As in JSON and query strings (`?purpose=`).
+    pub fn code(self) -> &'static str {
+        self.db_code().unwrap_or("untagged")
+    }
+
+    pub fn from_code(code: &str) -> Option<TripPurpose> {
+        TripPurpose::ALL.into_iter().find(|p| p.code() == code)
+    }
+
     pub const ALL: [TripPurpose; 3] = [
         TripPurpose::Business,
         TripPurpose::Private,
@@ -393,6 +402,15 @@ pub struct DataRetention {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn purpose_codes_are_the_json_names() {
+        for p in TripPurpose::ALL {
+            assert_eq!(serde_json::to_value(p).unwrap(), p.code());
+            assert_eq!(TripPurpose::from_code(p.code()), Some(p));
+        }
+        assert_eq!(TripPurpose::from_code("Business"), None);
+    }
 
     fn d(s: &str) -> NaiveDate {
         s.parse().unwrap()

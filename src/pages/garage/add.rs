@@ -111,7 +111,7 @@ pub fn AddVehicle() -> impl IntoView {
     ];
 
     view! {
-        <PageFrame title=g.add_title.as_str() class="ml-page--narrow" back=("/garage", g.back_to_garage.as_str())>
+        <PageFrame title=g.add_title.as_str() class="ml-page--narrow" back=("/garage".into(), g.back_to_garage.as_str())>
             <p>{g.add_intro.as_str()}</p>
             <ErrorSummary form=form labels=labels />
             <form class="ml-form ml-card" novalidate on:submit=submit>

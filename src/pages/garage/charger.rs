@@ -46,7 +46,7 @@ pub fn AddCharger() -> impl IntoView {
     };
 
     view! {
-        <PageFrame title=g.charger_add_title.as_str() class="ml-page--narrow" back=("/garage", g.back_to_garage.as_str())>
+        <PageFrame title=g.charger_add_title.as_str() class="ml-page--narrow" back=("/garage".into(), g.back_to_garage.as_str())>
             <p>{g.charger_add_intro.as_str()}</p>
             <ErrorSummary
                 form=form

@@ -17,6 +17,7 @@ use mijn_lexus_contract::vehicle::{VehicleList, VehicleSummary};
 use crate::api::garage as api;
 use crate::components::loading::Loaded;
 use crate::components::page_frame::PageFrame;
+use crate::components::vehicle_choice::vehicle_name;
 use crate::config::config;
 use crate::i18n::t;
 
@@ -89,15 +90,6 @@ pub fn Garage() -> impl IntoView {
                 <Loaded resource=chargers let:list>{charger_list(list)}</Loaded>
             </section>
         </PageFrame>
-    }
-}
-
-/// The name a vehicle goes by: its nickname, else its model.
-pub fn vehicle_name(v: &VehicleSummary) -> String {
-    if v.nickname.is_empty() {
-        t().garage.model_name(&v.model)
-    } else {
-        v.nickname.clone()
     }
 }
 

@@ -19,7 +19,6 @@ mod share_history;
 pub use share::SharePage;
 
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_query_map};
 use mijn_lexus_contract::map::MapConfig;
 use mijn_lexus_contract::vehicle::{Place, VehicleList, VehicleSummary};
 
@@ -28,7 +27,9 @@ use crate::api::map as api;
 use crate::components::loading::Loaded;
 use crate::components::map::Basemap;
 use crate::components::page_frame::PageFrame;
-use crate::config::{config, encode_query_value, navigate_to};
+use crate::components::section_nav::SectionNav;
+use crate::components::vehicle_choice;
+use crate::config::config;
 use crate::format::fixed;
 use crate::i18n::t;
 use car_to_door::CarToDoorView;
@@ -80,27 +81,15 @@ pub fn MapSection(
 #[component]
 fn MapNav(current: &'static str) -> impl IntoView {
     let m = &t().map;
-    let links = [
+    let links = vec![
         ("/map", m.nav_find.as_str()),
         ("/map/share", m.nav_share.as_str()),
         ("/map/charging", m.nav_charging.as_str()),
     ];
-    view! {
-        <nav class="ml-subnav" aria-label=m.nav_label.as_str()>
-            <ul>
-                {links.into_iter().map(|(path, text)| view! {
-                    <li>
-                        <a href=config().href(path)
-                            aria-current=(path == current).then_some("page")>{text}</a>
-                    </li>
-                }).collect_view()}
-            </ul>
-        </nav>
-    }
+    view! { <SectionNav label=m.nav_label.as_str() current links /> }
 }
 
-/// The vehicle in `?vin=` (the first one otherwise) and a way to choose
-/// another.
+/// The section's vehicle choice, or what a page shows without a vehicle.
 #[component]
 fn VehicleChoice(
     list: VehicleList,
@@ -110,60 +99,21 @@ fn VehicleChoice(
     without_vehicle: Option<NoVehicleView>,
 ) -> impl IntoView {
     let m = &t().map;
-    if let (true, Some(view)) = (list.vehicles.is_empty(), without_vehicle) {
-        return view(Basemap::from_config(&map_config), map_config);
-    }
-    if list.vehicles.is_empty() {
-        return view! {
-            <p>{m.no_vehicles.as_str()}</p>
-            <p><a href=config().href("/garage/add")>{t().garage.add_vehicle.as_str()}</a></p>
-        }
-        .into_any();
-    }
-    let query = use_query_map();
-    let navigate = use_navigate();
-    let vehicles = list.vehicles;
-    let chosen = {
-        let vehicles = vehicles.clone();
-        Memo::new(move |_| {
-            let wanted = query.with(|q| q.get("vin"));
-            vehicles
-                .iter()
-                .find(|v| Some(&v.vin) == wanted.as_ref())
-                .unwrap_or(&vehicles[0])
-                .clone()
-        })
-    };
-    let choose = move |ev: leptos::ev::Event| {
-        let vin = event_target_value(&ev);
-        navigate_to(
-            &navigate,
-            &format!("{path}?vin={}", encode_query_value(&vin)),
-            true,
-        );
-    };
     let basemap = Basemap::from_config(&map_config);
+    if list.vehicles.is_empty() {
+        return match without_vehicle {
+            Some(view) => view(basemap, map_config),
+            None => view! {
+                <p>{m.no_vehicles.as_str()}</p>
+                <p><a href=config().href("/garage/add")>{t().garage.add_vehicle.as_str()}</a></p>
+            }
+            .into_any(),
+        };
+    }
     view! {
-        // Choosing moves to the vehicle's own address (`?vin=`), so it can be
-        // bookmarked; the field looks like the forms' selects.
-        {(vehicles.len() > 1).then(|| view! {
-            <div class="ml-field ml-map-page__vehicle">
-                <label class="ml-field__label" for="map-vehicle">{m.vehicle_choice.as_str()}</label>
-                <div class="ml-field__control">
-                    <select class="ml-input ml-select" id="map-vehicle" on:change=choose>
-                        {vehicles.iter().map(|v| {
-                            let vin = v.vin.clone();
-                            view! {
-                                <option value=v.vin.clone() selected=move || chosen.with(|c| c.vin == vin)>
-                                    {vehicle_name(v)}
-                                </option>
-                            }
-                        }).collect_view()}
-                    </select>
-                </div>
-            </div>
-        })}
-        {move || page(chosen.get(), basemap.clone(), map_config.clone())}
+        <vehicle_choice::VehicleChoice vehicles=list.vehicles path id="map-vehicle"
+            label=m.vehicle_choice.as_str()
+            page=move |v| page(v, basemap.clone(), map_config.clone()) />
     }
     .into_any()
 }
@@ -211,17 +161,6 @@ pub fn PrivacyNotice() -> impl IntoView {
             <p><strong>{m.privacy_mode_title.as_str()}</strong></p>
             <p>{m.privacy_mode_body.as_str()}</p>
         </div>
-    }
-}
-
-/// The vehicle's name with its plate, which tells two alike apart:
-/// "Gezinswagen (1-ABC-234)".
-fn vehicle_name(v: &VehicleSummary) -> String {
-    let name = crate::pages::garage::vehicle_name(v);
-    if v.licence_plate.is_empty() {
-        name
-    } else {
-        format!("{name} ({})", v.licence_plate)
     }
 }
 

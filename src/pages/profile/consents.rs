@@ -7,8 +7,8 @@ use mijn_lexus_contract::profile::{ConsentKind, ConsentRecord, ConsentState, Con
 use super::format::device_label;
 use super::{ProfilePage, StatusMessage};
 use crate::api::profile as api;
-use crate::components::loading::{load_older, Loaded, RequestError};
-use crate::components::table::{DataTable, Older};
+use crate::components::loading::{into_resource, load_older, Loaded, RequestError};
+use crate::components::table::{DataTable, Older, Paging};
 use crate::format::date_time as format_date_time;
 use crate::forms::FormState;
 use crate::i18n::t;
@@ -82,12 +82,11 @@ pub fn ConsentsPage() -> impl IntoView {
     let more = move |(before_id, shown): (i64, usize)| {
         load_older(
             older,
-            consents,
             api::consents(Some(before_id)),
-            |c, page| {
+            into_resource(consents, |c, page: Consents| {
                 c.history.extend(page.history);
                 c.next_before_id = page.next_before_id;
-            },
+            }),
             format!("consent-history-row-{shown}"),
         )
     };
@@ -186,7 +185,7 @@ fn history_table(history: Vec<ConsentRecord>, older: Option<Older>) -> impl Into
             ]
             records=history
             row
-            older=older
+            paging=Paging::Server(older.into())
         />
     }
     .into_any()

@@ -87,6 +87,7 @@ pub fn PrivacyPage() -> impl IntoView {
                 </td>
             }
         };
+        let records: Vec<_> = list.documents.into_iter().enumerate().collect();
         view! {
             <DataTable
                 labelled_by="privacy-docs"
@@ -97,7 +98,7 @@ pub fn PrivacyPage() -> impl IntoView {
                     p.col_device.as_str(),
                     p.col_read.as_str(),
                 ]
-                records=list.documents.into_iter().enumerate().collect()
+                records
                 row
             />
         }
@@ -122,6 +123,8 @@ pub fn PrivacyPage() -> impl IntoView {
             <DocumentDialog
                 id="privacy-doc".to_owned()
                 doc=document
+                // Opened only once a document is chosen.
+                shown=Signal::stored(true)
                 dialog_ref
                 fallback_title=&p.documents_heading
                 on_close

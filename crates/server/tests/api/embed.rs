@@ -6,7 +6,7 @@ const INDEX: &str = r#"<!doctype html><html><head>
 <meta name="mijn-lexus-base" content="" />
 <!-- mijn-lexus:embed
   the portal's part of the head -->
-<script async src="/early.js"></script>
+<script type="module" src="/pkg-0123456789abcdef/boot.js"></script>
 <link rel="stylesheet" href="/style-0123456789abcdef.css"/>
 <!-- /mijn-lexus:embed -->
 </head><body>
@@ -58,7 +58,10 @@ async fn the_demo_host_page_embeds_the_portal_under_its_sub_path() {
             html.contains(r#"href="/embed-demo/style-0123456789abcdef.css""#),
             "{path}"
         );
-        assert!(html.contains(r#"src="/embed-demo/early.js""#), "{path}");
+        assert!(
+            html.contains(r#"src="/embed-demo/pkg-0123456789abcdef/boot.js""#),
+            "{path}"
+        );
         assert!(
             html.contains(r#"<div id="mijn-lexus"><img src="/embed-demo/logo.svg""#),
             "{path}"

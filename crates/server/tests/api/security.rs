@@ -327,6 +327,50 @@ async fn security_headers_on_api_and_static_responses() {
     expect_error(b.get("/api/garage").await, 404, ErrorCode::NotFound).await;
 }
 
+/// index.html travels pre-compressed when the build wrote `.br`/`.gz` beside
+/// it (the first request of every visit), and as it is to a client that
+/// accepts neither.
+#[tokio::test]
+async fn index_html_travels_precompressed() {
+    let dist = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dist.path().join("index.html"),
+        "<!doctype html><p>plain</p>",
+    )
+    .unwrap();
+    // Stand-ins: the server sends the files as they are.
+    std::fs::write(dist.path().join("index.html.br"), "brotli bytes").unwrap();
+    std::fs::write(dist.path().join("index.html.gz"), "gzip bytes").unwrap();
+    let app = TestApp::spawn_with(|c| c.static_dir = dist.path().to_owned()).await;
+    let client = reqwest::Client::new();
+    let get = |path: &'static str, encodings: &'static str| {
+        let request = client.get(format!("{}{path}", app.base));
+        let request = if encodings.is_empty() {
+            request
+        } else {
+            request.header("accept-encoding", encodings)
+        };
+        request.send()
+    };
+    for path in ["/", "/sign-in", "/garage/123"] {
+        let resp = get(path, "gzip, deflate, br").await.unwrap();
+        assert_eq!(resp.status(), 200, "{path}");
+        assert_eq!(resp.headers()["content-encoding"], "br", "{path}");
+        assert_eq!(resp.headers()["vary"], "accept-encoding", "{path}");
+        assert!(resp.headers()["content-type"]
+            .to_str()
+            .unwrap()
+            .starts_with("text/html"));
+        assert_eq!(resp.text().await.unwrap(), "brotli bytes", "{path}");
+    }
+    let resp = get("/register", "gzip, br;q=0").await.unwrap();
+    assert_eq!(resp.headers()["content-encoding"], "gzip");
+    assert_eq!(resp.text().await.unwrap(), "gzip bytes");
+    let resp = get("/register", "").await.unwrap();
+    assert!(resp.headers().get("content-encoding").is_none());
+    assert_eq!(resp.text().await.unwrap(), "<!doctype html><p>plain</p>");
+}
+
 #[tokio::test]
 async fn https_public_url_secures_cookies_and_adds_hsts() {
     // Dev mode (the tests' default) is refused with an https public URL.

@@ -14,9 +14,9 @@ use leptos_router::hooks::use_params_map;
 use mijn_lexus_contract::vehicle::{VehicleStatus, VehicleSummary, Vin};
 
 use super::format::{self, ago};
-use super::vehicle_name;
 use crate::api::garage as api;
 use crate::components::loading::{ApiResource, LoadingNotice, RequestError};
+use crate::components::vehicle_choice::vehicle_name;
 use crate::config::config;
 use crate::forms::set_title;
 use crate::i18n::t;

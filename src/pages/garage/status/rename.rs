@@ -10,9 +10,9 @@ use crate::api::garage as api;
 use crate::components::card::Card;
 use crate::components::field::{Field, SubmitButton};
 use crate::components::loading::{ApiResource, RequestError};
+use crate::components::vehicle_choice::vehicle_name;
 use crate::forms::{focus_id, set_title, FormState};
 use crate::i18n::t;
-use crate::pages::garage::vehicle_name;
 use crate::session::use_session;
 
 #[component]

@@ -10,7 +10,7 @@ use super::per_vehicle;
 use crate::api::garage as api;
 use crate::components::card::Card;
 use crate::components::field::{Field, SubmitButton};
-use crate::components::loading::{load_older, Loaded, RequestError};
+use crate::components::loading::{into_resource, load_older, Loaded, RequestError};
 use crate::components::table::Older;
 use crate::forms::{focus_id, focus_on_error, FormState};
 use crate::i18n::t;
@@ -32,15 +32,14 @@ pub(super) fn UsersSection(vin: String) -> impl IntoView {
     let more = move |before_id: i64, shown: usize| {
         load_older(
             older,
-            users,
             {
                 let vin = vin.get_value();
                 async move { api::users(&vin, Some(before_id)).await }
             },
-            |u, page| {
+            into_resource(users, |u, page: VehicleUsers| {
                 u.invitations.extend(page.invitations);
                 u.next_before_id = page.next_before_id;
-            },
+            }),
             format!("invitation-{shown}"),
         )
     };
