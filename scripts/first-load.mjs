@@ -21,7 +21,7 @@ import { readAreas } from "./split-areas.mjs";
 const args = process.argv.slice(2);
 const dist = args.find((a, i) => !a.startsWith("--") && !args[i - 1]?.startsWith("--")) ?? "dist";
 const budgetFlag = args.indexOf("--budget");
-const budgetKb = budgetFlag >= 0 ? Number(args[budgetFlag + 1]) : 230;
+const budgetKb = budgetFlag >= 0 ? Number(args[budgetFlag + 1]) : 225;
 const entryFlag = args.indexOf("--entry");
 const entries = (entryFlag >= 0 ? args[entryFlag + 1] : "sign_in_area,home_area").split(",");
 

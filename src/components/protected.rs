@@ -88,9 +88,12 @@ pub fn Protected(children: ChildrenFn) -> impl IntoView {
 
 /// The re-acceptance page (A4), fetched only when a user has new terms to
 /// accept: every signed-in page can show it, and it would otherwise travel
-/// with each of them, the start page included.
+/// with each of them, the start page included. It travels with the account
+/// area (registration: the same legal texts and acceptance): an area of its
+/// own cut the code the areas share into 16 more chunks, which every first
+/// visit paid for in requests and start-up time.
 #[leptos::wasm_split::wasm_split(
-    legal_gate_area,
+    account_area,
     wasm_split_path = ::leptos::wasm_split,
     fallible
 )]
