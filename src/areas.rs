@@ -19,9 +19,11 @@ use leptos::task::spawn_local;
 use leptos::wasm_split::SplitLoaderError;
 use leptos_router::components::{FlatRoutes, Route};
 use leptos_router::{path, ChooseView};
+use wasm_bindgen::JsValue;
 
 use crate::components::page_frame::PageFrame;
 use crate::components::protected::Protected;
+use crate::config::config;
 use crate::i18n::t;
 use crate::pages::confirm::Confirm;
 use crate::pages::forgot_password::ForgotPassword;
@@ -100,6 +102,13 @@ macro_rules! portal {
         }
 
         impl Page {
+            /// The area's name in the preload manifest (scripts/preload-manifest.mjs).
+            fn area_name(self) -> &'static str {
+                match self {
+                    $(Page::$variant(_) => stringify!($area)),*
+                }
+            }
+
             /// Fetches the page's area, if it is not here yet.
             async fn preload_area(self) -> Result<(), SplitLoaderError> {
                 match self {
@@ -218,11 +227,18 @@ pub fn AreaLoadFailed() -> impl IntoView {
     }
 }
 
-/// A few seconds after the first page is up, fetch in the background, one by
-/// one, the areas this visitor is likely to open next, so that navigation
-/// neither waits for the network nor fails when the connection drops: for a
-/// visitor who is not signed in the public pages, and once signed in the
-/// sections of the portal. Nobody downloads the whole portal just to sign in.
+/// A few seconds after the first page is up, fetch in the background the
+/// areas this visitor is likely to open next, so that navigation neither
+/// waits for the network nor fails when the connection drops: for a visitor
+/// who is not signed in the public pages, and once signed in the sections of
+/// the portal. Nobody downloads the whole portal just to sign in.
+///
+/// Only the files are fetched, into the browser's cache (`<link
+/// rel="prefetch">`, the file names from the preload manifest in
+/// index.html): instantiating the modules ahead would cost the page long
+/// main-thread tasks while the visitor starts to type (Lighthouse counted
+/// 320 ms of them on /register). Without the manifest (a host page that
+/// leaves it out) the areas are loaded as they would be when opened.
 pub fn prefetch_areas(session: Session) {
     let public_done = StoredValue::new(false);
     let portal_done = StoredValue::new(false);
@@ -255,6 +271,12 @@ pub fn prefetch_areas(session: Session) {
         done.set_value(true);
         set_timeout(
             move || {
+                if let Some(manifest) = PreloadManifest::read() {
+                    for page in pages {
+                        manifest.prefetch(page.area_name());
+                    }
+                    return;
+                }
                 spawn_local(async move {
                     for page in pages {
                         let _ = page.preload_area().await;
@@ -264,4 +286,52 @@ pub fn prefetch_areas(session: Session) {
             std::time::Duration::from_secs(3),
         );
     });
+}
+
+/// The preload manifest build-wasm.sh writes into index.html: `{"pkg":
+/// "pkg-<hash>", "files": {"<area>": ["split_<area>.wasm", "chunk_7.wasm",
+/// …]}, …}`. Read with the browser's JSON parser: serde's code for it would
+/// weigh on every first load.
+struct PreloadManifest(js_sys::Object);
+
+impl PreloadManifest {
+    fn read() -> Option<PreloadManifest> {
+        let text = document()
+            .get_element_by_id("mijn-lexus-preload")?
+            .text_content()?;
+        let value = js_sys::JSON::parse(&text).ok()?;
+        value.is_object().then(|| PreloadManifest(value.into()))
+    }
+
+    fn get(value: &JsValue, key: &str) -> Option<JsValue> {
+        js_sys::Reflect::get(value, &JsValue::from_str(key))
+            .ok()
+            .filter(|v| !v.is_undefined() && !v.is_null())
+    }
+
+    /// Asks the browser to fetch `area`'s files into its cache, at low
+    /// priority; files it has already are not fetched again.
+    fn prefetch(&self, area: &str) {
+        let manifest: &JsValue = self.0.as_ref();
+        let Some(pkg) = Self::get(manifest, "pkg").and_then(|p| p.as_string()) else {
+            return;
+        };
+        let Some(files) = Self::get(manifest, "files").and_then(|f| Self::get(&f, area)) else {
+            return;
+        };
+        let Some(head) = document().head() else {
+            return;
+        };
+        for file in js_sys::Array::from(&files)
+            .iter()
+            .filter_map(|f| f.as_string())
+        {
+            let Ok(link) = document().create_element("link") else {
+                continue;
+            };
+            let _ = link.set_attribute("rel", "prefetch");
+            let _ = link.set_attribute("href", &config().asset(&format!("{pkg}/{file}")));
+            let _ = head.append_child(&link);
+        }
+    }
 }
