@@ -19,11 +19,10 @@ use leptos::task::spawn_local;
 use leptos::wasm_split::SplitLoaderError;
 use leptos_router::components::{FlatRoutes, Route};
 use leptos_router::{path, ChooseView};
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 
 use crate::components::page_frame::PageFrame;
 use crate::components::protected::Protected;
-use crate::config::config;
 use crate::i18n::t;
 use crate::pages::confirm::Confirm;
 use crate::pages::forgot_password::ForgotPassword;
@@ -234,11 +233,11 @@ pub fn AreaLoadFailed() -> impl IntoView {
 /// the portal. Nobody downloads the whole portal just to sign in.
 ///
 /// Only the files are fetched, into the browser's cache (`<link
-/// rel="prefetch">`, the file names from the preload manifest in
-/// index.html): instantiating the modules ahead would cost the page long
-/// main-thread tasks while the visitor starts to type (Lighthouse counted
-/// 320 ms of them on /register). Without the manifest (a host page that
-/// leaves it out) the areas are loaded as they would be when opened.
+/// rel="prefetch">` by index.html's first-fetch script, which has the
+/// preload manifest): instantiating the modules ahead would cost the page
+/// long main-thread tasks while the visitor starts to type (Lighthouse
+/// counted 320 ms of them on /register). Without that script (a host page
+/// that leaves it out) the areas are loaded as they would be when opened.
 pub fn prefetch_areas(session: Session) {
     let public_done = StoredValue::new(false);
     let portal_done = StoredValue::new(false);
@@ -271,10 +270,8 @@ pub fn prefetch_areas(session: Session) {
         done.set_value(true);
         set_timeout(
             move || {
-                if let Some(manifest) = PreloadManifest::read() {
-                    for page in pages {
-                        manifest.prefetch(page.area_name());
-                    }
+                let areas: Vec<&str> = pages.iter().map(|p| p.area_name()).collect();
+                if prefetch_into_cache(&areas.join(" ")) {
                     return;
                 }
                 spawn_local(async move {
@@ -288,50 +285,14 @@ pub fn prefetch_areas(session: Session) {
     });
 }
 
-/// The preload manifest build-wasm.sh writes into index.html: `{"pkg":
-/// "pkg-<hash>", "files": {"<area>": ["split_<area>.wasm", "chunk_7.wasm",
-/// …]}, …}`. Read with the browser's JSON parser: serde's code for it would
-/// weigh on every first load.
-struct PreloadManifest(js_sys::Object);
-
-impl PreloadManifest {
-    fn read() -> Option<PreloadManifest> {
-        let text = document()
-            .get_element_by_id("mijn-lexus-preload")?
-            .text_content()?;
-        let value = js_sys::JSON::parse(&text).ok()?;
-        value.is_object().then(|| PreloadManifest(value.into()))
-    }
-
-    fn get(value: &JsValue, key: &str) -> Option<JsValue> {
-        js_sys::Reflect::get(value, &JsValue::from_str(key))
-            .ok()
-            .filter(|v| !v.is_undefined() && !v.is_null())
-    }
-
-    /// Asks the browser to fetch `area`'s files into its cache, at low
-    /// priority; files it has already are not fetched again.
-    fn prefetch(&self, area: &str) {
-        let manifest: &JsValue = self.0.as_ref();
-        let Some(pkg) = Self::get(manifest, "pkg").and_then(|p| p.as_string()) else {
-            return;
-        };
-        let Some(files) = Self::get(manifest, "files").and_then(|f| Self::get(&f, area)) else {
-            return;
-        };
-        let Some(head) = document().head() else {
-            return;
-        };
-        for file in js_sys::Array::from(&files)
-            .iter()
-            .filter_map(|f| f.as_string())
-        {
-            let Ok(link) = document().create_element("link") else {
-                continue;
-            };
-            let _ = link.set_attribute("rel", "prefetch");
-            let _ = link.set_attribute("href", &config().asset(&format!("{pkg}/{file}")));
-            let _ = head.append_child(&link);
-        }
-    }
+/// Asks index.html's first-fetch script (scripts/first-fetch.js,
+/// `mijnLexusPrefetch`) to fetch the files of `areas` (names separated by
+/// spaces) into the browser's cache. It has the preload manifest at hand, and
+/// its JavaScript costs the main module nothing. False without it (a host
+/// page that leaves the script out).
+fn prefetch_into_cache(areas: &str) -> bool {
+    js_sys::Reflect::get(&window(), &JsValue::from_str("mijnLexusPrefetch"))
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+        .is_some_and(|f| f.call1(&JsValue::NULL, &JsValue::from_str(areas)).is_ok())
 }
