@@ -20,6 +20,9 @@ pub mod telematics;
 pub mod trips;
 pub mod validation;
 pub mod vehicle;
+// ---- services, invoices (F1, F3) ----
+pub mod money;
+pub mod services;
 
 pub use error::{ApiError, ErrorCode, FieldError};
 pub use locale::{Country, Language, Salutation};
@@ -240,6 +243,45 @@ pub mod routes {
     pub fn ingest_command_ack(vin: &str, id: &str) -> String {
         format!("/ingest/vehicles/{vin}/commands/{id}/ack")
     }
+
+    // ---- services, invoices (F1, F3) ----
+    /// GET `ServiceCatalogue`: every service, its plans and prices, and
+    /// where it stands for this vehicle.
+    pub fn vehicle_services(vin: &str) -> String {
+        format!("/vehicles/{vin}/services")
+    }
+    /// POST `ActivateRequest` -> `Activation` (main user only).
+    pub fn vehicle_service(vin: &str, service: &str) -> String {
+        format!("/vehicles/{vin}/services/{service}")
+    }
+    /// POST `QuoteRequest` -> `Quote`; stores nothing.
+    pub fn vehicle_service_quote(vin: &str, service: &str) -> String {
+        format!("/vehicles/{vin}/services/{service}/quote")
+    }
+    /// POST -> `Activation`: after the card holder's authentication.
+    pub fn subscription_confirm(id: &str) -> String {
+        format!("/subscriptions/{id}/confirm")
+    }
+    /// POST -> `Cancellation`.
+    pub fn subscription_cancel(id: &str) -> String {
+        format!("/subscriptions/{id}/cancel")
+    }
+    /// GET `WithdrawalQuote`; POST -> `Cancellation` (ends now, refunds).
+    pub fn subscription_withdrawal(id: &str) -> String {
+        format!("/subscriptions/{id}/withdrawal")
+    }
+    /// GET `InvoiceList` (invoices and credit notes, newest first).
+    pub const INVOICES: &str = "/invoices";
+    /// GET `Invoice`.
+    pub fn invoice(id: &str) -> String {
+        format!("/invoices/{id}")
+    }
+    /// GET the invoice as PDF (`?lang=`; default: the account's language).
+    pub fn invoice_pdf(id: &str) -> String {
+        format!("/invoices/{id}/pdf")
+    }
+    /// GET `PaymentHistory`.
+    pub const PAYMENTS: &str = "/payments";
 
     /// Header that carries the CSRF token on every state-changing request.
     pub const CSRF_HEADER: &str = "x-csrf-token";

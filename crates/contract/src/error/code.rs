@@ -133,6 +133,25 @@ pub enum ErrorCode {
     DateRangeInvalid,
     /// More trips named at once than one request may tag.
     TooManyTrips,
+    // ---- services, invoices (F1, F3) ----
+    /// The idempotency key is 16 to 64 letters, digits, - or _.
+    IdempotencyKeyInvalid,
+    /// The service or plan is not offered for this vehicle.
+    ServiceNotOffered,
+    /// This vehicle already had the free trial of this service (once per vehicle, ever).
+    TrialAlreadyUsed,
+    /// A subscription to this service is still running for this vehicle.
+    ServiceAlreadyActive,
+    /// A paid plan needs a main payment card in the wallet.
+    MainCardRequired,
+    /// The provider refused the payment (or the authentication failed).
+    PaymentFailed,
+    /// The payment still waits for the card holder's authentication.
+    PaymentPending,
+    /// No right of withdrawal: not a paid plan, the 14 days are over, or lost after a trial of 14 days or more.
+    WithdrawalNotAllowed,
+    /// The subscription is already cancelled or over.
+    SubscriptionNotRunning,
 }
 
 impl ErrorCode {
@@ -221,6 +240,16 @@ impl ErrorCode {
         ErrorCode::TilesUnavailable,
         ErrorCode::DateRangeInvalid,
         ErrorCode::TooManyTrips,
+        // ---- services, invoices (F1, F3) ----
+        ErrorCode::IdempotencyKeyInvalid,
+        ErrorCode::ServiceNotOffered,
+        ErrorCode::TrialAlreadyUsed,
+        ErrorCode::ServiceAlreadyActive,
+        ErrorCode::MainCardRequired,
+        ErrorCode::PaymentFailed,
+        ErrorCode::PaymentPending,
+        ErrorCode::WithdrawalNotAllowed,
+        ErrorCode::SubscriptionNotRunning,
     ];
 }
 

@@ -101,6 +101,16 @@ impl ErrorCode {
             TilesUnavailable => "De kaart kan nu niet worden geladen. Probeer het later opnieuw.",
             DateRangeInvalid => "De einddatum ligt voor de begindatum, of de periode is langer dan twee jaar. Kies een kortere periode.",
             TooManyTrips => "U kunt tot 1000 ritten tegelijk aanduiden. Kies minder ritten of een periode.",
+            // ---- services, invoices (F1, F3) ----
+            IdempotencyKeyInvalid => "De aanvraag kon niet veilig worden herkend. Vernieuw de pagina en bevestig opnieuw.",
+            ServiceNotOffered => "Deze dienst of formule wordt niet aangeboden voor dit voertuig. Kies een andere formule uit de lijst.",
+            TrialAlreadyUsed => "Dit voertuig heeft de gratis proefperiode voor deze dienst al gebruikt. Kies een betalende formule.",
+            ServiceAlreadyActive => "Deze dienst loopt nog voor dit voertuig. Zeg het lopende abonnement eerst op voordat u een andere formule kiest.",
+            MainCardRequired => "Voeg eerst een betaalkaart toe aan uw portemonnee en stel ze in als hoofdkaart.",
+            PaymentFailed => "De betaling is niet gelukt. Er werd niets aangerekend. Controleer uw kaart of kies een andere hoofdkaart en probeer opnieuw.",
+            PaymentPending => "De betaling wacht nog op uw bevestiging bij uw bank. Rond de bevestiging af en probeer opnieuw.",
+            WithdrawalNotAllowed => "Herroepen kan niet meer voor dit abonnement: de termijn van 14 dagen is voorbij, of het volgde op een gratis proefperiode van minstens 14 dagen. U kunt het abonnement wel opzeggen.",
+            SubscriptionNotRunning => "Dit abonnement is al opgezegd of afgelopen.",
         }
     }
 
@@ -190,6 +200,16 @@ impl ErrorCode {
             TilesUnavailable => "La carte ne peut pas être chargée pour le moment. Réessayez plus tard.",
             DateRangeInvalid => "La date de fin précède la date de début, ou la période dépasse deux ans. Choisissez une période plus courte.",
             TooManyTrips => "Vous pouvez marquer jusqu'à 1000 trajets à la fois. Choisissez moins de trajets ou une période.",
+            // ---- services, invoices (F1, F3) ----
+            IdempotencyKeyInvalid => "La demande n'a pas pu être identifiée de façon sûre. Actualisez la page et confirmez à nouveau.",
+            ServiceNotOffered => "Ce service ou cette formule n'est pas proposé pour ce véhicule. Choisissez une autre formule dans la liste.",
+            TrialAlreadyUsed => "Ce véhicule a déjà bénéficié de la période d'essai gratuite de ce service. Choisissez une formule payante.",
+            ServiceAlreadyActive => "Ce service est encore actif pour ce véhicule. Résiliez d'abord l'abonnement en cours avant de choisir une autre formule.",
+            MainCardRequired => "Ajoutez d'abord une carte de paiement à votre portefeuille et définissez-la comme carte principale.",
+            PaymentFailed => "Le paiement n'a pas abouti. Rien n'a été débité. Vérifiez votre carte ou choisissez une autre carte principale et réessayez.",
+            PaymentPending => "Le paiement attend encore votre confirmation auprès de votre banque. Terminez la confirmation et réessayez.",
+            WithdrawalNotAllowed => "La rétractation n'est plus possible pour cet abonnement : le délai de 14 jours est dépassé, ou il fait suite à une période d'essai gratuite d'au moins 14 jours. Vous pouvez toutefois le résilier.",
+            SubscriptionNotRunning => "Cet abonnement est déjà résilié ou terminé.",
         }
     }
 
@@ -279,6 +299,16 @@ impl ErrorCode {
             TilesUnavailable => "The map cannot be loaded right now. Please try again later.",
             DateRangeInvalid => "The end date is before the start date, or the period is longer than two years. Please choose a shorter period.",
             TooManyTrips => "You can tag up to 1000 trips at once. Please choose fewer trips or a period.",
+            // ---- services, invoices (F1, F3) ----
+            IdempotencyKeyInvalid => "The request could not be identified safely. Please reload the page and confirm again.",
+            ServiceNotOffered => "This service or plan is not offered for this vehicle. Please choose another plan from the list.",
+            TrialAlreadyUsed => "This vehicle has already used the free trial of this service. Please choose a paid plan.",
+            ServiceAlreadyActive => "This service is still running for this vehicle. Please cancel the current subscription before choosing another plan.",
+            MainCardRequired => "Please add a payment card to your wallet first and make it your main card.",
+            PaymentFailed => "The payment did not go through. Nothing was charged. Please check your card or choose another main card and try again.",
+            PaymentPending => "The payment is still waiting for your confirmation with your bank. Please complete it and try again.",
+            WithdrawalNotAllowed => "This subscription can no longer be withdrawn from: the 14 days are over, or it followed a free trial of at least 14 days. You can still cancel it.",
+            SubscriptionNotRunning => "This subscription has already been cancelled or has ended.",
         }
     }
 }

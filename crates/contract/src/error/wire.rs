@@ -90,6 +90,16 @@ impl ErrorCode {
             TilesUnavailable => "tiles_unavailable",
             DateRangeInvalid => "date_range_invalid",
             TooManyTrips => "too_many_trips",
+            // ---- services, invoices (F1, F3) ----
+            IdempotencyKeyInvalid => "idempotency_key_invalid",
+            ServiceNotOffered => "service_not_offered",
+            TrialAlreadyUsed => "trial_already_used",
+            ServiceAlreadyActive => "service_already_active",
+            MainCardRequired => "main_card_required",
+            PaymentFailed => "payment_failed",
+            PaymentPending => "payment_pending",
+            WithdrawalNotAllowed => "withdrawal_not_allowed",
+            SubscriptionNotRunning => "subscription_not_running",
         }
     }
 
@@ -104,6 +114,8 @@ impl ErrorCode {
             | PermissionDenied
             | InvitationWrongAccount
             | LegalAcceptanceRequired => 403,
+            // ---- services, invoices (F1, F3) ----
+            PaymentFailed => 402,
             NotFound => 404,
             MethodNotAllowed => 405,
             Timeout => 408,
@@ -116,7 +128,14 @@ impl ErrorCode {
             | PrivacyModeOn
             | NoDestination
             | ShareToCarUnavailable
-            | CommandAlreadyFinal => 409,
+            | CommandAlreadyFinal
+            // ---- services, invoices (F1, F3) ----
+            | TrialAlreadyUsed
+            | ServiceAlreadyActive
+            | MainCardRequired
+            | PaymentPending
+            | WithdrawalNotAllowed
+            | SubscriptionNotRunning => 409,
             TokenExpired | TokenUsed => 410,
             PayloadTooLarge => 413,
             UnsupportedMediaType => 415,
