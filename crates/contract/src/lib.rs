@@ -20,6 +20,8 @@ pub mod telematics;
 pub mod trips;
 pub mod validation;
 pub mod vehicle;
+// ---- wallet, payments (F2) ----
+pub mod wallet;
 
 pub use error::{ApiError, ErrorCode, FieldError};
 pub use locale::{Country, Language, Salutation};
