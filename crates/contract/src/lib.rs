@@ -23,6 +23,8 @@ pub mod vehicle;
 // ---- services, invoices (F1, F3) ----
 pub mod money;
 pub mod services;
+// ---- wallet, payments (F2) ----
+pub mod wallet;
 
 pub use error::{ApiError, ErrorCode, FieldError};
 pub use locale::{Country, Language, Salutation};

@@ -35,6 +35,9 @@ pub mod telematics;
 pub mod telemetry;
 // ---- trips, logbook, coaching (E1-E4) ----
 pub mod trips;
+// ---- wallet, payments (F2) ----
+pub mod payments;
+pub mod services;
 
 use std::net::SocketAddr;
 
