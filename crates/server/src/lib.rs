@@ -38,6 +38,8 @@ pub mod trips;
 // ---- wallet, payments (F2) ----
 pub mod payments;
 pub mod services;
+// ---- services, invoices (F1, F3) ----
+pub mod billing;
 
 use std::net::SocketAddr;
 
