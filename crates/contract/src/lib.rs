@@ -284,6 +284,28 @@ pub mod routes {
     }
     /// GET `PaymentHistory`.
     pub const PAYMENTS: &str = "/payments";
+    // ---- wallet, payments (F2) ----
+    /// GET `Wallet`; POST `AddCardRequest` -> 201 `PaymentCard` (200 with the
+    /// card already saved when the same card is added again).
+    pub const WALLET_CARDS: &str = "/wallet/cards";
+    /// PUT `BillingAddress` -> `Wallet`: the billing address of every card.
+    pub const WALLET_BILLING_ADDRESS: &str = "/wallet/billing-address";
+    /// DELETE -> 204: remove a card.
+    pub fn wallet_card(id: &str) -> String {
+        format!("/wallet/cards/{id}")
+    }
+    /// POST -> `Wallet`: make this card the main card.
+    pub fn wallet_card_main(id: &str) -> String {
+        format!("/wallet/cards/{id}/main")
+    }
+    /// The sandbox payment provider, OUTSIDE the `/api` prefix (its own
+    /// host path, no session, no CSRF): POST `CardDetails` with
+    /// `Authorization: Bearer <publishable key>` -> 201 `CardToken`.
+    pub const SANDBOX_PAY_TOKENS: &str = "/sandbox-pay/v1/tokens";
+    /// `GET {SANDBOX_PAY_CHALLENGE}/{charge id}?lang=nl`: the strong customer
+    /// authentication page; its form POSTs to the same path and sends the
+    /// browser back to the merchant's return URL (303).
+    pub const SANDBOX_PAY_CHALLENGE: &str = "/sandbox-pay/challenge";
 
     /// Header that carries the CSRF token on every state-changing request.
     pub const CSRF_HEADER: &str = "x-csrf-token";

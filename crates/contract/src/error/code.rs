@@ -152,6 +152,29 @@ pub enum ErrorCode {
     WithdrawalNotAllowed,
     /// The subscription is already cancelled or over.
     SubscriptionNotRunning,
+    // ---- wallet, payments (F2) ----
+    /// The card number fails the Luhn check or has the wrong length or characters.
+    CardNumberInvalid,
+    /// Not a Visa or Mastercard number.
+    CardBrandUnsupported,
+    /// The expiry month is not 1-12 or the year is not a plausible four-digit year.
+    CardExpiryInvalid,
+    /// The card's expiry month lies in the past.
+    CardExpired,
+    /// The security code is not three digits.
+    CvcInvalid,
+    /// The payment provider knows no such card token, or it was used or expired.
+    CardTokenInvalid,
+    /// The main card is the only card behind a running subscription: 409.
+    MainCardInUse,
+    /// The main card cannot be removed while other cards exist: make another one main first (409).
+    MainCardMustBeReplaced,
+    /// The billing address is not in the account's country.
+    BillingCountryMismatch,
+    /// The payment provider's publishable key is missing or wrong: 401.
+    PaymentKeyInvalid,
+    /// The payment provider is down or too slow: 503.
+    PaymentProviderUnavailable,
 }
 
 impl ErrorCode {
@@ -250,6 +273,18 @@ impl ErrorCode {
         ErrorCode::PaymentPending,
         ErrorCode::WithdrawalNotAllowed,
         ErrorCode::SubscriptionNotRunning,
+        // ---- wallet, payments (F2) ----
+        ErrorCode::CardNumberInvalid,
+        ErrorCode::CardBrandUnsupported,
+        ErrorCode::CardExpiryInvalid,
+        ErrorCode::CardExpired,
+        ErrorCode::CvcInvalid,
+        ErrorCode::CardTokenInvalid,
+        ErrorCode::MainCardInUse,
+        ErrorCode::MainCardMustBeReplaced,
+        ErrorCode::BillingCountryMismatch,
+        ErrorCode::PaymentKeyInvalid,
+        ErrorCode::PaymentProviderUnavailable,
     ];
 }
 

@@ -100,6 +100,18 @@ impl ErrorCode {
             PaymentPending => "payment_pending",
             WithdrawalNotAllowed => "withdrawal_not_allowed",
             SubscriptionNotRunning => "subscription_not_running",
+            // ---- wallet, payments (F2) ----
+            CardNumberInvalid => "card_number_invalid",
+            CardBrandUnsupported => "card_brand_unsupported",
+            CardExpiryInvalid => "card_expiry_invalid",
+            CardExpired => "card_expired",
+            CvcInvalid => "cvc_invalid",
+            CardTokenInvalid => "card_token_invalid",
+            MainCardInUse => "main_card_in_use",
+            MainCardMustBeReplaced => "main_card_must_be_replaced",
+            BillingCountryMismatch => "billing_country_mismatch",
+            PaymentKeyInvalid => "payment_key_invalid",
+            PaymentProviderUnavailable => "payment_provider_unavailable",
         }
     }
 
@@ -108,7 +120,7 @@ impl ErrorCode {
         use ErrorCode::*;
         match self {
             MalformedRequest => 400,
-            Unauthenticated | InvalidCredentials | IngestKeyInvalid => 401,
+            Unauthenticated | InvalidCredentials | IngestKeyInvalid | PaymentKeyInvalid => 401,
             EmailNotConfirmed
             | CsrfFailed
             | PermissionDenied
@@ -135,13 +147,20 @@ impl ErrorCode {
             | MainCardRequired
             | PaymentPending
             | WithdrawalNotAllowed
-            | SubscriptionNotRunning => 409,
+            | SubscriptionNotRunning
+            // ---- wallet, payments (F2) ----
+            | MainCardInUse
+            | MainCardMustBeReplaced => 409,
             TokenExpired | TokenUsed => 410,
             PayloadTooLarge => 413,
             UnsupportedMediaType => 415,
             RateLimited | ProofLocked => 429,
             Internal => 500,
-            ServerBusy | RoutingUnavailable | GeocodingUnavailable | TilesUnavailable => 503,
+            ServerBusy
+            | RoutingUnavailable
+            | GeocodingUnavailable
+            | TilesUnavailable
+            | PaymentProviderUnavailable => 503,
             _ => 422,
         }
     }

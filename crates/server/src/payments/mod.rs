@@ -8,6 +8,8 @@
 //! The app holds one provider as `Arc<dyn PaymentProvider>` in its state;
 //! the sandbox ([`sandbox`]) is the one shipped.
 
+pub mod sandbox;
+
 use std::future::Future;
 use std::pin::Pin;
 
