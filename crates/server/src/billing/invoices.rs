@@ -117,13 +117,12 @@ pub async fn list(db: &SqlitePool, user_id: i64) -> AppResult<InvoiceList> {
 
 /// One invoice of the user.
 pub async fn find(db: &SqlitePool, user_id: i64, public_id: &str) -> AppResult<Option<Invoice>> {
-    let row: Option<InvoiceRow> = sqlx::query_as(&format!(
-        "{SELECT} WHERE i.public_id = ? AND i.user_id = ?"
-    ))
-    .bind(public_id)
-    .bind(user_id)
-    .fetch_optional(db)
-    .await?;
+    let row: Option<InvoiceRow> =
+        sqlx::query_as(&format!("{SELECT} WHERE i.public_id = ? AND i.user_id = ?"))
+            .bind(public_id)
+            .bind(user_id)
+            .fetch_optional(db)
+            .await?;
     Ok(row.map(InvoiceRow::into_invoice))
 }
 

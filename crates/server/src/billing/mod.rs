@@ -23,7 +23,11 @@ use crate::security::random_token;
 pub fn seller() -> Party {
     Party {
         name: "Toyota Belgium NV/SA (Lexus Belgium)".into(),
-        address_lines: vec!["Leuvensesteenweg 369".into(), "1932 Zaventem".into(), "BE".into()],
+        address_lines: vec![
+            "Leuvensesteenweg 369".into(),
+            "1932 Zaventem".into(),
+            "BE".into(),
+        ],
         vat_number: Some("BE0441.571.714".into()),
     }
 }

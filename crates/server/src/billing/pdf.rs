@@ -52,7 +52,12 @@ fn labels(lang: Language) -> Labels {
             net: "Maatstaf van heffing",
             vat: "Btw",
             total: "Totaal",
-            plans: ["proefperiode", "maandabonnement", "jaarabonnement", "driejarig abonnement"],
+            plans: [
+                "proefperiode",
+                "maandabonnement",
+                "jaarabonnement",
+                "driejarig abonnement",
+            ],
             paid: "Betaald met uw hoofdkaart.",
             refunded: "Terugbetaald op de kaart van de oorspronkelijke betaling.",
         },
@@ -71,7 +76,12 @@ fn labels(lang: Language) -> Labels {
             net: "Base imposable",
             vat: "TVA",
             total: "Total",
-            plans: ["période d'essai", "abonnement mensuel", "abonnement annuel", "abonnement de trois ans"],
+            plans: [
+                "période d'essai",
+                "abonnement mensuel",
+                "abonnement annuel",
+                "abonnement de trois ans",
+            ],
             paid: "Payé avec votre carte principale.",
             refunded: "Remboursé sur la carte du paiement d'origine.",
         },
@@ -164,7 +174,11 @@ pub fn render(invoice: &Invoice, lang: Language) -> AppResult<Vec<u8>> {
     p.line(20.0, true, &format!("{title} {}", invoice.number));
     p.down(4.0);
     p.line(10.0, false, &format!("{}: {}", l.number, invoice.number));
-    p.line(10.0, false, &format!("{}: {}", l.date, day(invoice.issued_at)));
+    p.line(
+        10.0,
+        false,
+        &format!("{}: {}", l.date, day(invoice.issued_at)),
+    );
     if let Some(corrects) = &invoice.corrects {
         p.line(10.0, false, &format!("{}: {corrects}", l.corrects));
     }
@@ -198,7 +212,12 @@ pub fn render(invoice: &Invoice, lang: Language) -> AppResult<Vec<u8>> {
             Plan::Yearly => l.plans[2],
             Plan::MultiYear => l.plans[3],
         };
-        p.text(20.0, 10.0, false, &format!("{}, {plan}", names.service_name(line.service)));
+        p.text(
+            20.0,
+            10.0,
+            false,
+            &format!("{}, {plan}", names.service_name(line.service)),
+        );
         p.text(150.0, 10.0, false, &amount(line.gross, lang));
         p.down(5.0);
         p.line(9.0, false, &format!("VIN {}", line.vin));
@@ -220,7 +239,12 @@ pub fn render(invoice: &Invoice, lang: Language) -> AppResult<Vec<u8>> {
     p.down(6.0);
     let comma = lang != Language::En;
     for v in &invoice.vat {
-        p.text(20.0, 10.0, false, &format!("{} %", rate_text(v.rate_bp, comma)));
+        p.text(
+            20.0,
+            10.0,
+            false,
+            &format!("{} %", rate_text(v.rate_bp, comma)),
+        );
         p.text(70.0, 10.0, false, &amount(v.net, lang));
         p.text(120.0, 10.0, false, &amount(v.vat, lang));
         p.down(6.0);

@@ -120,6 +120,9 @@ pub async fn activate(
     debug_assert_eq!(v.role, VehicleRole::Main);
     let rate = account_rate(state, v.user_id).await?;
     let now = state.clock.unix();
+    // Read before the write transaction: a request holding the write lock
+    // must not wait for another pool connection.
+    let card = super::charges::main_card(&state.db, v.user_id).await?;
     let mut tx = crate::db::begin_write(&state.db).await?;
     let earlier: Option<SubscriptionRow> = sqlx::query_as(&format!(
         "SELECT {} FROM {} WHERE s.user_id = ? AND s.idempotency_key = ?",
@@ -173,7 +176,21 @@ pub async fn activate(
         .bind(now)
         .execute(&mut *tx)
         .await?;
-        let id = insert(&mut tx, v, service, Plan::Trial, &public_id, now, periods::trial_end(start, length).timestamp(), 0, rate, None, None, &req.idempotency_key).await?;
+        let id = insert(
+            &mut tx,
+            v,
+            service,
+            Plan::Trial,
+            &public_id,
+            now,
+            periods::trial_end(start, length).timestamp(),
+            0,
+            rate,
+            None,
+            None,
+            &req.idempotency_key,
+        )
+        .await?;
         let row = store::by_id(&mut tx, id).await?;
         tx.commit().await?;
         tracing::info!(service = service.code(), "trial started");
@@ -185,9 +202,7 @@ pub async fn activate(
     if running {
         return Err(ErrorCode::ServiceAlreadyActive.into());
     }
-    let card = crate::wallet::main_card(&state.db, v.user_id)
-        .await?
-        .ok_or(ErrorCode::MainCardRequired)?;
+    let card = card.ok_or(ErrorCode::MainCardRequired)?;
     let period_end = periods::add_months(start, req.plan.months().unwrap_or(1)).timestamp();
     let id = insert(
         &mut tx,

@@ -73,7 +73,11 @@ pub async fn cancel(state: &AppState, user_id: i64, public_id: &str) -> AppResul
     if let Some(id) = refund_id {
         charges::send_refund(state, id).await?;
     }
-    tracing::info!(service = row.service, plan = row.plan, "subscription cancelled");
+    tracing::info!(
+        service = row.service,
+        plan = row.plan,
+        "subscription cancelled"
+    );
     Ok(Cancellation {
         subscription: row.to_contract(now),
         refund: Money::eur(refund),
@@ -138,7 +142,11 @@ pub async fn withdraw(state: &AppState, user_id: i64, public_id: &str) -> AppRes
     if let Some(id) = refund_id {
         charges::send_refund(state, id).await?;
     }
-    tracing::info!(service = row.service, plan = row.plan, "subscription withdrawn");
+    tracing::info!(
+        service = row.service,
+        plan = row.plan,
+        "subscription withdrawn"
+    );
     Ok(Cancellation {
         subscription: row.to_contract(now),
         refund: quote.refund,

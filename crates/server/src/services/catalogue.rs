@@ -20,19 +20,31 @@ pub struct Offer {
 const OFFERS: [Offer; 6] = [
     Offer {
         service: ServiceKind::Standard,
-        prices: &[(Plan::Monthly, 499), (Plan::Yearly, 4990), (Plan::MultiYear, 12900)],
+        prices: &[
+            (Plan::Monthly, 499),
+            (Plan::Yearly, 4990),
+            (Plan::MultiYear, 12900),
+        ],
         trial: Some(TrialLength::Months(3)),
         grid_charging_only: false,
     },
     Offer {
         service: ServiceKind::Remote,
-        prices: &[(Plan::Monthly, 799), (Plan::Yearly, 7990), (Plan::MultiYear, 19900)],
+        prices: &[
+            (Plan::Monthly, 799),
+            (Plan::Yearly, 7990),
+            (Plan::MultiYear, 19900),
+        ],
         trial: Some(TrialLength::Months(1)),
         grid_charging_only: false,
     },
     Offer {
         service: ServiceKind::Smart,
-        prices: &[(Plan::Monthly, 999), (Plan::Yearly, 9990), (Plan::MultiYear, 24900)],
+        prices: &[
+            (Plan::Monthly, 999),
+            (Plan::Yearly, 9990),
+            (Plan::MultiYear, 24900),
+        ],
         trial: Some(TrialLength::Months(1)),
         grid_charging_only: false,
     },
@@ -44,7 +56,11 @@ const OFFERS: [Offer; 6] = [
     },
     Offer {
         service: ServiceKind::HomeCharge,
-        prices: &[(Plan::Monthly, 399), (Plan::Yearly, 3990), (Plan::MultiYear, 9900)],
+        prices: &[
+            (Plan::Monthly, 399),
+            (Plan::Yearly, 3990),
+            (Plan::MultiYear, 9900),
+        ],
         trial: Some(TrialLength::Months(1)),
         grid_charging_only: true,
     },

@@ -69,6 +69,26 @@ async fn payment(conn: &mut SqliteConnection, key: &str) -> AppResult<Option<Pay
     .await?)
 }
 
+/// The user's main card (charged for every payment).
+#[derive(Clone, Debug, sqlx::FromRow)]
+pub struct MainCard {
+    pub id: i64,
+    pub provider_token: String,
+    pub last4: String,
+    pub exp_month: u32,
+    pub exp_year: i32,
+}
+
+pub async fn main_card(db: &sqlx::SqlitePool, user_id: i64) -> AppResult<Option<MainCard>> {
+    Ok(sqlx::query_as(
+        "SELECT id, provider_token, last4, exp_month, exp_year FROM payment_cards
+         WHERE user_id = ? AND is_main = 1",
+    )
+    .bind(user_id)
+    .fetch_optional(db)
+    .await?)
+}
+
 /// The provider's reference of a saved card of the user.
 pub async fn provider_token(db: &sqlx::SqlitePool, card_id: i64) -> AppResult<String> {
     Ok(
@@ -131,17 +151,21 @@ pub async fn outcome(state: &AppState, row: &SubscriptionRow) -> AppResult<Activ
                 .await
         }
     }
-    .map_err(|e| AppError::Internal(anyhow::anyhow!("payment provider: {e}")))?;
+    .map_err(|e| {
+        tracing::error!(error = %e, "payment provider failed");
+        AppError::from(ErrorCode::PaymentProviderUnavailable)
+    })?;
     let mut tx = crate::db::begin_write(&state.db).await?;
     match answer {
         ChargeOutcome::Succeeded { charge_id } => {
-            billing::set_provider_ids(&mut tx, first.id, Some(&charge_id), None, None, now)
-                .await?;
+            billing::set_provider_ids(&mut tx, first.id, Some(&charge_id), None, None, now).await?;
             billing::mark_succeeded(&mut tx, first.id, now).await?;
-            sqlx::query("UPDATE subscriptions SET status = 'active' WHERE id = ? AND status = 'incomplete'")
-                .bind(row.id)
-                .execute(&mut *tx)
-                .await?;
+            sqlx::query(
+                "UPDATE subscriptions SET status = 'active' WHERE id = ? AND status = 'incomplete'",
+            )
+            .bind(row.id)
+            .execute(&mut *tx)
+            .await?;
             let row = store::by_id(&mut tx, row.id).await?;
             tx.commit().await?;
             tracing::info!(service = row.service, plan = row.plan, "plan bought");
@@ -169,8 +193,7 @@ pub async fn outcome(state: &AppState, row: &SubscriptionRow) -> AppResult<Activ
             })
         }
         ChargeOutcome::Failed { charge_id, reason } => {
-            billing::set_provider_ids(&mut tx, first.id, Some(&charge_id), None, None, now)
-                .await?;
+            billing::set_provider_ids(&mut tx, first.id, Some(&charge_id), None, None, now).await?;
             billing::mark_failed(&mut tx, first.id, reason.as_str(), now).await?;
             sqlx::query(
                 "UPDATE subscriptions SET status = 'ended', ended_at = ? WHERE id = ? AND status = 'incomplete'",

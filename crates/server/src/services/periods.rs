@@ -93,7 +93,11 @@ pub fn withdrawal_refund(
     period_end: DateTime<Utc>,
     at: DateTime<Utc>,
 ) -> i64 {
-    let days = |from, to| (brussels::date(to) - brussels::date(from)).num_days().max(0);
+    let days = |from, to| {
+        (brussels::date(to) - brussels::date(from))
+            .num_days()
+            .max(0)
+    };
     let total = days(period_start, period_end).max(1);
     let used = days(period_start, at).min(total);
     paid_cents - round_div(paid_cents * used, total)
@@ -158,7 +162,12 @@ mod tests {
         let dates: Vec<_> = (1..=4).map(|n| date(add_months(start, n))).collect();
         assert_eq!(
             dates,
-            [ymd(2026, 2, 28), ymd(2026, 3, 31), ymd(2026, 4, 30), ymd(2026, 5, 31)]
+            [
+                ymd(2026, 2, 28),
+                ymd(2026, 3, 31),
+                ymd(2026, 4, 30),
+                ymd(2026, 5, 31)
+            ]
         );
         // Leap year February.
         assert_eq!(date(add_months(noon(2028, 1, 31), 1)), ymd(2028, 2, 29));
@@ -184,7 +193,10 @@ mod tests {
         assert_eq!(months_elapsed(start, noon(2027, 1, 31)), 12);
         // One second before the anniversary is still the month before.
         let anniversary = add_months(start, 5);
-        assert_eq!(months_elapsed(start, anniversary - chrono::Duration::seconds(1)), 4);
+        assert_eq!(
+            months_elapsed(start, anniversary - chrono::Duration::seconds(1)),
+            4
+        );
     }
 
     #[test]
@@ -216,7 +228,10 @@ mod tests {
         // 4 April: 3 days delivered, 9.99 * 3 / 30 = 1.00 (0.999).
         let start = noon(2026, 4, 1);
         let end = add_months(start, 1);
-        assert_eq!(withdrawal_refund(999, start, end, noon(2026, 4, 4)), 999 - 100);
+        assert_eq!(
+            withdrawal_refund(999, start, end, noon(2026, 4, 4)),
+            999 - 100
+        );
         // Same day: everything back.
         assert_eq!(withdrawal_refund(999, start, end, start), 999);
         // Yearly 99.90 in a leap year (366 days from 1 March 2028), 10 days.
@@ -227,7 +242,10 @@ mod tests {
         let y_end = add_months(y, 12);
         assert_eq!((date(y_end) - date(y)).num_days(), 366);
         // 9990 * 10 / 366 = 272.95 -> 273.
-        assert_eq!(withdrawal_refund(9990, y, y_end, noon(2028, 1, 11)), 9990 - 273);
+        assert_eq!(
+            withdrawal_refund(9990, y, y_end, noon(2028, 1, 11)),
+            9990 - 273
+        );
     }
 
     #[test]
@@ -241,7 +259,8 @@ mod tests {
         // On the anniversary itself a new month begins.
         let (effective, refund) = pro_rata(9990, 12, start, add_months(start, 2));
         assert_eq!(date(effective), ymd(2027, 1, 25));
-        assert_eq!(refund, 9990 * 9 / 12);
+        // 9990 * 9 / 12 = 7492.5, rounded half-up.
+        assert_eq!(refund, 7493);
         // In the last month nothing is left.
         let (effective, refund) = pro_rata(9990, 12, start, noon(2027, 10, 1));
         assert_eq!(date(effective), ymd(2027, 10, 25));

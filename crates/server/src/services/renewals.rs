@@ -107,7 +107,7 @@ async fn attempt(
         row.public_id, row.current_period_end
     );
     let period_end = next_period_end(row);
-    let card = crate::wallet::main_card(&state.db, row.user_id)
+    let card = super::charges::main_card(&state.db, row.user_id)
         .await
         .map_err(|e| anyhow::anyhow!("{e}"))?;
     let payment_id = {
@@ -194,9 +194,16 @@ async fn attempt(
                 _ => "authentication_required",
             };
             if !other.charge_id().is_empty() {
-                billing::set_provider_ids(&mut tx, payment_id, Some(other.charge_id()), None, None, now)
-                    .await
-                    .map_err(anyhow)?;
+                billing::set_provider_ids(
+                    &mut tx,
+                    payment_id,
+                    Some(other.charge_id()),
+                    None,
+                    None,
+                    now,
+                )
+                .await
+                .map_err(anyhow)?;
             }
             billing::mark_failed(&mut tx, payment_id, reason, now)
                 .await
@@ -238,14 +245,18 @@ async fn attempt(
 
 /// Brussels date as the mails show it.
 fn day(unix: i64) -> String {
-    brussels::date(from_unix(unix)).format("%d-%m-%Y").to_string()
+    brussels::date(from_unix(unix))
+        .format("%d-%m-%Y")
+        .to_string()
 }
 
 async fn model_of(state: &AppState, vehicle_id: i64) -> anyhow::Result<String> {
-    Ok(sqlx::query_scalar("SELECT model FROM vehicles WHERE id = ?")
-        .bind(vehicle_id)
-        .fetch_one(&state.db)
-        .await?)
+    Ok(
+        sqlx::query_scalar("SELECT model FROM vehicles WHERE id = ?")
+            .bind(vehicle_id)
+            .fetch_one(&state.db)
+            .await?,
+    )
 }
 
 /// The failure mail, and after the last attempt the cancellation mail.
@@ -315,7 +326,7 @@ async fn announce_expiring_cards(
     .await?;
     let mut mailed = std::collections::HashSet::new();
     for row in rows {
-        let Some(card) = crate::wallet::main_card(&state.db, row.user_id)
+        let Some(card) = super::charges::main_card(&state.db, row.user_id)
             .await
             .map_err(|e| anyhow::anyhow!("{e}"))?
         else {
@@ -363,7 +374,10 @@ mod tests {
     #[test]
     fn a_card_works_until_the_end_of_its_month() {
         let at = card_expires_at(2, 2028);
-        assert_eq!(brussels::local(from_unix(at)).to_string(), "2028-03-01 00:00:00");
+        assert_eq!(
+            brussels::local(from_unix(at)).to_string(),
+            "2028-03-01 00:00:00"
+        );
         let at = card_expires_at(12, 2027);
         assert_eq!(brussels::local(from_unix(at)).date().year(), 2028);
     }

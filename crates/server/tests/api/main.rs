@@ -37,3 +37,5 @@ mod sharing;
 mod trips;
 mod trips_coaching;
 mod trips_logbook;
+// ---- services, invoices (F1, F3) ----
+mod services;

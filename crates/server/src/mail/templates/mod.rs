@@ -181,8 +181,22 @@ mod tests {
             t.inactivity_warning(&g, "01-02-2030", url),
             t.account_closed_inactive(&g),
             // ---- services, invoices (F1, F3) ----
-            t.payment_failed(&g, t.service_name(ServiceKind::Remote), "UX 250h", "EUR 9,99", Some("02-02-2030"), url),
-            t.payment_failed(&g, t.service_name(ServiceKind::Remote), "UX 250h", "EUR 9,99", None, url),
+            t.payment_failed(
+                &g,
+                t.service_name(ServiceKind::Remote),
+                "UX 250h",
+                "EUR 9,99",
+                Some("02-02-2030"),
+                url,
+            ),
+            t.payment_failed(
+                &g,
+                t.service_name(ServiceKind::Remote),
+                "UX 250h",
+                "EUR 9,99",
+                None,
+                url,
+            ),
             t.subscription_ended_unpaid(&g, t.service_name(ServiceKind::Smart), "UX 250h", url),
             t.card_expiring(&g, "4242", "01/2031", "15-01-2031", url),
         ]
