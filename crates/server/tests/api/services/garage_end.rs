@@ -71,3 +71,33 @@ async fn services_end_when_the_vehicle_leaves_the_garage() {
     app.clock.advance(days(40));
     assert!(renewals(&app).await.renewed.is_empty());
 }
+
+#[tokio::test]
+async fn deleting_the_account_keeps_its_invoices_for_the_accounts() {
+    let app = app().await;
+    let b = owner(&app, "els@example.be", VIN).await;
+    main_card(&app, &b, VISA).await;
+    bought(&b, VIN, "remote", "yearly").await;
+    let resp = b
+        .post(
+            "/api/account/delete",
+            &json!({"password": crate::common::PASSWORD}),
+        )
+        .await;
+    assert_eq!(resp.status(), 204, "{}", resp.text().await.unwrap());
+    assert_eq!(count(&app, "SELECT COUNT(*) FROM subscriptions").await, 0);
+    assert_eq!(
+        count(&app, "SELECT COUNT(*) FROM invoices WHERE user_id IS NULL").await,
+        1
+    );
+    assert_eq!(
+        count(
+            &app,
+            "SELECT COUNT(*) FROM service_payments WHERE user_id IS NULL"
+        )
+        .await,
+        1
+    );
+    // The vehicle's trial history stays with the vehicle.
+    assert_eq!(count(&app, "SELECT COUNT(*) FROM payment_cards").await, 0);
+}
