@@ -38,6 +38,7 @@ pub mod trips;
 // ---- wallet, payments (F2) ----
 pub mod payments;
 pub mod services;
+pub mod wallet;
 
 use std::net::SocketAddr;
 

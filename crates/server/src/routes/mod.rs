@@ -25,6 +25,8 @@ pub mod sharing;
 // ---- trips, logbook, coaching (E1-E4) ----
 pub mod trips;
 pub mod vehicles;
+// ---- wallet, payments (F2) ----
+pub mod wallet;
 
 use axum::extract::{FromRequest, Request};
 use axum::{Json, Router};
@@ -55,7 +57,9 @@ pub fn api(dev: bool) -> Router<AppState> {
         // ---- share to car, charge points (D3, D4) ----
         .merge(sharing::router())
         .merge(charging::router())
-        .merge(trips::router());
+        .merge(trips::router())
+        // ---- wallet, payments (F2) ----
+        .merge(wallet::router());
     if dev {
         api.merge(dev::router())
     } else {

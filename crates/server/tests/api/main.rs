@@ -37,3 +37,5 @@ mod sharing;
 mod trips;
 mod trips_coaching;
 mod trips_logbook;
+// ---- wallet, payments (F2) ----
+mod wallet;
