@@ -321,3 +321,62 @@ async fn services_find_the_main_card_through_the_wallet() {
         }
     ));
 }
+
+#[tokio::test]
+async fn the_same_card_added_in_parallel_is_one_card() {
+    let app = TestApp::spawn().await;
+    let b = app.signed_in("els@example.be").await;
+    let mut tokens = Vec::new();
+    for _ in 0..6 {
+        tokens.push(tokenise(&app, SCA).await);
+    }
+    let handles: Vec<_> = tokens
+        .into_iter()
+        .map(|token| {
+            let client = b.client.clone();
+            let url = b.url("/api/wallet/cards");
+            let csrf = b.csrf.clone();
+            tokio::spawn(async move {
+                client
+                    .post(url)
+                    .header("x-csrf-token", csrf)
+                    .json(&json!({"token": token, "billing_address": address(), "make_main": true}))
+                    .send()
+                    .await
+                    .unwrap()
+            })
+        })
+        .collect();
+    let mut ids = Vec::new();
+    let mut created = 0;
+    for h in handles {
+        let resp = h.await.unwrap();
+        let status = resp.status().as_u16();
+        assert!(matches!(status, 200 | 201), "{status}");
+        created += usize::from(status == 201);
+        let card: Value = resp.json().await.unwrap();
+        ids.push(card["id"].clone());
+    }
+    assert_eq!(created, 1);
+    assert!(ids.iter().all(|id| *id == ids[0]));
+    assert_eq!(app.count("SELECT COUNT(*) FROM payment_cards").await, 1);
+    assert_eq!(wallet(&b).await["cards"][0]["is_main"], true);
+}
+
+#[tokio::test]
+async fn erasing_the_account_removes_its_cards_also_behind_a_subscription() {
+    const VIN: &str = "JTHBAAHB2P7000003";
+    const EMAIL: &str = "els@example.be";
+    let app = TestApp::spawn().await;
+    app.vehicle(VIN, 12_000.0).await;
+    let b = app.signed_in(EMAIL).await;
+    b.add_vehicle(VIN).await;
+    let card = add_card(&app, &b, VISA).await;
+    subscription(&app, EMAIL, card["id"].as_str().unwrap(), "active").await;
+    let resp = b
+        .post("/api/account/delete", &json!({"password": PASSWORD}))
+        .await;
+    assert_eq!(resp.status(), 204);
+    assert_eq!(app.count("SELECT COUNT(*) FROM payment_cards").await, 0);
+    assert_eq!(app.count("SELECT COUNT(*) FROM subscriptions").await, 0);
+}
