@@ -7,9 +7,12 @@ use axum::http::StatusCode;
 use axum::routing::{get, post, put};
 use axum::{Json, Router};
 use mijn_lexus_contract::routes::{
-    wallet_card, wallet_card_main, WALLET_BILLING_ADDRESS, WALLET_CARDS,
+    wallet_card, wallet_card_main, SANDBOX_PAY_TOKENS, WALLET_BILLING_ADDRESS, WALLET_CARDS,
+    WALLET_PROVIDER,
 };
-use mijn_lexus_contract::wallet::{AddCardRequest, BillingAddress, PaymentCard, Wallet};
+use mijn_lexus_contract::wallet::{
+    AddCardRequest, BillingAddress, CardProvider, PaymentCard, Wallet,
+};
 
 use super::ApiJson;
 use crate::error::AppResult;
@@ -23,6 +26,7 @@ pub fn router() -> Router<AppState> {
         .route(&wallet_card("{id}"), axum::routing::delete(remove))
         .route(&wallet_card_main("{id}"), post(make_main))
         .route(WALLET_BILLING_ADDRESS, put(set_billing_address))
+        .route(WALLET_PROVIDER, get(provider))
 }
 
 /// GET /wallet/cards
@@ -75,4 +79,13 @@ async fn set_billing_address(
 ) -> AppResult<Json<Wallet>> {
     wallet::set_billing_address(&state.db, s.user_id, &address).await?;
     list(State(state), SignedIn(s)).await
+}
+
+/// GET /wallet/provider: the sandbox provider's tokenisation endpoint (same
+/// origin) and publishable key, for the browser's card form.
+async fn provider(State(state): State<AppState>, SignedIn(_): SignedIn) -> Json<CardProvider> {
+    Json(CardProvider {
+        tokens_url: format!("{}{SANDBOX_PAY_TOKENS}", state.public_url),
+        publishable_key: state.config.sandbox_pay_publishable_key.clone(),
+    })
 }

@@ -67,6 +67,24 @@ async fn every_test_card_behaves_as_the_table_says() {
 }
 
 #[tokio::test]
+async fn the_browser_learns_where_to_tokenise() {
+    let app = TestApp::spawn().await;
+    let b = app.signed_in("els@example.be").await;
+    let provider: Value = b.get("/api/wallet/provider").await.json().await.unwrap();
+    assert_eq!(provider["publishable_key"], KEY);
+    assert_eq!(
+        provider["tokens_url"],
+        format!("{}{TOKENS}", public_url(&app.base))
+    );
+    expect_error(
+        app.browser().await.get("/api/wallet/provider").await,
+        401,
+        ErrorCode::Unauthenticated,
+    )
+    .await;
+}
+
+#[tokio::test]
 async fn tokens_are_single_use_and_brand_comes_from_the_number() {
     let app = TestApp::spawn().await;
     let resp = tokenise_raw(&app, &card_fields(&app, MASTERCARD_2, "123")).await;
