@@ -288,6 +288,8 @@ pub mod routes {
     /// GET `Wallet`; POST `AddCardRequest` -> 201 `PaymentCard` (200 with the
     /// card already saved when the same card is added again).
     pub const WALLET_CARDS: &str = "/wallet/cards";
+    /// GET `CardProvider`: where and with which key the browser tokenises a card.
+    pub const WALLET_PROVIDER: &str = "/wallet/provider";
     /// PUT `BillingAddress` -> `Wallet`: the billing address of every card.
     pub const WALLET_BILLING_ADDRESS: &str = "/wallet/billing-address";
     /// DELETE -> 204: remove a card.

@@ -221,7 +221,10 @@ pub fn luhn_valid(digits: &str) -> bool {
             }
         })
         .sum();
-    sum % 10 == 0
+    // `is_multiple_of` needs Rust 1.87; the workspace's minimum is 1.85.
+    #[allow(clippy::manual_is_multiple_of)]
+    let valid = sum % 10 == 0;
+    valid
 }
 
 /// Month and four-digit year; the card is valid through its expiry month.
@@ -263,6 +266,15 @@ pub struct CardToken {
     pub last4: String,
     pub exp_month: u32,
     pub exp_year: i32,
+}
+
+/// `GET /wallet/provider`: where the browser sends card fields (the payment
+/// provider's tokenisation endpoint) and the provider's publishable key.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CardProvider {
+    /// POST `CardDetails` here with `Authorization: Bearer {publishable_key}`.
+    pub tokens_url: String,
+    pub publishable_key: String,
 }
 
 /// The wallet's billing address (one per account, the invoices' buyer

@@ -19,11 +19,12 @@ CREATE TABLE payment_cards (
     is_main           INTEGER NOT NULL DEFAULT 0 CHECK (is_main IN (0, 1)),
     -- The wallet's billing address (one per user, kept equal on every card:
     -- the provider registers it with each card). Country = account country.
-    billing_line1     TEXT    NOT NULL,
-    billing_line2     TEXT    NOT NULL DEFAULT '',
-    billing_postcode  TEXT    NOT NULL,
-    billing_city      TEXT    NOT NULL,
-    billing_country   TEXT    NOT NULL,
+    billing_street        TEXT    NOT NULL,
+    billing_house_number  TEXT    NOT NULL,
+    billing_box_number    TEXT    NOT NULL DEFAULT '',
+    billing_postcode      TEXT    NOT NULL,
+    billing_city          TEXT    NOT NULL,
+    billing_country       TEXT    NOT NULL,
     created_at        INTEGER NOT NULL,
     UNIQUE (user_id, fingerprint)
 );

@@ -40,6 +40,7 @@ pub mod payments;
 pub mod services;
 // ---- services, invoices (F1, F3) ----
 pub mod billing;
+pub mod wallet;
 
 use std::net::SocketAddr;
 

@@ -241,8 +241,9 @@ async fn issue(conn: &mut SqliteConnection, payment_id: i64, now: i64) -> AppRes
 struct BuyerRow {
     first_name: String,
     last_name: String,
-    line1: Option<String>,
-    line2: Option<String>,
+    street: Option<String>,
+    house_number: Option<String>,
+    box_number: Option<String>,
     postcode: Option<String>,
     city: Option<String>,
     country: String,
@@ -253,7 +254,8 @@ struct BuyerRow {
 /// account's).
 async fn buyer(conn: &mut SqliteConnection, user_id: i64) -> AppResult<Party> {
     let row: Option<BuyerRow> = sqlx::query_as(
-        "SELECT u.first_name, u.last_name, c.billing_line1 AS line1, c.billing_line2 AS line2,
+        "SELECT u.first_name, u.last_name, c.billing_street AS street,
+                c.billing_house_number AS house_number, c.billing_box_number AS box_number,
                 c.billing_postcode AS postcode, c.billing_city AS city, u.country
          FROM users u LEFT JOIN payment_cards c ON c.user_id = u.id AND c.is_main = 1
          WHERE u.id = ?",
@@ -268,11 +270,13 @@ async fn buyer(conn: &mut SqliteConnection, user_id: i64) -> AppResult<Party> {
             vat_number: None,
         });
     };
-    let mut lines: Vec<String> = [r.line1, r.line2]
-        .into_iter()
-        .flatten()
-        .filter(|l| !l.trim().is_empty())
-        .collect();
+    let mut lines = Vec::new();
+    if let (Some(street), Some(number)) = (r.street, r.house_number) {
+        match r.box_number.filter(|b| !b.trim().is_empty()) {
+            Some(b) => lines.push(format!("{street} {number} / {b}")),
+            None => lines.push(format!("{street} {number}")),
+        }
+    }
     if let (Some(pc), Some(city)) = (r.postcode, r.city) {
         lines.push(format!("{pc} {city}"));
     }

@@ -27,6 +27,8 @@ pub mod trips;
 pub mod vehicles;
 // ---- services, invoices (F1, F3) ----
 pub mod services;
+// ---- wallet, payments (F2) ----
+pub mod wallet;
 
 use axum::extract::{FromRequest, Request};
 use axum::{Json, Router};
@@ -59,7 +61,9 @@ pub fn api(dev: bool) -> Router<AppState> {
         .merge(charging::router())
         .merge(trips::router())
         // ---- services, invoices (F1, F3) ----
-        .merge(services::router());
+        .merge(services::router())
+        // ---- wallet, payments (F2) ----
+        .merge(wallet::router());
     if dev {
         api.merge(dev::router())
     } else {

@@ -122,7 +122,7 @@ pub async fn activate(
     let now = state.clock.unix();
     // Read before the write transaction: a request holding the write lock
     // must not wait for another pool connection.
-    let card = super::charges::main_card(&state.db, v.user_id).await?;
+    let card = crate::wallet::main_card(&state.db, v.user_id).await?;
     let mut tx = crate::db::begin_write(&state.db).await?;
     let earlier: Option<SubscriptionRow> = sqlx::query_as(&format!(
         "SELECT {} FROM {} WHERE s.user_id = ? AND s.idempotency_key = ?",

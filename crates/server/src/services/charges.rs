@@ -69,26 +69,6 @@ async fn payment(conn: &mut SqliteConnection, key: &str) -> AppResult<Option<Pay
     .await?)
 }
 
-/// The user's main card (charged for every payment).
-#[derive(Clone, Debug, sqlx::FromRow)]
-pub struct MainCard {
-    pub id: i64,
-    pub provider_token: String,
-    pub last4: String,
-    pub exp_month: u32,
-    pub exp_year: i32,
-}
-
-pub async fn main_card(db: &sqlx::SqlitePool, user_id: i64) -> AppResult<Option<MainCard>> {
-    Ok(sqlx::query_as(
-        "SELECT id, provider_token, last4, exp_month, exp_year FROM payment_cards
-         WHERE user_id = ? AND is_main = 1",
-    )
-    .bind(user_id)
-    .fetch_optional(db)
-    .await?)
-}
-
 /// The provider's reference of a saved card of the user.
 pub async fn provider_token(db: &sqlx::SqlitePool, card_id: i64) -> AppResult<String> {
     Ok(

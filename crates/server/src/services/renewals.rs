@@ -107,7 +107,7 @@ async fn attempt(
         row.public_id, row.current_period_end
     );
     let period_end = next_period_end(row);
-    let card = super::charges::main_card(&state.db, row.user_id)
+    let card = crate::wallet::main_card(&state.db, row.user_id)
         .await
         .map_err(|e| anyhow::anyhow!("{e}"))?;
     let payment_id = {
@@ -326,7 +326,7 @@ async fn announce_expiring_cards(
     .await?;
     let mut mailed = std::collections::HashSet::new();
     for row in rows {
-        let Some(card) = super::charges::main_card(&state.db, row.user_id)
+        let Some(card) = crate::wallet::main_card(&state.db, row.user_id)
             .await
             .map_err(|e| anyhow::anyhow!("{e}"))?
         else {

@@ -39,3 +39,5 @@ mod trips_coaching;
 mod trips_logbook;
 // ---- services, invoices (F1, F3) ----
 mod services;
+// ---- wallet, payments (F2) ----
+mod wallet;

@@ -33,7 +33,7 @@ async fn an_invoice_names_seller_buyer_lines_and_vat() {
     assert!(inv["buyer"]["address_lines"][0]
         .as_str()
         .unwrap()
-        .contains("Grote Markt"));
+        .contains("Wetstraat 16"));
     assert_eq!(inv["lines"][0]["vin"], VIN);
     assert_eq!(inv["lines"][0]["service"], "smart");
     assert_eq!(

@@ -43,54 +43,17 @@ pub async fn user_id(b: &Browser) -> i64 {
         .expect("user id")
 }
 
-/// Saves a card of the sandbox's test table in the user's wallet (the
-/// browser tokenises at the sandbox; our side exchanges the token) and
-/// makes it the main card.
-pub async fn main_card(app: &TestApp, b: &Browser, number: &str) -> i64 {
-    let token: Value = reqwest::Client::new()
-        .post(format!("{}/sandbox-pay/v1/tokens", app.base))
-        .bearer_auth(mijn_lexus_server::config::TEST_SANDBOX_PAY_KEY)
-        .json(
-            &json!({"number": number, "exp_month": 12, "exp_year": 2035, "cvc": "123",
-                      "holder": "Els Janssens"}),
-        )
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
-    let card = app
-        .state
-        .payments
-        .card(token["token"].as_str().unwrap())
-        .await
-        .unwrap();
-    let user = user_id(b).await;
-    sqlx::query("UPDATE payment_cards SET is_main = 0 WHERE user_id = ?")
-        .bind(user)
-        .execute(&app.db)
-        .await
-        .unwrap();
-    sqlx::query_scalar(
-        "INSERT INTO payment_cards (public_id, user_id, provider_token, brand, funding, last4,
-             exp_month, exp_year, holder, fingerprint, is_main, billing_line1, billing_postcode,
-             billing_city, billing_country, created_at)
-         VALUES (?, ?, ?, ?, 'credit', ?, ?, ?, ?, ?, 1, 'Grote Markt 1', '2800', 'Mechelen', 'be', 0)
-         RETURNING id",
-    )
-    .bind(format!("card-{}", key()))
-    .bind(user)
-    .bind(&card.provider_token)
-    .bind(card.brand.as_str())
-    .bind(&card.last4)
-    .bind(card.exp_month)
-    .bind(card.exp_year)
-    .bind(&card.holder)
-    .bind(format!("{}-{}", card.fingerprint, key()))
-    .fetch_one(&app.db)
-    .await
-    .unwrap()
+/// Saves a card of the sandbox's test table in the user's wallet (through
+/// the wallet's own test helper) and makes it the main card.
+pub async fn main_card(app: &TestApp, b: &Browser, number: &str) {
+    let resp = crate::wallet::add_card_raw(app, b, number, true).await;
+    assert!(matches!(resp.status().as_u16(), 200 | 201));
+    let card: Value = resp.json().await.unwrap();
+    let id = card["id"].as_str().unwrap();
+    let resp = b
+        .post(&format!("/api/wallet/cards/{id}/main"), &json!({}))
+        .await;
+    assert_eq!(resp.status(), 200, "{}", resp.text().await.unwrap());
 }
 
 pub async fn activate(b: &Browser, vin: &str, service: &str, plan: &str, key: &str) -> Response {
