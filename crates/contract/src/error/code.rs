@@ -146,8 +146,6 @@ pub enum ErrorCode {
     MainCardRequired,
     /// The provider refused the payment (or the authentication failed).
     PaymentFailed,
-    /// The payment still waits for the card holder's authentication.
-    PaymentPending,
     /// No right of withdrawal: not a paid plan, the 14 days are over, or lost after a trial of 14 days or more.
     WithdrawalNotAllowed,
     /// The subscription is already cancelled or over.
@@ -270,7 +268,6 @@ impl ErrorCode {
         ErrorCode::ServiceAlreadyActive,
         ErrorCode::MainCardRequired,
         ErrorCode::PaymentFailed,
-        ErrorCode::PaymentPending,
         ErrorCode::WithdrawalNotAllowed,
         ErrorCode::SubscriptionNotRunning,
         // ---- wallet, payments (F2) ----

@@ -108,7 +108,6 @@ impl ErrorCode {
             ServiceAlreadyActive => "Deze dienst loopt nog voor dit voertuig. Zeg het lopende abonnement eerst op voordat u een andere formule kiest.",
             MainCardRequired => "Voeg eerst een betaalkaart toe aan uw portemonnee en stel ze in als hoofdkaart.",
             PaymentFailed => "De betaling is niet gelukt. Er werd niets aangerekend. Controleer uw kaart of kies een andere hoofdkaart en probeer opnieuw.",
-            PaymentPending => "De betaling wacht nog op uw bevestiging bij uw bank. Rond de bevestiging af en probeer opnieuw.",
             WithdrawalNotAllowed => "Herroepen kan niet meer voor dit abonnement: de termijn van 14 dagen is voorbij, of het volgde op een gratis proefperiode van minstens 14 dagen. U kunt het abonnement wel opzeggen.",
             SubscriptionNotRunning => "Dit abonnement is al opgezegd of afgelopen.",
             // ---- wallet, payments (F2) ----
@@ -219,7 +218,6 @@ impl ErrorCode {
             ServiceAlreadyActive => "Ce service est encore actif pour ce véhicule. Résiliez d'abord l'abonnement en cours avant de choisir une autre formule.",
             MainCardRequired => "Ajoutez d'abord une carte de paiement à votre portefeuille et définissez-la comme carte principale.",
             PaymentFailed => "Le paiement n'a pas abouti. Rien n'a été débité. Vérifiez votre carte ou choisissez une autre carte principale et réessayez.",
-            PaymentPending => "Le paiement attend encore votre confirmation auprès de votre banque. Terminez la confirmation et réessayez.",
             WithdrawalNotAllowed => "La rétractation n'est plus possible pour cet abonnement : le délai de 14 jours est dépassé, ou il fait suite à une période d'essai gratuite d'au moins 14 jours. Vous pouvez toutefois le résilier.",
             SubscriptionNotRunning => "Cet abonnement est déjà résilié ou terminé.",
             // ---- wallet, payments (F2) ----
@@ -330,7 +328,6 @@ impl ErrorCode {
             ServiceAlreadyActive => "This service is still running for this vehicle. Please cancel the current subscription before choosing another plan.",
             MainCardRequired => "Please add a payment card to your wallet first and make it your main card.",
             PaymentFailed => "The payment did not go through. Nothing was charged. Please check your card or choose another main card and try again.",
-            PaymentPending => "The payment is still waiting for your confirmation with your bank. Please complete it and try again.",
             WithdrawalNotAllowed => "This subscription can no longer be withdrawn from: the 14 days are over, or it followed a free trial of at least 14 days. You can still cancel it.",
             SubscriptionNotRunning => "This subscription has already been cancelled or has ended.",
             // ---- wallet, payments (F2) ----

@@ -97,7 +97,6 @@ impl ErrorCode {
             ServiceAlreadyActive => "service_already_active",
             MainCardRequired => "main_card_required",
             PaymentFailed => "payment_failed",
-            PaymentPending => "payment_pending",
             WithdrawalNotAllowed => "withdrawal_not_allowed",
             SubscriptionNotRunning => "subscription_not_running",
             // ---- wallet, payments (F2) ----
@@ -145,7 +144,6 @@ impl ErrorCode {
             | TrialAlreadyUsed
             | ServiceAlreadyActive
             | MainCardRequired
-            | PaymentPending
             | WithdrawalNotAllowed
             | SubscriptionNotRunning
             // ---- wallet, payments (F2) ----

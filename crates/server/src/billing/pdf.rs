@@ -270,3 +270,60 @@ pub fn render(invoice: &Invoice, lang: Language) -> AppResult<Vec<u8>> {
     let mut warnings = Vec::new();
     Ok(doc.save(&options, &mut warnings))
 }
+
+#[cfg(test)]
+mod tests {
+    use mijn_lexus_contract::services::{InvoiceLine, Party, ServiceKind, VatTotal};
+
+    use super::*;
+
+    fn invoice() -> Invoice {
+        let at = DateTime::from_timestamp(1_790_000_000, 0).unwrap();
+        Invoice {
+            id: "x".into(),
+            number: "2026-000042".into(),
+            kind: InvoiceKind::Invoice,
+            issued_at: at,
+            corrects: None,
+            seller: super::super::seller(),
+            buyer: Party {
+                name: "Els Janssens".into(),
+                address_lines: vec!["Wetstraat 16".into(), "1000 Brussel".into(), "BE".into()],
+                vat_number: None,
+            },
+            lines: vec![InvoiceLine {
+                service: ServiceKind::Smart,
+                plan: Plan::Yearly,
+                vin: "JTHBAAHB2P1000007".into(),
+                period_start: at,
+                period_end: at,
+                gross: Money::eur(9990),
+                vat_rate_bp: 2100,
+            }],
+            vat: vec![VatTotal {
+                rate_bp: 2100,
+                net: Money::eur(8256),
+                vat: Money::eur(1734),
+            }],
+            total_net: Money::eur(8256),
+            total_vat: Money::eur(1734),
+            total: Money::eur(9990),
+        }
+    }
+
+    /// Also the figure reported for issue 12: time to make one PDF.
+    #[test]
+    fn one_pdf_takes_milliseconds() {
+        let inv = invoice();
+        let pdf = render(&inv, Language::Fr).unwrap();
+        assert!(pdf.starts_with(b"%PDF-"));
+        let runs = 50;
+        let start = std::time::Instant::now();
+        for _ in 0..runs {
+            render(&inv, Language::Nl).unwrap();
+        }
+        let each = start.elapsed() / runs;
+        eprintln!("one invoice PDF: {each:?}, {} bytes", pdf.len());
+        assert!(each < std::time::Duration::from_millis(250), "{each:?}");
+    }
+}

@@ -14,7 +14,6 @@ use mijn_lexus_contract::money::{split_gross, vat_rate_bp, Money};
 use mijn_lexus_contract::services::{
     ActivateRequest, Activation, Plan, Quote, ServiceKind, TrialLength,
 };
-use mijn_lexus_contract::vehicle::VehicleRole;
 use mijn_lexus_contract::ErrorCode;
 
 use super::catalogue::{self, Offer};
@@ -117,7 +116,6 @@ pub async fn activate(
 ) -> AppResult<Activation> {
     req.validate().map_err(AppError::from)?;
     let offer = offer_for(v, service)?;
-    debug_assert_eq!(v.role, VehicleRole::Main);
     let rate = account_rate(state, v.user_id).await?;
     let now = state.clock.unix();
     // Read before the write transaction: a request holding the write lock

@@ -4,7 +4,7 @@
 //! `service_payments` before the provider is asked, under the key the
 //! provider gets, so asking again never moves money twice.
 
-use mijn_lexus_contract::services::Activation;
+use mijn_lexus_contract::services::{Activation, SubscriptionStatus};
 use mijn_lexus_contract::ErrorCode;
 use sqlx::SqliteConnection;
 
@@ -147,7 +147,26 @@ pub async fn outcome(state: &AppState, row: &SubscriptionRow) -> AppResult<Activ
             .execute(&mut *tx)
             .await?;
             let row = store::by_id(&mut tx, row.id).await?;
+            // Approved after the abandoned activation was given up (or the
+            // vehicle left): the money goes back at once.
+            let late = if row.status() == SubscriptionStatus::Ended {
+                record_refund(
+                    &mut tx,
+                    &row,
+                    row.price_cents,
+                    row.current_period_end,
+                    "late",
+                    now,
+                )
+                .await?
+            } else {
+                None
+            };
             tx.commit().await?;
+            if let Some(refund) = late {
+                send_refund(state, refund).await?;
+                return Err(ErrorCode::SubscriptionNotRunning.into());
+            }
             tracing::info!(service = row.service, plan = row.plan, "plan bought");
             Ok(Activation::Activated {
                 subscription: row.to_contract(now),

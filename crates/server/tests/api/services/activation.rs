@@ -215,3 +215,70 @@ async fn a_failed_authentication_buys_nothing() {
         1
     );
 }
+
+#[tokio::test]
+async fn an_abandoned_challenge_stops_blocking_after_an_hour() {
+    let app = app().await;
+    let b = owner(&app, "els@example.be", VIN).await;
+    main_card(&app, &b, SCA).await;
+    let body: Value = activate(&b, VIN, "smart", "monthly", &key())
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(body["outcome"], "requires_action");
+    let old = body["subscription_id"].as_str().unwrap().to_owned();
+    let url = body["challenge_url"].as_str().unwrap().to_owned();
+    main_card(&app, &b, VISA).await;
+    expect_error(
+        activate(&b, VIN, "smart", "monthly", &key()).await,
+        409,
+        ErrorCode::ServiceAlreadyActive,
+    )
+    .await;
+    app.clock.advance(chrono::Duration::minutes(61));
+    let sub = bought(&b, VIN, "smart", "monthly").await;
+    assert_eq!(sub["status"], "active");
+    assert_eq!(count(&app, "SELECT COUNT(*) FROM invoices").await, 1);
+    // Approving the old challenge now charges, and refunds at once.
+    reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap()
+        .post(&url)
+        .form(&[("decision", "approve")])
+        .send()
+        .await
+        .unwrap();
+    expect_error(
+        b.post(&format!("/api/subscriptions/{old}/confirm"), &json!({}))
+            .await,
+        409,
+        ErrorCode::SubscriptionNotRunning,
+    )
+    .await;
+    assert_eq!(
+        count(
+            &app,
+            "SELECT COUNT(*) FROM sandbox_refunds WHERE amount_cents = 999"
+        )
+        .await,
+        1
+    );
+    assert_eq!(
+        count(
+            &app,
+            "SELECT COUNT(*) FROM invoices WHERE kind = 'credit_note'"
+        )
+        .await,
+        1
+    );
+    assert_eq!(
+        count(
+            &app,
+            "SELECT COUNT(*) FROM subscriptions WHERE status = 'active'"
+        )
+        .await,
+        1
+    );
+}
