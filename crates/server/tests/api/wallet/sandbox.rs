@@ -180,6 +180,15 @@ async fn tokenisation_checks_the_key_and_every_field() {
             (at, code)
         );
     }
+    // Unknown fields are refused, as by the API.
+    let mut body = fields.clone();
+    body["save_cvc"] = json!(true);
+    expect_error(
+        tokenise_raw(&app, &body).await,
+        400,
+        ErrorCode::MalformedRequest,
+    )
+    .await;
     // Errors come in the browser's language.
     let mut body = fields.clone();
     body["cvc"] = json!("1");
