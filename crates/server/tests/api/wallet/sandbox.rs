@@ -211,7 +211,8 @@ async fn tokenisation_checks_the_key_and_every_field() {
 #[tokio::test]
 async fn garbage_never_panics_the_tokenisation() {
     use rand::{Rng, SeedableRng};
-    let app = TestApp::spawn().await;
+    // Hundreds of tokenisations from one client: no limit here.
+    let app = TestApp::spawn_with(|c| c.rate_limits.card_tokens_per_client = 0).await;
     let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(12);
     let pieces: &[&str] = &[
         "{",
@@ -289,6 +290,31 @@ async fn garbage_never_panics_the_tokenisation() {
             .status(),
         201
     );
+}
+
+#[tokio::test]
+async fn tokenisations_per_client_are_limited() {
+    let app = TestApp::spawn_with(|c| {
+        c.rate_limits.card_tokens_per_client = 3;
+        c.rate_limits.card_tokens_window_secs = 600;
+    })
+    .await;
+    // Refused ones count too (card testing tries numbers until one passes).
+    let mut bad = card_fields(&app, VISA, "123");
+    bad["number"] = json!("4242 4242 4242 4241");
+    assert_eq!(tokenise_raw(&app, &bad).await.status(), 422);
+    tokenise(&app, VISA).await;
+    tokenise(&app, MASTERCARD).await;
+    let resp = tokenise_raw(&app, &card_fields(&app, SCA, "123")).await;
+    let retry: u64 = resp.headers()["retry-after"]
+        .to_str()
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!((1..=600).contains(&retry), "{retry}");
+    expect_error(resp, 429, ErrorCode::RateLimited).await;
+    app.clock.advance(chrono::Duration::seconds(601));
+    tokenise(&app, SCA).await;
 }
 
 #[tokio::test]
