@@ -20,6 +20,11 @@ pub mod telematics;
 pub mod trips;
 pub mod validation;
 pub mod vehicle;
+// ---- services, invoices (F1, F3) ----
+pub mod money;
+pub mod services;
+// ---- wallet, payments (F2) ----
+pub mod wallet;
 
 pub use error::{ApiError, ErrorCode, FieldError};
 pub use locale::{Country, Language, Salutation};
@@ -240,6 +245,69 @@ pub mod routes {
     pub fn ingest_command_ack(vin: &str, id: &str) -> String {
         format!("/ingest/vehicles/{vin}/commands/{id}/ack")
     }
+
+    // ---- services, invoices (F1, F3) ----
+    /// GET `ServiceCatalogue`: every service, its plans and prices, and
+    /// where it stands for this vehicle.
+    pub fn vehicle_services(vin: &str) -> String {
+        format!("/vehicles/{vin}/services")
+    }
+    /// POST `ActivateRequest` -> `Activation` (main user only).
+    pub fn vehicle_service(vin: &str, service: &str) -> String {
+        format!("/vehicles/{vin}/services/{service}")
+    }
+    /// POST `QuoteRequest` -> `Quote`; stores nothing.
+    pub fn vehicle_service_quote(vin: &str, service: &str) -> String {
+        format!("/vehicles/{vin}/services/{service}/quote")
+    }
+    /// POST -> `Activation`: after the card holder's authentication.
+    pub fn subscription_confirm(id: &str) -> String {
+        format!("/subscriptions/{id}/confirm")
+    }
+    /// POST -> `Cancellation`.
+    pub fn subscription_cancel(id: &str) -> String {
+        format!("/subscriptions/{id}/cancel")
+    }
+    /// GET `WithdrawalQuote`; POST -> `Cancellation` (ends now, refunds).
+    pub fn subscription_withdrawal(id: &str) -> String {
+        format!("/subscriptions/{id}/withdrawal")
+    }
+    /// GET `InvoiceList` (invoices and credit notes, newest first).
+    pub const INVOICES: &str = "/invoices";
+    /// GET `Invoice`.
+    pub fn invoice(id: &str) -> String {
+        format!("/invoices/{id}")
+    }
+    /// GET the invoice as PDF (`?lang=`; default: the account's language).
+    pub fn invoice_pdf(id: &str) -> String {
+        format!("/invoices/{id}/pdf")
+    }
+    /// GET `PaymentHistory`.
+    pub const PAYMENTS: &str = "/payments";
+    // ---- wallet, payments (F2) ----
+    /// GET `Wallet`; POST `AddCardRequest` -> 201 `PaymentCard` (200 with the
+    /// card already saved when the same card is added again).
+    pub const WALLET_CARDS: &str = "/wallet/cards";
+    /// GET `CardProvider`: where and with which key the browser tokenises a card.
+    pub const WALLET_PROVIDER: &str = "/wallet/provider";
+    /// PUT `BillingAddress` -> `Wallet`: the billing address of every card.
+    pub const WALLET_BILLING_ADDRESS: &str = "/wallet/billing-address";
+    /// DELETE -> 204: remove a card.
+    pub fn wallet_card(id: &str) -> String {
+        format!("/wallet/cards/{id}")
+    }
+    /// POST -> `Wallet`: make this card the main card.
+    pub fn wallet_card_main(id: &str) -> String {
+        format!("/wallet/cards/{id}/main")
+    }
+    /// The sandbox payment provider, OUTSIDE the `/api` prefix (its own
+    /// host path, no session, no CSRF): POST `CardDetails` with
+    /// `Authorization: Bearer <publishable key>` -> 201 `CardToken`.
+    pub const SANDBOX_PAY_TOKENS: &str = "/sandbox-pay/v1/tokens";
+    /// `GET {SANDBOX_PAY_CHALLENGE}/{charge id}?lang=nl`: the strong customer
+    /// authentication page; its form POSTs to the same path and sends the
+    /// browser back to the merchant's return URL (303).
+    pub const SANDBOX_PAY_CHALLENGE: &str = "/sandbox-pay/challenge";
 
     /// Header that carries the CSRF token on every state-changing request.
     pub const CSRF_HEADER: &str = "x-csrf-token";

@@ -23,6 +23,9 @@ use mijn_lexus_contract::vehicle::{
     warning_light, AddVehicleRequest, LicencePlate, Nickname, Place, Powertrain,
     ServiceRequestCreate, VehicleRole, Vin,
 };
+use mijn_lexus_contract::wallet::{
+    card_brand, luhn_valid, validate_card, BillingAddress, CardDetails,
+};
 use mijn_lexus_contract::{Country, ErrorCode, Language, Salutation};
 use proptest::prelude::*;
 
@@ -250,5 +253,28 @@ proptest! {
         };
         let _ = query.near_place();
         let _ = query.near_vehicle();
+    }
+
+    // ---- wallet, payments (F2) ----
+    #[test]
+    fn card_fields_and_billing_address(
+        number in any_text(), cvc in any_text(), holder in any_text(), text in any_text(),
+        month in any::<u32>(), year in any::<u32>(), small_year in 0u32..2200,
+    ) {
+        for exp_year in [year, small_year] {
+            let card = CardDetails { number: number.clone(), exp_month: month % 14, exp_year, cvc: cvc.clone(), holder: holder.clone() };
+            let _ = validate_card(&card, today()).map(|c| c.last4().to_owned());
+            let card = CardDetails { exp_month: month, ..card };
+            let _ = validate_card(&card, today());
+        }
+        let _ = card_brand(&number);
+        let _ = luhn_valid(&number);
+        for country in Country::ALL {
+            let address = BillingAddress {
+                street: text.clone(), house_number: number.clone(), box_number: cvc.clone(),
+                postcode: number.clone(), city: holder.clone(), country,
+            };
+            let _ = address.validate(Country::Be);
+        }
     }
 }

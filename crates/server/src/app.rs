@@ -81,7 +81,15 @@ impl Application {
             clock.clone(),
             config.dev,
         )?;
+        // ---- wallet, payments (F2) ----
+        let payments = Arc::new(crate::payments::sandbox::SandboxProvider::from_config(
+            db.clone(),
+            clock.clone(),
+            &config,
+            &public_url,
+        ));
         let state = AppState::new(Inner {
+            payments,
             db,
             clock,
             public_url,
@@ -201,6 +209,20 @@ pub fn router(state: AppState, site: StaticSite, headers: SecurityHeaders) -> Ro
     // Map tiles and the world background sit outside /api: plain cacheable
     // GETs without session, CSRF or legal gate.
     let tiles = routes::map::tiles_router().with_state(state.clone());
+    // ---- wallet, payments (F2) ----
+    // The sandbox payment provider's own "host" path, outside /api (no
+    // session, no CSRF), under the same security headers as the rest. It
+    // keeps nothing in memory: this instance and the one in the state share
+    // the database.
+    let sandbox_pay = crate::payments::sandbox::router(Arc::new(
+        crate::payments::sandbox::SandboxProvider::from_config(
+            state.db.clone(),
+            state.clock.clone(),
+            &state.config,
+            &state.public_url,
+        ),
+    ));
+
     // Layers apply to every API route; the only per-route layer (the larger
     // body limit of ingest) sits in the ingest module's router.
     let api = routes::api(state.config.dev)
@@ -245,6 +267,7 @@ pub fn router(state: AppState, site: StaticSite, headers: SecurityHeaders) -> Ro
     Router::new()
         .nest("/api", api)
         .merge(tiles)
+        .merge(sandbox_pay)
         .fallback(static_files)
         .with_state(Arc::new(site))
         .layer(middleware::from_fn_with_state(
@@ -257,7 +280,7 @@ pub fn router(state: AppState, site: StaticSite, headers: SecurityHeaders) -> Ro
 /// Gives every API error a JSON body in the request's language: errors from
 /// handlers are re-rendered, bare statuses from axum or tower-http (405,
 /// 408, 413, ...) get the matching code.
-async fn api_errors(req: Request, next: Next) -> Response {
+pub(crate) async fn api_errors(req: Request, next: Next) -> Response {
     let lang = request_language(req.headers());
     let resp = next.run(req).await;
     let body = match resp.extensions().get::<ErrorBody>() {

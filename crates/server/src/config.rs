@@ -122,6 +122,27 @@ pub struct Config {
     #[arg(long, env = "SIMULATOR_ACK_SECS", default_value_t = 5)]
     pub simulator_ack_secs: u32,
 
+    // ---- wallet, payments (F2) ----
+    /// Secret of the sandbox payment provider's card fingerprints
+    /// (HMAC-SHA256 of the card number): the same card gives the same
+    /// fingerprint as long as the secret stays. Set your own outside
+    /// development.
+    #[arg(
+        long,
+        env = "SANDBOX_PAY_SECRET",
+        hide_env_values = true,
+        default_value = "sandbox-pay-development-secret"
+    )]
+    pub sandbox_pay_secret: String,
+    /// Publishable key the browser sends to the sandbox's tokenisation
+    /// endpoint (public, like a Stripe `pk_` key).
+    #[arg(
+        long,
+        env = "SANDBOX_PAY_PUBLISHABLE_KEY",
+        default_value = "pk_sandbox_mijnlexus"
+    )]
+    pub sandbox_pay_publishable_key: String,
+
     #[command(flatten)]
     pub rate_limits: RateLimitConfig,
 
@@ -269,6 +290,19 @@ pub struct RateLimitConfig {
     /// Window of the share-to-car limits, in seconds.
     #[arg(long, env = "RATE_LIMIT_SHARE_WINDOW_SECS", default_value_t = 3600)]
     pub share_window_secs: u64,
+
+    // ---- wallet, payments (F2) ----
+    /// Card tokenisations at the sandbox payment provider per client per
+    /// window (bounds card testing: trying stolen numbers).
+    #[arg(long, env = "RATE_LIMIT_CARD_TOKENS_PER_CLIENT", default_value_t = 60)]
+    pub card_tokens_per_client: u32,
+    /// Window of the tokenisation limit, in seconds.
+    #[arg(
+        long,
+        env = "RATE_LIMIT_CARD_TOKENS_WINDOW_SECS",
+        default_value_t = 600
+    )]
+    pub card_tokens_window_secs: u64,
 }
 
 impl Default for RateLimitConfig {
@@ -290,6 +324,9 @@ impl Default for RateLimitConfig {
             share_per_user: 30,
             share_per_vehicle: 20,
             share_window_secs: 3600,
+            // ---- wallet, payments (F2) ----
+            card_tokens_per_client: 60,
+            card_tokens_window_secs: 600,
         }
     }
 }
@@ -299,6 +336,9 @@ pub const TEST_ADMIN_TOKEN: &str = "test-admin-token-0123456789";
 
 /// The provisioning token of [`Config::for_tests`].
 pub const TEST_TELEMATICS_TOKEN: &str = "test-telematics-backend-token";
+
+/// The sandbox payment provider's publishable key of [`Config::for_tests`].
+pub const TEST_SANDBOX_PAY_KEY: &str = "pk_sandbox_test";
 
 impl Config {
     /// Refuses settings that must not reach production: `--dev` (an open
@@ -357,6 +397,9 @@ impl Config {
             // Tests run the retention job themselves (retention::run).
             retention_interval_minutes: 0,
             simulator_ack_secs: 5,
+            // ---- wallet, payments (F2) ----
+            sandbox_pay_secret: "sandbox-pay-test-secret".into(),
+            sandbox_pay_publishable_key: TEST_SANDBOX_PAY_KEY.into(),
             rate_limits: RateLimitConfig::default(),
             map: MapArgs {
                 routing_profile: "foot".into(),

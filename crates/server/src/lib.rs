@@ -35,6 +35,12 @@ pub mod telematics;
 pub mod telemetry;
 // ---- trips, logbook, coaching (E1-E4) ----
 pub mod trips;
+// ---- wallet, payments (F2) ----
+pub mod payments;
+pub mod services;
+// ---- services, invoices (F1, F3) ----
+pub mod billing;
+pub mod wallet;
 
 use std::net::SocketAddr;
 

@@ -308,6 +308,56 @@ pub fn account_closed_inactive(to: &Recipient<'_>) -> Mail {
     mail(to.email, content, None)
 }
 
+// ---- services, invoices (F1, F3) ----
+
+/// F1: a renewal payment failed (`next_attempt_on`: None after the last).
+pub fn payment_failed(
+    to: &Recipient<'_>,
+    service: mijn_lexus_contract::services::ServiceKind,
+    model: &str,
+    amount: &str,
+    next_attempt_on: Option<&str>,
+    public_url: &str,
+) -> Mail {
+    let t = to.texts();
+    let content = t.payment_failed(
+        &to.greeting(),
+        t.service_name(service),
+        model,
+        amount,
+        next_attempt_on,
+        public_url,
+    );
+    mail(to.email, content, None)
+}
+
+/// F1: the subscription was cancelled after three failed attempts.
+pub fn subscription_ended_unpaid(
+    to: &Recipient<'_>,
+    service: mijn_lexus_contract::services::ServiceKind,
+    model: &str,
+    public_url: &str,
+) -> Mail {
+    let t = to.texts();
+    let content =
+        t.subscription_ended_unpaid(&to.greeting(), t.service_name(service), model, public_url);
+    mail(to.email, content, None)
+}
+
+/// F1: the main card expires before the next renewal.
+pub fn card_expiring(
+    to: &Recipient<'_>,
+    last4: &str,
+    expiry: &str,
+    renews_on: &str,
+    public_url: &str,
+) -> Mail {
+    let content = to
+        .texts()
+        .card_expiring(&to.greeting(), last4, expiry, renews_on, public_url);
+    mail(to.email, content, None)
+}
+
 #[cfg(test)]
 mod tests {
     use std::sync::{Arc, Mutex};

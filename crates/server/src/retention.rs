@@ -13,7 +13,8 @@
 //! clears the warning (`users.inactivity_warned_at`) and restarts the count.
 //!
 //! [`run`] is one pass, taking "now" from the Clock; [`spawn`] runs it at
-//! start and then every `--retention-interval-minutes`.
+//! start and then every `--retention-interval-minutes`; the same timer runs
+//! the renewal and dunning pass of services ([`crate::services::renewals`]).
 
 use std::time::Duration as StdDuration;
 
@@ -155,6 +156,10 @@ pub fn spawn(state: AppState, interval: StdDuration) {
             }
             if let Err(e) = run(&state).await {
                 tracing::error!(error = format!("{e:#}"), "retention pass failed");
+            }
+            // ---- services, invoices (F1, F3) ----
+            if let Err(e) = crate::services::renewals::run(&state).await {
+                tracing::error!(error = format!("{e:#}"), "renewal pass failed");
             }
         }
     });

@@ -45,6 +45,9 @@ pub struct Inner {
     pub dummy_hash: String,
     /// Map providers (D1, D2): tiles, routing, geocoding.
     pub map: crate::map::MapProviders,
+    // ---- wallet, payments (F2) ----
+    /// The payment provider (the sandbox, `crate::payments::sandbox`).
+    pub payments: Arc<dyn crate::payments::PaymentProvider>,
 }
 
 impl AppState {

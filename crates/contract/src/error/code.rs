@@ -133,6 +133,46 @@ pub enum ErrorCode {
     DateRangeInvalid,
     /// More trips named at once than one request may tag.
     TooManyTrips,
+    // ---- services, invoices (F1, F3) ----
+    /// The idempotency key is 16 to 64 letters, digits, - or _.
+    IdempotencyKeyInvalid,
+    /// The service or plan is not offered for this vehicle.
+    ServiceNotOffered,
+    /// This vehicle already had the free trial of this service (once per vehicle, ever).
+    TrialAlreadyUsed,
+    /// A subscription to this service is still running for this vehicle.
+    ServiceAlreadyActive,
+    /// A paid plan needs a main payment card in the wallet.
+    MainCardRequired,
+    /// The provider refused the payment (or the authentication failed).
+    PaymentFailed,
+    /// No right of withdrawal: not a paid plan, the 14 days are over, or lost after a trial of 14 days or more.
+    WithdrawalNotAllowed,
+    /// The subscription is already cancelled or over.
+    SubscriptionNotRunning,
+    // ---- wallet, payments (F2) ----
+    /// The card number fails the Luhn check or has the wrong length or characters.
+    CardNumberInvalid,
+    /// Not a Visa or Mastercard number.
+    CardBrandUnsupported,
+    /// The expiry month is not 1-12 or the year is not a plausible four-digit year.
+    CardExpiryInvalid,
+    /// The card's expiry month lies in the past.
+    CardExpired,
+    /// The security code is not three digits.
+    CvcInvalid,
+    /// The payment provider knows no such card token, or it was used or expired.
+    CardTokenInvalid,
+    /// The main card is the only card behind a running subscription: 409.
+    MainCardInUse,
+    /// The main card cannot be removed while other cards exist: make another one main first (409).
+    MainCardMustBeReplaced,
+    /// The billing address is not in the account's country.
+    BillingCountryMismatch,
+    /// The payment provider's publishable key is missing or wrong: 401.
+    PaymentKeyInvalid,
+    /// The payment provider is down or too slow: 503.
+    PaymentProviderUnavailable,
 }
 
 impl ErrorCode {
@@ -221,6 +261,27 @@ impl ErrorCode {
         ErrorCode::TilesUnavailable,
         ErrorCode::DateRangeInvalid,
         ErrorCode::TooManyTrips,
+        // ---- services, invoices (F1, F3) ----
+        ErrorCode::IdempotencyKeyInvalid,
+        ErrorCode::ServiceNotOffered,
+        ErrorCode::TrialAlreadyUsed,
+        ErrorCode::ServiceAlreadyActive,
+        ErrorCode::MainCardRequired,
+        ErrorCode::PaymentFailed,
+        ErrorCode::WithdrawalNotAllowed,
+        ErrorCode::SubscriptionNotRunning,
+        // ---- wallet, payments (F2) ----
+        ErrorCode::CardNumberInvalid,
+        ErrorCode::CardBrandUnsupported,
+        ErrorCode::CardExpiryInvalid,
+        ErrorCode::CardExpired,
+        ErrorCode::CvcInvalid,
+        ErrorCode::CardTokenInvalid,
+        ErrorCode::MainCardInUse,
+        ErrorCode::MainCardMustBeReplaced,
+        ErrorCode::BillingCountryMismatch,
+        ErrorCode::PaymentKeyInvalid,
+        ErrorCode::PaymentProviderUnavailable,
     ];
 }
 

@@ -101,6 +101,27 @@ impl ErrorCode {
             TilesUnavailable => "De kaart kan nu niet worden geladen. Probeer het later opnieuw.",
             DateRangeInvalid => "De einddatum ligt voor de begindatum, of de periode is langer dan twee jaar. Kies een kortere periode.",
             TooManyTrips => "U kunt tot 1000 ritten tegelijk aanduiden. Kies minder ritten of een periode.",
+            // ---- services, invoices (F1, F3) ----
+            IdempotencyKeyInvalid => "De aanvraag kon niet veilig worden herkend. Vernieuw de pagina en bevestig opnieuw.",
+            ServiceNotOffered => "Deze dienst of formule wordt niet aangeboden voor dit voertuig. Kies een andere formule uit de lijst.",
+            TrialAlreadyUsed => "Dit voertuig heeft de gratis proefperiode voor deze dienst al gebruikt. Kies een betalende formule.",
+            ServiceAlreadyActive => "Deze dienst loopt nog voor dit voertuig. Zeg het lopende abonnement eerst op voordat u een andere formule kiest.",
+            MainCardRequired => "Voeg eerst een betaalkaart toe aan uw portemonnee en stel ze in als hoofdkaart.",
+            PaymentFailed => "De betaling is niet gelukt. Er werd niets aangerekend. Controleer uw kaart of kies een andere hoofdkaart en probeer opnieuw.",
+            WithdrawalNotAllowed => "Herroepen kan niet meer voor dit abonnement: de termijn van 14 dagen is voorbij, of het volgde op een gratis proefperiode van minstens 14 dagen. U kunt het abonnement wel opzeggen.",
+            SubscriptionNotRunning => "Dit abonnement is al opgezegd of afgelopen.",
+            // ---- wallet, payments (F2) ----
+            CardNumberInvalid => "Dit kaartnummer klopt niet. Controleer de cijfers op uw kaart.",
+            CardBrandUnsupported => "Wij aanvaarden alleen Visa- en Mastercard-kaarten. Gebruik een kaart van een van deze twee.",
+            CardExpiryInvalid => "Deze vervaldatum bestaat niet. Vul de maand (1 tot 12) en het jaar in zoals op uw kaart.",
+            CardExpired => "Deze kaart is vervallen. Gebruik een kaart die nog geldig is.",
+            CvcInvalid => "De beveiligingscode bestaat uit de drie cijfers op de achterkant van uw kaart.",
+            CardTokenInvalid => "De kaartgegevens zijn verlopen of al gebruikt. Vul uw kaartgegevens opnieuw in.",
+            MainCardInUse => "Dit is uw enige kaart en een lopend abonnement wordt ermee betaald. Voeg eerst een andere kaart toe en maak die uw hoofdkaart, of zeg het abonnement op.",
+            MainCardMustBeReplaced => "Dit is uw hoofdkaart. Maak eerst een andere kaart uw hoofdkaart; daarna kunt u deze verwijderen.",
+            BillingCountryMismatch => "Het factuuradres moet in het land van uw account liggen.",
+            PaymentKeyInvalid => "De betaalpagina kon uw kaart niet doorgeven. Laad de pagina opnieuw.",
+            PaymentProviderUnavailable => "De betaaldienst is nu niet bereikbaar. Probeer het later opnieuw.",
         }
     }
 
@@ -190,6 +211,27 @@ impl ErrorCode {
             TilesUnavailable => "La carte ne peut pas être chargée pour le moment. Réessayez plus tard.",
             DateRangeInvalid => "La date de fin précède la date de début, ou la période dépasse deux ans. Choisissez une période plus courte.",
             TooManyTrips => "Vous pouvez marquer jusqu'à 1000 trajets à la fois. Choisissez moins de trajets ou une période.",
+            // ---- services, invoices (F1, F3) ----
+            IdempotencyKeyInvalid => "La demande n'a pas pu être identifiée de façon sûre. Actualisez la page et confirmez à nouveau.",
+            ServiceNotOffered => "Ce service ou cette formule n'est pas proposé pour ce véhicule. Choisissez une autre formule dans la liste.",
+            TrialAlreadyUsed => "Ce véhicule a déjà bénéficié de la période d'essai gratuite de ce service. Choisissez une formule payante.",
+            ServiceAlreadyActive => "Ce service est encore actif pour ce véhicule. Résiliez d'abord l'abonnement en cours avant de choisir une autre formule.",
+            MainCardRequired => "Ajoutez d'abord une carte de paiement à votre portefeuille et définissez-la comme carte principale.",
+            PaymentFailed => "Le paiement n'a pas abouti. Rien n'a été débité. Vérifiez votre carte ou choisissez une autre carte principale et réessayez.",
+            WithdrawalNotAllowed => "La rétractation n'est plus possible pour cet abonnement : le délai de 14 jours est dépassé, ou il fait suite à une période d'essai gratuite d'au moins 14 jours. Vous pouvez toutefois le résilier.",
+            SubscriptionNotRunning => "Cet abonnement est déjà résilié ou terminé.",
+            // ---- wallet, payments (F2) ----
+            CardNumberInvalid => "Ce numéro de carte n'est pas correct. Vérifiez les chiffres sur votre carte.",
+            CardBrandUnsupported => "Nous n'acceptons que les cartes Visa et Mastercard. Utilisez une carte de l'une de ces deux marques.",
+            CardExpiryInvalid => "Cette date d'expiration n'existe pas. Indiquez le mois (1 à 12) et l'année comme sur votre carte.",
+            CardExpired => "Cette carte est expirée. Utilisez une carte encore valable.",
+            CvcInvalid => "Le code de sécurité se compose des trois chiffres au dos de votre carte.",
+            CardTokenInvalid => "Les données de la carte ont expiré ou ont déjà été utilisées. Saisissez à nouveau les données de votre carte.",
+            MainCardInUse => "C'est votre seule carte et un abonnement en cours est payé avec elle. Ajoutez d'abord une autre carte et faites-en votre carte principale, ou résiliez l'abonnement.",
+            MainCardMustBeReplaced => "C'est votre carte principale. Faites d'abord d'une autre carte votre carte principale ; vous pourrez ensuite supprimer celle-ci.",
+            BillingCountryMismatch => "L'adresse de facturation doit se trouver dans le pays de votre compte.",
+            PaymentKeyInvalid => "La page de paiement n'a pas pu transmettre votre carte. Rechargez la page.",
+            PaymentProviderUnavailable => "Le service de paiement est momentanément indisponible. Réessayez plus tard.",
         }
     }
 
@@ -279,6 +321,27 @@ impl ErrorCode {
             TilesUnavailable => "The map cannot be loaded right now. Please try again later.",
             DateRangeInvalid => "The end date is before the start date, or the period is longer than two years. Please choose a shorter period.",
             TooManyTrips => "You can tag up to 1000 trips at once. Please choose fewer trips or a period.",
+            // ---- services, invoices (F1, F3) ----
+            IdempotencyKeyInvalid => "The request could not be identified safely. Please reload the page and confirm again.",
+            ServiceNotOffered => "This service or plan is not offered for this vehicle. Please choose another plan from the list.",
+            TrialAlreadyUsed => "This vehicle has already used the free trial of this service. Please choose a paid plan.",
+            ServiceAlreadyActive => "This service is still running for this vehicle. Please cancel the current subscription before choosing another plan.",
+            MainCardRequired => "Please add a payment card to your wallet first and make it your main card.",
+            PaymentFailed => "The payment did not go through. Nothing was charged. Please check your card or choose another main card and try again.",
+            WithdrawalNotAllowed => "This subscription can no longer be withdrawn from: the 14 days are over, or it followed a free trial of at least 14 days. You can still cancel it.",
+            SubscriptionNotRunning => "This subscription has already been cancelled or has ended.",
+            // ---- wallet, payments (F2) ----
+            CardNumberInvalid => "This card number is not correct. Please check the digits on your card.",
+            CardBrandUnsupported => "We only accept Visa and Mastercard cards. Please use a card of one of these two.",
+            CardExpiryInvalid => "This expiry date does not exist. Please enter the month (1 to 12) and the year as shown on your card.",
+            CardExpired => "This card has expired. Please use a card that is still valid.",
+            CvcInvalid => "The security code is the three digits on the back of your card.",
+            CardTokenInvalid => "The card details have expired or were already used. Please enter your card details again.",
+            MainCardInUse => "This is your only card and a running subscription is paid with it. First add another card and make it your main card, or cancel the subscription.",
+            MainCardMustBeReplaced => "This is your main card. First make another card your main card; then you can remove this one.",
+            BillingCountryMismatch => "The billing address must be in the country of your account.",
+            PaymentKeyInvalid => "The payment page could not pass on your card. Please reload the page.",
+            PaymentProviderUnavailable => "The payment service cannot be reached right now. Please try again later.",
         }
     }
 }

@@ -90,6 +90,27 @@ impl ErrorCode {
             TilesUnavailable => "tiles_unavailable",
             DateRangeInvalid => "date_range_invalid",
             TooManyTrips => "too_many_trips",
+            // ---- services, invoices (F1, F3) ----
+            IdempotencyKeyInvalid => "idempotency_key_invalid",
+            ServiceNotOffered => "service_not_offered",
+            TrialAlreadyUsed => "trial_already_used",
+            ServiceAlreadyActive => "service_already_active",
+            MainCardRequired => "main_card_required",
+            PaymentFailed => "payment_failed",
+            WithdrawalNotAllowed => "withdrawal_not_allowed",
+            SubscriptionNotRunning => "subscription_not_running",
+            // ---- wallet, payments (F2) ----
+            CardNumberInvalid => "card_number_invalid",
+            CardBrandUnsupported => "card_brand_unsupported",
+            CardExpiryInvalid => "card_expiry_invalid",
+            CardExpired => "card_expired",
+            CvcInvalid => "cvc_invalid",
+            CardTokenInvalid => "card_token_invalid",
+            MainCardInUse => "main_card_in_use",
+            MainCardMustBeReplaced => "main_card_must_be_replaced",
+            BillingCountryMismatch => "billing_country_mismatch",
+            PaymentKeyInvalid => "payment_key_invalid",
+            PaymentProviderUnavailable => "payment_provider_unavailable",
         }
     }
 
@@ -98,12 +119,14 @@ impl ErrorCode {
         use ErrorCode::*;
         match self {
             MalformedRequest => 400,
-            Unauthenticated | InvalidCredentials | IngestKeyInvalid => 401,
+            Unauthenticated | InvalidCredentials | IngestKeyInvalid | PaymentKeyInvalid => 401,
             EmailNotConfirmed
             | CsrfFailed
             | PermissionDenied
             | InvitationWrongAccount
             | LegalAcceptanceRequired => 403,
+            // ---- services, invoices (F1, F3) ----
+            PaymentFailed => 402,
             NotFound => 404,
             MethodNotAllowed => 405,
             Timeout => 408,
@@ -116,13 +139,26 @@ impl ErrorCode {
             | PrivacyModeOn
             | NoDestination
             | ShareToCarUnavailable
-            | CommandAlreadyFinal => 409,
+            | CommandAlreadyFinal
+            // ---- services, invoices (F1, F3) ----
+            | TrialAlreadyUsed
+            | ServiceAlreadyActive
+            | MainCardRequired
+            | WithdrawalNotAllowed
+            | SubscriptionNotRunning
+            // ---- wallet, payments (F2) ----
+            | MainCardInUse
+            | MainCardMustBeReplaced => 409,
             TokenExpired | TokenUsed => 410,
             PayloadTooLarge => 413,
             UnsupportedMediaType => 415,
             RateLimited | ProofLocked => 429,
             Internal => 500,
-            ServerBusy | RoutingUnavailable | GeocodingUnavailable | TilesUnavailable => 503,
+            ServerBusy
+            | RoutingUnavailable
+            | GeocodingUnavailable
+            | TilesUnavailable
+            | PaymentProviderUnavailable => 503,
             _ => 422,
         }
     }

@@ -112,6 +112,9 @@ async fn grant(
     super::clear_failures(&mut tx, user_id, &format!("vin:{vin}")).await?;
     proof::clear_vin_failures(&mut tx, vin).await?;
     super::end_all_access(&mut tx, vehicle.id, now).await?;
+    // ---- services, invoices (F1, F3) ----
+    // A new owner: the services of the vehicle end (not transferable).
+    crate::services::end_for_vehicle(&mut tx, vehicle.id, now).await?;
     sqlx::query(
         "INSERT INTO vehicle_users (vehicle_id, user_id, role, licence_plate, nickname, since)
          VALUES (?, ?, 'main', ?, ?, ?)",
@@ -167,6 +170,8 @@ pub async fn remove(state: &AppState, v: &UserVehicle) -> AppResult<()> {
     let mut tx = crate::db::begin_write(&state.db).await?;
     if v.role == VehicleRole::Main {
         super::end_all_access(&mut tx, v.vehicle.id, now).await?;
+        // ---- services, invoices (F1, F3) ----
+        crate::services::end_for_vehicle(&mut tx, v.vehicle.id, now).await?;
     } else {
         sqlx::query("DELETE FROM vehicle_users WHERE vehicle_id = ? AND user_id = ?")
             .bind(v.vehicle.id)

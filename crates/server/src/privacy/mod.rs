@@ -187,6 +187,35 @@ const EXPORT_QUERIES: &[(&str, &str)] = &[
          WHERE vu.user_id = ?1 AND vu.role = 'main' AND l.started_at >= vu.since
          ORDER BY l.vehicle_id, l.started_at",
     ),
+    // ---- wallet, payments (F2) ----
+    (
+        "payment_cards",
+        "SELECT public_id, brand, funding, last4, exp_month, exp_year, holder, is_main,
+                billing_street, billing_house_number, billing_box_number, billing_postcode,
+                billing_city, billing_country, created_at
+         FROM payment_cards WHERE user_id = ?1 ORDER BY id",
+    ),
+    (
+        "subscriptions",
+        "SELECT s.public_id, v.vin, s.service, s.plan, s.status, c.public_id AS card,
+                s.started_at, s.current_period_start, s.current_period_end, s.cancel_at,
+                s.ended_at, s.created_at
+         FROM subscriptions s JOIN vehicles v ON v.id = s.vehicle_id
+         LEFT JOIN payment_cards c ON c.id = s.card_id
+         WHERE s.user_id = ?1 ORDER BY s.id",
+    ),
+    // ---- services, invoices (F1, F3) ----
+    (
+        "service_payments",
+        "SELECT public_id, kind, status, amount_cents, currency, vat_rate_bp, service, plan, vin,
+                period_start, period_end, card_last4, decline_reason, created_at
+         FROM service_payments WHERE user_id = ?1 ORDER BY id",
+    ),
+    (
+        "invoices",
+        "SELECT public_id, kind, number, issued_at, buyer_name, buyer_address
+         FROM invoices WHERE user_id = ?1 ORDER BY id",
+    ),
     (
         "outbox",
         "SELECT subject, body_text, created_at FROM outbox

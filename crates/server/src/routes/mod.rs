@@ -25,6 +25,10 @@ pub mod sharing;
 // ---- trips, logbook, coaching (E1-E4) ----
 pub mod trips;
 pub mod vehicles;
+// ---- services, invoices (F1, F3) ----
+pub mod services;
+// ---- wallet, payments (F2) ----
+pub mod wallet;
 
 use axum::extract::{FromRequest, Request};
 use axum::{Json, Router};
@@ -55,7 +59,11 @@ pub fn api(dev: bool) -> Router<AppState> {
         // ---- share to car, charge points (D3, D4) ----
         .merge(sharing::router())
         .merge(charging::router())
-        .merge(trips::router());
+        .merge(trips::router())
+        // ---- services, invoices (F1, F3) ----
+        .merge(services::router())
+        // ---- wallet, payments (F2) ----
+        .merge(wallet::router());
     if dev {
         api.merge(dev::router())
     } else {

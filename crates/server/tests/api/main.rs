@@ -37,3 +37,7 @@ mod sharing;
 mod trips;
 mod trips_coaching;
 mod trips_logbook;
+// ---- services, invoices (F1, F3) ----
+mod services;
+// ---- wallet, payments (F2) ----
+mod wallet;

@@ -25,6 +25,31 @@ const NOT_USER_DATA: &[(&str, &str)] = &[
         "charge_connectors",
         "public charge points (OCPI), no person",
     ),
+    // ---- wallet, payments (F2) ----
+    // The sandbox payment provider's own storage (in production another
+    // company's): no account of ours; the wallet's `payment_cards` is exported.
+    (
+        "sandbox_cards",
+        "the payment provider's storage, no account",
+    ),
+    (
+        "sandbox_tokens",
+        "the payment provider's storage, no account",
+    ),
+    (
+        "sandbox_charges",
+        "the payment provider's storage, no account",
+    ),
+    (
+        "sandbox_refunds",
+        "the payment provider's storage, no account",
+    ),
+    // ---- services, invoices (F1, F3) ----
+    ("invoice_sequences", "the last invoice number per year"),
+    (
+        "service_trials",
+        "which free trials a vehicle used, whoever owned it; no account",
+    ),
 ];
 
 async fn user_with_everything(app: &TestApp, email: &str) -> Browser {

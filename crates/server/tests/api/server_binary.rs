@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 use crate::common::*;
 use serde_json::{json, Value};
 
-fn server(db_dir: &std::path::Path) -> Command {
+pub(crate) fn server(db_dir: &std::path::Path) -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_mijn-lexus-server"));
     cmd.env_clear()
         .env("PATH", std::env::var_os("PATH").unwrap_or_default())
@@ -85,10 +85,10 @@ fn dev_and_demo_refuse_to_start_outside_local_development() {
 }
 
 /// The log lines the running binary wrote so far.
-struct Log(Arc<Mutex<Vec<String>>>);
+pub(crate) struct Log(Arc<Mutex<Vec<String>>>);
 
 impl Log {
-    fn capture(child: &mut Child) -> Log {
+    pub(crate) fn capture(child: &mut Child) -> Log {
         let lines = Arc::new(Mutex::new(Vec::new()));
         let out = child.stdout.take().unwrap();
         let sink = lines.clone();
@@ -100,12 +100,12 @@ impl Log {
         Log(lines)
     }
 
-    fn lines(&self) -> Vec<String> {
+    pub(crate) fn lines(&self) -> Vec<String> {
         self.0.lock().unwrap().clone()
     }
 
     /// The port of the "listening" line.
-    async fn port(&self) -> u16 {
+    pub(crate) async fn port(&self) -> u16 {
         let started = Instant::now();
         while started.elapsed() < Duration::from_secs(60) {
             for line in self.lines() {
@@ -121,7 +121,7 @@ impl Log {
     }
 }
 
-async fn mail_token(base: &str, to: &str, path: &str) -> String {
+pub(crate) async fn mail_token(base: &str, to: &str, path: &str) -> String {
     let needle = format!("{path}?token=");
     for _ in 0..100 {
         let mails: Value = reqwest::get(format!("{base}/api/dev/outbox?to={to}"))

@@ -1,5 +1,6 @@
 //! English (British spelling and usage).
 
+use mijn_lexus_contract::services::ServiceKind;
 use mijn_lexus_contract::Salutation;
 
 use super::{Content, Texts};
@@ -261,6 +262,64 @@ impl Texts for En {
                  Mijn Lexus account and deleted the data linked to it. You can always create a new \
                  account with this e-mail address.\n\n{SIGNATURE}\n"
             ),
+        }
+    }
+
+    // ---- services, invoices (F1, F3) ----
+    fn service_name(&self, service: ServiceKind) -> &'static str {
+        match service {
+            ServiceKind::Standard => "Standard Services",
+            ServiceKind::Remote => "Remote Services",
+            ServiceKind::Smart => "Smart Services",
+            ServiceKind::InsuranceScore => "Insurance score",
+            ServiceKind::HomeCharge => "HomeCharge",
+            ServiceKind::Internet => "Internet access",
+        }
+    }
+
+    fn payment_failed(
+        &self,
+        greeting: &str,
+        service: &str,
+        model: &str,
+        amount: &str,
+        next_attempt_on: Option<&str>,
+        public_url: &str,
+    ) -> Content {
+        let next = match next_attempt_on {
+            Some(next) => format!("We will try again on {next}. Please check your card or make another card your main card in your wallet: {public_url}/wallet."),
+            None => "This was the last attempt.".to_owned(),
+        };
+        Content {
+            subject: format!("The payment for {service} did not go through"),
+            body: format!("{greeting}\n\nWe could not charge the renewal of {service} for your {model} ({amount}) to your main card. {next}\n\n{SIGNATURE}\n"),
+        }
+    }
+
+    fn subscription_ended_unpaid(
+        &self,
+        greeting: &str,
+        service: &str,
+        model: &str,
+        public_url: &str,
+    ) -> Content {
+        Content {
+            subject: format!("Your {service} subscription has been stopped"),
+            body: format!("{greeting}\n\nThe renewal of {service} for your {model} could not be paid after three attempts, so we have stopped the subscription. You can activate the service again at any time at {public_url}.\n\n{SIGNATURE}\n"),
+        }
+    }
+
+    fn card_expiring(
+        &self,
+        greeting: &str,
+        last4: &str,
+        expiry: &str,
+        renews_on: &str,
+        public_url: &str,
+    ) -> Content {
+        Content {
+            subject: "Your payment card expires soon".into(),
+            body: format!("{greeting}\n\nYour main card ending in {last4} expires in {expiry}, before your subscription renews on {renews_on}. Please add a valid card and make it your main card: {public_url}/wallet.\n\n{SIGNATURE}\n"),
         }
     }
 

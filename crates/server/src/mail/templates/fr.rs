@@ -1,5 +1,6 @@
 //! French (Belgian usage, vous-form).
 
+use mijn_lexus_contract::services::ServiceKind;
 use mijn_lexus_contract::Salutation;
 
 use super::{Content, Texts};
@@ -272,6 +273,64 @@ impl Texts for Fr {
                  l'avons clôturé et avons supprimé les données qui y étaient liées. Vous pouvez à tout \
                  moment créer un nouveau compte avec cette adresse e-mail.\n\n{SIGNATURE}\n"
             ),
+        }
+    }
+
+    // ---- services, invoices (F1, F3) ----
+    fn service_name(&self, service: ServiceKind) -> &'static str {
+        match service {
+            ServiceKind::Standard => "Services standard",
+            ServiceKind::Remote => "Remote Services",
+            ServiceKind::Smart => "Smart Services",
+            ServiceKind::InsuranceScore => "Score d'assurance",
+            ServiceKind::HomeCharge => "HomeCharge",
+            ServiceKind::Internet => "Accès Internet",
+        }
+    }
+
+    fn payment_failed(
+        &self,
+        greeting: &str,
+        service: &str,
+        model: &str,
+        amount: &str,
+        next_attempt_on: Option<&str>,
+        public_url: &str,
+    ) -> Content {
+        let next = match next_attempt_on {
+            Some(next) => format!("Nous réessaierons le {next}. Vérifiez votre carte ou définissez une autre carte principale dans votre portefeuille : {public_url}/wallet."),
+            None => "C'était la dernière tentative.".to_owned(),
+        };
+        Content {
+            subject: format!("Le paiement pour {service} n'a pas abouti"),
+            body: format!("{greeting}\n\nNous n'avons pas pu débiter le renouvellement de {service} pour votre {model} ({amount}) sur votre carte principale. {next}\n\n{SIGNATURE}\n"),
+        }
+    }
+
+    fn subscription_ended_unpaid(
+        &self,
+        greeting: &str,
+        service: &str,
+        model: &str,
+        public_url: &str,
+    ) -> Content {
+        Content {
+            subject: format!("Votre abonnement à {service} a été arrêté"),
+            body: format!("{greeting}\n\nLe renouvellement de {service} pour votre {model} n'a pas pu être payé après trois tentatives. Nous avons donc arrêté l'abonnement. Vous pouvez réactiver le service à tout moment via {public_url}.\n\n{SIGNATURE}\n"),
+        }
+    }
+
+    fn card_expiring(
+        &self,
+        greeting: &str,
+        last4: &str,
+        expiry: &str,
+        renews_on: &str,
+        public_url: &str,
+    ) -> Content {
+        Content {
+            subject: "Votre carte de paiement expire bientôt".into(),
+            body: format!("{greeting}\n\nVotre carte principale se terminant par {last4} expire en {expiry}, avant le prochain renouvellement de votre abonnement le {renews_on}. Ajoutez une carte valide et définissez-la comme carte principale : {public_url}/wallet.\n\n{SIGNATURE}\n"),
         }
     }
 

@@ -5,6 +5,7 @@
 //! be added in one language only. Route code never holds texts: it calls the
 //! builders in [`crate::mail`] (mails) or [`for_language`] (answers).
 
+use mijn_lexus_contract::services::ServiceKind;
 use mijn_lexus_contract::{Language, Salutation};
 
 mod en;
@@ -94,6 +95,37 @@ pub trait Texts: Sync {
     /// A5: the account was closed after the warning.
     fn account_closed_inactive(&self, greeting: &str) -> Content;
 
+    // ---- services, invoices (F1, F3) ----
+    /// The name of a service in mails.
+    fn service_name(&self, service: ServiceKind) -> &'static str;
+    /// F1: a renewal payment failed; `next_attempt_on` is None after the last attempt.
+    fn payment_failed(
+        &self,
+        greeting: &str,
+        service: &str,
+        model: &str,
+        amount: &str,
+        next_attempt_on: Option<&str>,
+        public_url: &str,
+    ) -> Content;
+    /// F1: three attempts failed, the subscription is cancelled.
+    fn subscription_ended_unpaid(
+        &self,
+        greeting: &str,
+        service: &str,
+        model: &str,
+        public_url: &str,
+    ) -> Content;
+    /// F1: the main card expires before the next renewal.
+    fn card_expiring(
+        &self,
+        greeting: &str,
+        last4: &str,
+        expiry: &str,
+        renews_on: &str,
+        public_url: &str,
+    ) -> Content;
+
     // ---- 202 answers (`Accepted.message`) ----
 
     /// POST /accounts
@@ -148,6 +180,25 @@ mod tests {
             t.account_deleted(&g),
             t.inactivity_warning(&g, "01-02-2030", url),
             t.account_closed_inactive(&g),
+            // ---- services, invoices (F1, F3) ----
+            t.payment_failed(
+                &g,
+                t.service_name(ServiceKind::Remote),
+                "UX 250h",
+                "EUR 9,99",
+                Some("02-02-2030"),
+                url,
+            ),
+            t.payment_failed(
+                &g,
+                t.service_name(ServiceKind::Remote),
+                "UX 250h",
+                "EUR 9,99",
+                None,
+                url,
+            ),
+            t.subscription_ended_unpaid(&g, t.service_name(ServiceKind::Smart), "UX 250h", url),
+            t.card_expiring(&g, "4242", "01/2031", "15-01-2031", url),
         ]
     }
 

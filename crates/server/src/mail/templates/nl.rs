@@ -1,5 +1,6 @@
 //! Dutch (Flemish usage, u-form).
 
+use mijn_lexus_contract::services::ServiceKind;
 use mijn_lexus_contract::Salutation;
 
 use super::{Content, Texts};
@@ -262,6 +263,64 @@ impl Texts for Nl {
                  Mijn Lexus gesloten en de gegevens die eraan verbonden waren verwijderd. U kunt met \
                  dit e-mailadres altijd opnieuw een account aanmaken.\n\n{SIGNATURE}\n"
             ),
+        }
+    }
+
+    // ---- services, invoices (F1, F3) ----
+    fn service_name(&self, service: ServiceKind) -> &'static str {
+        match service {
+            ServiceKind::Standard => "Standaarddiensten",
+            ServiceKind::Remote => "Remote Services",
+            ServiceKind::Smart => "Smart Services",
+            ServiceKind::InsuranceScore => "Verzekeringsscore",
+            ServiceKind::HomeCharge => "HomeCharge",
+            ServiceKind::Internet => "Internettoegang",
+        }
+    }
+
+    fn payment_failed(
+        &self,
+        greeting: &str,
+        service: &str,
+        model: &str,
+        amount: &str,
+        next_attempt_on: Option<&str>,
+        public_url: &str,
+    ) -> Content {
+        let next = match next_attempt_on {
+            Some(next) => format!("Wij proberen het opnieuw op {next}. Controleer uw kaart of stel een andere kaart in als hoofdkaart in uw portemonnee: {public_url}/wallet."),
+            None => "Dit was de laatste poging.".to_owned(),
+        };
+        Content {
+            subject: format!("De betaling voor {service} is niet gelukt"),
+            body: format!("{greeting}\n\nWij konden de verlenging van {service} voor uw {model} ({amount}) niet aanrekenen op uw hoofdkaart. {next}\n\n{SIGNATURE}\n"),
+        }
+    }
+
+    fn subscription_ended_unpaid(
+        &self,
+        greeting: &str,
+        service: &str,
+        model: &str,
+        public_url: &str,
+    ) -> Content {
+        Content {
+            subject: format!("Uw abonnement op {service} is stopgezet"),
+            body: format!("{greeting}\n\nDe verlenging van {service} voor uw {model} kon na drie pogingen niet worden betaald. Daarom hebben wij het abonnement stopgezet. U kunt de dienst op elk moment opnieuw activeren via {public_url}.\n\n{SIGNATURE}\n"),
+        }
+    }
+
+    fn card_expiring(
+        &self,
+        greeting: &str,
+        last4: &str,
+        expiry: &str,
+        renews_on: &str,
+        public_url: &str,
+    ) -> Content {
+        Content {
+            subject: "Uw betaalkaart vervalt binnenkort".into(),
+            body: format!("{greeting}\n\nUw hoofdkaart eindigend op {last4} vervalt in {expiry}, vóór de volgende verlenging van uw abonnement op {renews_on}. Voeg een geldige kaart toe en stel ze in als hoofdkaart: {public_url}/wallet.\n\n{SIGNATURE}\n"),
         }
     }
 

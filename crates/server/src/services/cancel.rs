@@ -1,0 +1,154 @@
+//! Cancellation and withdrawal (seeds/004 §2.3 "Terugbetalingsbeleid",
+//! "Herroepingsrecht"):
+//! - a trial ends at once, nothing to pay;
+//! - monthly: runs to the end of the cycle, no refund;
+//! - yearly / multi-year: runs to the end of the current subscription
+//!   month, the unused whole months are refunded pro rata;
+//! - a subscription in dunning (past due) ends at once;
+//! - withdrawal (paid plans, 14 days, not after a trial of 14 days or
+//!   more): ends at once, refund = paid minus the days delivered.
+
+use mijn_lexus_contract::money::Money;
+use mijn_lexus_contract::services::{Cancellation, Plan, SubscriptionStatus, WithdrawalQuote};
+use mijn_lexus_contract::ErrorCode;
+
+use super::charges;
+use super::periods;
+use super::store::{self, SubscriptionRow};
+use crate::clock::from_unix;
+use crate::error::AppResult;
+use crate::state::AppState;
+
+/// The user's subscription, if they may still manage it (main user).
+async fn own(state: &AppState, user_id: i64, public_id: &str) -> AppResult<SubscriptionRow> {
+    let mut conn = state.db.acquire().await?;
+    let row = store::find(&mut conn, user_id, public_id)
+        .await?
+        .ok_or(ErrorCode::NotFound)?;
+    Ok(row)
+}
+
+pub async fn cancel(state: &AppState, user_id: i64, public_id: &str) -> AppResult<Cancellation> {
+    let now = state.clock.unix();
+    let row = own(state, user_id, public_id).await?;
+    let mut tx = crate::db::begin_write(&state.db).await?;
+    // Read again under the write lock: a parallel cancel refunds once.
+    let row = store::by_id(&mut tx, row.id).await?;
+    let mut refund = 0;
+    let mut refund_id = None;
+    match (row.status(), row.plan()) {
+        (SubscriptionStatus::Trialing | SubscriptionStatus::PastDue, _) => {
+            store::end(&mut tx, row.id, now).await?;
+        }
+        (SubscriptionStatus::Active, Plan::Monthly) => {
+            set_cancel_at(&mut tx, row.id, row.current_period_end).await?;
+        }
+        (SubscriptionStatus::Active, Plan::Yearly | Plan::MultiYear) => {
+            let months = row.plan().months().unwrap_or(12);
+            let (effective, amount) = periods::pro_rata(
+                row.price_cents,
+                months,
+                from_unix(row.current_period_start),
+                from_unix(now),
+            );
+            let effective = effective.timestamp().min(row.current_period_end);
+            set_cancel_at(&mut tx, row.id, effective).await?;
+            refund_id = charges::record_refund(
+                &mut tx,
+                &row,
+                amount,
+                row.current_period_end,
+                "cancel",
+                now,
+            )
+            .await?;
+            if refund_id.is_some() {
+                refund = amount;
+            }
+        }
+        _ => return Err(ErrorCode::SubscriptionNotRunning.into()),
+    }
+    let row = store::by_id(&mut tx, row.id).await?;
+    tx.commit().await?;
+    if let Some(id) = refund_id {
+        charges::send_refund(state, id).await?;
+    }
+    tracing::info!(
+        service = row.service,
+        plan = row.plan,
+        "subscription cancelled"
+    );
+    Ok(Cancellation {
+        subscription: row.to_contract(now),
+        refund: Money::eur(refund),
+    })
+}
+
+async fn set_cancel_at(conn: &mut sqlx::SqliteConnection, id: i64, at: i64) -> AppResult<()> {
+    sqlx::query("UPDATE subscriptions SET status = 'cancelled', cancel_at = ? WHERE id = ?")
+        .bind(at)
+        .bind(id)
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+fn withdrawal_of(row: &SubscriptionRow, now: i64) -> AppResult<WithdrawalQuote> {
+    if !row.may_withdraw(now) {
+        return Err(ErrorCode::WithdrawalNotAllowed.into());
+    }
+    let refund = periods::withdrawal_refund(
+        row.price_cents,
+        from_unix(row.current_period_start),
+        from_unix(row.current_period_end),
+        from_unix(now),
+    );
+    Ok(WithdrawalQuote {
+        paid: row.price(),
+        delivered: Money::eur(row.price_cents - refund),
+        refund: Money::eur(refund),
+        deadline: from_unix(row.withdrawal_until.unwrap_or(now)),
+    })
+}
+
+/// The refund a withdrawal now would give; nothing changes.
+pub async fn withdrawal_quote(
+    state: &AppState,
+    user_id: i64,
+    public_id: &str,
+) -> AppResult<WithdrawalQuote> {
+    let row = own(state, user_id, public_id).await?;
+    withdrawal_of(&row, state.clock.unix())
+}
+
+pub async fn withdraw(state: &AppState, user_id: i64, public_id: &str) -> AppResult<Cancellation> {
+    let now = state.clock.unix();
+    let row = own(state, user_id, public_id).await?;
+    let mut tx = crate::db::begin_write(&state.db).await?;
+    let row = store::by_id(&mut tx, row.id).await?;
+    let quote = withdrawal_of(&row, now)?;
+    store::end(&mut tx, row.id, now).await?;
+    let refund_id = charges::record_refund(
+        &mut tx,
+        &row,
+        quote.refund.cents,
+        row.current_period_end,
+        "withdrawal",
+        now,
+    )
+    .await?;
+    let row = store::by_id(&mut tx, row.id).await?;
+    tx.commit().await?;
+    if let Some(id) = refund_id {
+        charges::send_refund(state, id).await?;
+    }
+    tracing::info!(
+        service = row.service,
+        plan = row.plan,
+        "subscription withdrawn"
+    );
+    Ok(Cancellation {
+        subscription: row.to_contract(now),
+        refund: quote.refund,
+    })
+}
