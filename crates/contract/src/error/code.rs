@@ -173,6 +173,11 @@ pub enum ErrorCode {
     PaymentKeyInvalid,
     /// The payment provider is down or too slow: 503.
     PaymentProviderUnavailable,
+    // ---- remote (F4) ----
+    /// Remote functions need the vehicle's Remote service running (409).
+    RemoteServiceRequired,
+    /// The vehicle cannot be charged from the grid (a full hybrid): 409.
+    RemoteChargingUnavailable,
 }
 
 impl ErrorCode {
@@ -282,6 +287,9 @@ impl ErrorCode {
         ErrorCode::BillingCountryMismatch,
         ErrorCode::PaymentKeyInvalid,
         ErrorCode::PaymentProviderUnavailable,
+        // ---- remote (F4) ----
+        ErrorCode::RemoteServiceRequired,
+        ErrorCode::RemoteChargingUnavailable,
     ];
 }
 
