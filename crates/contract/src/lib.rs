@@ -320,6 +320,16 @@ pub mod routes {
     pub fn vehicle_remote_charge_now(vin: &str) -> String {
         format!("/vehicles/{vin}/remote/charge-now")
     }
+    /// GET `ClimateSchedules`; PUT `ClimateSchedules` -> `RemoteCommand`
+    /// (the list is stored and sent to the car).
+    pub fn vehicle_remote_climate_schedules(vin: &str) -> String {
+        format!("/vehicles/{vin}/remote/climate-schedules")
+    }
+    /// GET `ChargingSchedules`; PUT `ChargingSchedules` -> `RemoteCommand`;
+    /// plug-ins only.
+    pub fn vehicle_remote_charging_schedules(vin: &str) -> String {
+        format!("/vehicles/{vin}/remote/charging-schedules")
+    }
     /// GET `RemoteCommandList`: the recent commands, newest first.
     pub fn vehicle_remote_commands(vin: &str) -> String {
         format!("/vehicles/{vin}/remote/commands")

@@ -14,3 +14,14 @@ CREATE TABLE remote_commands (
 );
 CREATE INDEX remote_commands_vehicle ON remote_commands (vehicle_id, id);
 CREATE INDEX remote_commands_open ON remote_commands (status, created_at);
+
+-- Weekly climate and charging schedules: the vehicle's current list of each
+-- kind (RemoteAction JSON list), set by the user who last saved it.
+CREATE TABLE remote_schedules (
+    vehicle_id  INTEGER NOT NULL REFERENCES vehicles (id) ON DELETE CASCADE,
+    kind        TEXT    NOT NULL CHECK (kind IN ('climate', 'charging')),
+    user_id     INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+    schedules   TEXT    NOT NULL,
+    updated_at  INTEGER NOT NULL,
+    PRIMARY KEY (vehicle_id, kind)
+);

@@ -178,6 +178,8 @@ pub enum ErrorCode {
     RemoteServiceRequired,
     /// The vehicle cannot be charged from the grid (a full hybrid): 409.
     RemoteChargingUnavailable,
+    /// More weekly schedules than a vehicle takes (422 per field).
+    TooManySchedules,
 }
 
 impl ErrorCode {
@@ -290,6 +292,7 @@ impl ErrorCode {
         // ---- remote (F4) ----
         ErrorCode::RemoteServiceRequired,
         ErrorCode::RemoteChargingUnavailable,
+        ErrorCode::TooManySchedules,
     ];
 }
 

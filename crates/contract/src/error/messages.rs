@@ -125,6 +125,7 @@ impl ErrorCode {
             // ---- remote (F4) ----
             RemoteServiceRequired => "De functies op afstand vragen de dienst Remote voor dit voertuig. Activeer Remote bij Diensten.",
             RemoteChargingUnavailable => "Dit voertuig kan niet aan het stopcontact laden: laden op afstand kan alleen met een plug-in hybride of elektrische wagen.",
+            TooManySchedules => "Een voertuig onthoudt hoogstens 5 weekschema's van elke soort. Verwijder eerst een schema.",
         }
     }
 
@@ -238,6 +239,7 @@ impl ErrorCode {
             // ---- remote (F4) ----
             RemoteServiceRequired => "Les fonctions à distance nécessitent le service Remote pour ce véhicule. Activez Remote dans Services.",
             RemoteChargingUnavailable => "Ce véhicule ne se recharge pas sur une prise : la recharge à distance n'est possible qu'avec un hybride rechargeable ou une voiture électrique.",
+            TooManySchedules => "Un véhicule retient au maximum 5 programmes hebdomadaires de chaque type. Supprimez d'abord un programme.",
         }
     }
 
@@ -351,6 +353,7 @@ impl ErrorCode {
             // ---- remote (F4) ----
             RemoteServiceRequired => "Remote functions need the Remote service for this vehicle. Activate Remote under Services.",
             RemoteChargingUnavailable => "This vehicle cannot be charged from a socket: remote charging is only possible with a plug-in hybrid or an electric car.",
+            TooManySchedules => "A vehicle keeps at most 5 weekly schedules of each kind. Please remove a schedule first.",
         }
     }
 }

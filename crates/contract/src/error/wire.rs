@@ -114,6 +114,7 @@ impl ErrorCode {
             // ---- remote (F4) ----
             RemoteServiceRequired => "remote_service_required",
             RemoteChargingUnavailable => "remote_charging_unavailable",
+            TooManySchedules => "too_many_schedules",
         }
     }
 

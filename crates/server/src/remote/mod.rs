@@ -14,6 +14,11 @@
 //! still runs are handed out, so a former owner's command never reaches the
 //! next owner's car. The owner sees their own commands since they have the
 //! vehicle, newest first.
+//!
+//! Weekly schedules ([`schedules`]) are a list per vehicle and kind; saving
+//! one stores it and sends the whole list to the car as a command.
+
+pub mod schedules;
 
 use chrono::{DateTime, Utc};
 use mijn_lexus_contract::remote::{
@@ -66,7 +71,7 @@ impl CommandRow {
 }
 
 /// The checks every command passes: the right, then the service.
-async fn allowed(state: &AppState, v: &UserVehicle) -> AppResult<()> {
+pub(crate) async fn allowed(state: &AppState, v: &UserVehicle) -> AppResult<()> {
     v.require(|p| p.can_use_remote)?;
     let now = state.clock.unix();
     if !services::is_running(&state.db, v.vehicle.id, ServiceKind::Remote, now).await? {
@@ -89,14 +94,20 @@ pub async fn climate(
 /// Charge now: plug-in hybrids and electric cars only.
 pub async fn charge_now(state: &AppState, v: &UserVehicle) -> AppResult<RemoteCommand> {
     allowed(state, v).await?;
-    if v.powertrain() == Powertrain::Hybrid {
-        return Err(ErrorCode::RemoteChargingUnavailable.into());
-    }
+    plug_in(v)?;
     queue(state, v, &RemoteAction::ChargeNow).await
 }
 
+/// Charging needs a plug: a full hybrid has none.
+pub(crate) fn plug_in(v: &UserVehicle) -> AppResult<()> {
+    if v.powertrain() == Powertrain::Hybrid {
+        return Err(ErrorCode::RemoteChargingUnavailable.into());
+    }
+    Ok(())
+}
+
 /// Stores a checked command (429 over the vehicle's per-minute limit).
-async fn queue(
+pub(crate) async fn queue(
     state: &AppState,
     v: &UserVehicle,
     action: &RemoteAction,
@@ -107,10 +118,7 @@ async fn queue(
         .remote_vehicle
         .hit(&v.vehicle.id.to_string(), now)
         .map_err(|retry_after_secs| AppError::RateLimited { retry_after_secs })?;
-    let kind = match action {
-        RemoteAction::Climate(_) => "climate",
-        RemoteAction::ChargeNow => "charge_now",
-    };
+    let kind = action.kind();
     let json = serde_json::to_string(action).map_err(anyhow::Error::from)?;
     let row: CommandRow = sqlx::query_as(&format!(
         "INSERT INTO remote_commands (vehicle_id, user_id, kind, action, status, created_at)

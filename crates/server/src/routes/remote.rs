@@ -1,6 +1,8 @@
 //! Remote functions (F4), rules and SQL in [`crate::remote`]:
 //! - POST /vehicles/{vin}/remote/climate, POST /vehicles/{vin}/remote/charge-now:
 //!   queue a command (`can_use_remote`: the main user; Remote service running);
+//! - GET, PUT /vehicles/{vin}/remote/climate-schedules and
+//!   /charging-schedules: the weekly lists (a PUT sends the list to the car);
 //! - GET /vehicles/{vin}/remote/commands and /{id}: the user's commands and
 //!   their status;
 //! - POST /ingest/vehicles/{vin}/remote-commands/{id}/ack: the car's report,
@@ -13,10 +15,14 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
-use mijn_lexus_contract::remote::{ClimateRequest, RemoteAck, RemoteCommand, RemoteCommandList};
+use mijn_lexus_contract::remote::{
+    ChargingSchedules, ClimateRequest, ClimateSchedules, RemoteAck, RemoteCommand,
+    RemoteCommandList,
+};
 use mijn_lexus_contract::routes::{
-    ingest_remote_command_ack, vehicle_remote_charge_now, vehicle_remote_climate,
-    vehicle_remote_command, vehicle_remote_commands,
+    ingest_remote_command_ack, vehicle_remote_charge_now, vehicle_remote_charging_schedules,
+    vehicle_remote_climate, vehicle_remote_climate_schedules, vehicle_remote_command,
+    vehicle_remote_commands,
 };
 use mijn_lexus_contract::ErrorCode;
 
@@ -25,13 +31,21 @@ use super::sharing::vehicle;
 use super::ApiJson;
 use crate::error::AppResult;
 use crate::garage::UserVehicle;
-use crate::remote;
+use crate::remote::{self, schedules};
 use crate::state::AppState;
 
 pub fn router() -> Router<AppState> {
     Router::new()
         .route(&vehicle_remote_climate("{vin}"), post(climate))
         .route(&vehicle_remote_charge_now("{vin}"), post(charge_now))
+        .route(
+            &vehicle_remote_climate_schedules("{vin}"),
+            get(climate_schedules).put(set_climate_schedules),
+        )
+        .route(
+            &vehicle_remote_charging_schedules("{vin}"),
+            get(charging_schedules).put(set_charging_schedules),
+        )
         .route(&vehicle_remote_commands("{vin}"), get(list))
         .route(&vehicle_remote_command("{vin}", "{id}"), get(one))
         .route(
@@ -56,6 +70,40 @@ pub async fn climate(
 /// POST /vehicles/{vin}/remote/charge-now -> 201 `RemoteCommand` (queued).
 pub async fn charge_now(State(state): State<AppState>, v: UserVehicle) -> AppResult<Response> {
     Ok(created(remote::charge_now(&state, &v).await?))
+}
+
+/// GET /vehicles/{vin}/remote/climate-schedules
+pub async fn climate_schedules(
+    State(state): State<AppState>,
+    v: UserVehicle,
+) -> AppResult<Json<ClimateSchedules>> {
+    Ok(Json(schedules::climate(&state.db, &v).await?))
+}
+
+/// PUT /vehicles/{vin}/remote/climate-schedules -> `RemoteCommand` (queued).
+pub async fn set_climate_schedules(
+    State(state): State<AppState>,
+    v: UserVehicle,
+    ApiJson(req): ApiJson<ClimateSchedules>,
+) -> AppResult<Json<RemoteCommand>> {
+    Ok(Json(schedules::set_climate(&state, &v, &req).await?))
+}
+
+/// GET /vehicles/{vin}/remote/charging-schedules
+pub async fn charging_schedules(
+    State(state): State<AppState>,
+    v: UserVehicle,
+) -> AppResult<Json<ChargingSchedules>> {
+    Ok(Json(schedules::charging(&state.db, &v).await?))
+}
+
+/// PUT /vehicles/{vin}/remote/charging-schedules -> `RemoteCommand` (queued).
+pub async fn set_charging_schedules(
+    State(state): State<AppState>,
+    v: UserVehicle,
+    ApiJson(req): ApiJson<ChargingSchedules>,
+) -> AppResult<Json<RemoteCommand>> {
+    Ok(Json(schedules::set_charging(&state, &v, &req).await?))
 }
 
 /// GET /vehicles/{vin}/remote/commands: the 20 most recent, newest first.

@@ -3,6 +3,7 @@
 
 mod car;
 mod rules;
+mod schedules;
 
 use crate::common::*;
 use mijn_lexus_contract::ErrorCode;
