@@ -25,6 +25,8 @@ pub mod money;
 pub mod services;
 // ---- wallet, payments (F2) ----
 pub mod wallet;
+// ---- remote (F4) ----
+pub mod remote;
 
 pub use error::{ApiError, ErrorCode, FieldError};
 pub use locale::{Country, Language, Salutation};
@@ -308,6 +310,38 @@ pub mod routes {
     /// authentication page; its form POSTs to the same path and sends the
     /// browser back to the merchant's return URL (303).
     pub const SANDBOX_PAY_CHALLENGE: &str = "/sandbox-pay/challenge";
+
+    // ---- remote (F4) ----
+    /// POST `ClimateRequest` -> 201 `RemoteCommand` (queued).
+    pub fn vehicle_remote_climate(vin: &str) -> String {
+        format!("/vehicles/{vin}/remote/climate")
+    }
+    /// POST `{}` -> 201 `RemoteCommand` (queued); plug-ins only.
+    pub fn vehicle_remote_charge_now(vin: &str) -> String {
+        format!("/vehicles/{vin}/remote/charge-now")
+    }
+    /// GET `ClimateSchedules`; PUT `ClimateSchedules` -> `RemoteCommand`
+    /// (the list is stored and sent to the car).
+    pub fn vehicle_remote_climate_schedules(vin: &str) -> String {
+        format!("/vehicles/{vin}/remote/climate-schedules")
+    }
+    /// GET `ChargingSchedules`; PUT `ChargingSchedules` -> `RemoteCommand`;
+    /// plug-ins only.
+    pub fn vehicle_remote_charging_schedules(vin: &str) -> String {
+        format!("/vehicles/{vin}/remote/charging-schedules")
+    }
+    /// GET `RemoteCommandList`: the recent commands, newest first.
+    pub fn vehicle_remote_commands(vin: &str) -> String {
+        format!("/vehicles/{vin}/remote/commands")
+    }
+    /// GET `RemoteCommand`.
+    pub fn vehicle_remote_command(vin: &str, id: &str) -> String {
+        format!("/vehicles/{vin}/remote/commands/{id}")
+    }
+    /// POST `RemoteAck` -> 204; `Authorization: Bearer <ingest key>`.
+    pub fn ingest_remote_command_ack(vin: &str, id: &str) -> String {
+        format!("/ingest/vehicles/{vin}/remote-commands/{id}/ack")
+    }
 
     /// Header that carries the CSRF token on every state-changing request.
     pub const CSRF_HEADER: &str = "x-csrf-token";

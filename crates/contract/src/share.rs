@@ -249,6 +249,11 @@ pub struct DestinationCommand {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct PendingCommands {
     pub commands: Vec<DestinationCommand>,
+    // ---- remote (F4) ----
+    /// Queued remote commands (climate, charge now), oldest first; each is
+    /// acknowledged at `ingest_remote_command_ack`.
+    #[serde(default)]
+    pub remote: Vec<crate::remote::PendingRemoteCommand>,
 }
 
 /// What the vehicle reports back about a command.

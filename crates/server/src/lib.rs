@@ -41,6 +41,8 @@ pub mod services;
 // ---- services, invoices (F1, F3) ----
 pub mod billing;
 pub mod wallet;
+// ---- remote (F4) ----
+pub mod remote;
 
 use std::net::SocketAddr;
 

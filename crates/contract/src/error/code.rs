@@ -173,6 +173,13 @@ pub enum ErrorCode {
     PaymentKeyInvalid,
     /// The payment provider is down or too slow: 503.
     PaymentProviderUnavailable,
+    // ---- remote (F4) ----
+    /// Remote functions need the vehicle's Remote service running (409).
+    RemoteServiceRequired,
+    /// The vehicle cannot be charged from the grid (a full hybrid): 409.
+    RemoteChargingUnavailable,
+    /// More weekly schedules than a vehicle takes (422 per field).
+    TooManySchedules,
 }
 
 impl ErrorCode {
@@ -282,6 +289,10 @@ impl ErrorCode {
         ErrorCode::BillingCountryMismatch,
         ErrorCode::PaymentKeyInvalid,
         ErrorCode::PaymentProviderUnavailable,
+        // ---- remote (F4) ----
+        ErrorCode::RemoteServiceRequired,
+        ErrorCode::RemoteChargingUnavailable,
+        ErrorCode::TooManySchedules,
     ];
 }
 

@@ -122,6 +122,10 @@ impl ErrorCode {
             BillingCountryMismatch => "Het factuuradres moet in het land van uw account liggen.",
             PaymentKeyInvalid => "De betaalpagina kon uw kaart niet doorgeven. Laad de pagina opnieuw.",
             PaymentProviderUnavailable => "De betaaldienst is nu niet bereikbaar. Probeer het later opnieuw.",
+            // ---- remote (F4) ----
+            RemoteServiceRequired => "De functies op afstand vragen de dienst Remote voor dit voertuig. Activeer Remote bij Diensten.",
+            RemoteChargingUnavailable => "Dit voertuig kan niet aan het stopcontact laden: laden op afstand kan alleen met een plug-in hybride of elektrische wagen.",
+            TooManySchedules => "Een voertuig onthoudt hoogstens 5 weekschema's van elke soort. Verwijder eerst een schema.",
         }
     }
 
@@ -232,6 +236,10 @@ impl ErrorCode {
             BillingCountryMismatch => "L'adresse de facturation doit se trouver dans le pays de votre compte.",
             PaymentKeyInvalid => "La page de paiement n'a pas pu transmettre votre carte. Rechargez la page.",
             PaymentProviderUnavailable => "Le service de paiement est momentanément indisponible. Réessayez plus tard.",
+            // ---- remote (F4) ----
+            RemoteServiceRequired => "Les fonctions à distance nécessitent le service Remote pour ce véhicule. Activez Remote dans Services.",
+            RemoteChargingUnavailable => "Ce véhicule ne se recharge pas sur une prise : la recharge à distance n'est possible qu'avec un hybride rechargeable ou une voiture électrique.",
+            TooManySchedules => "Un véhicule retient au maximum 5 programmes hebdomadaires de chaque type. Supprimez d'abord un programme.",
         }
     }
 
@@ -342,6 +350,10 @@ impl ErrorCode {
             BillingCountryMismatch => "The billing address must be in the country of your account.",
             PaymentKeyInvalid => "The payment page could not pass on your card. Please reload the page.",
             PaymentProviderUnavailable => "The payment service cannot be reached right now. Please try again later.",
+            // ---- remote (F4) ----
+            RemoteServiceRequired => "Remote functions need the Remote service for this vehicle. Activate Remote under Services.",
+            RemoteChargingUnavailable => "This vehicle cannot be charged from a socket: remote charging is only possible with a plug-in hybrid or an electric car.",
+            TooManySchedules => "A vehicle keeps at most 5 weekly schedules of each kind. Please remove a schedule first.",
         }
     }
 }

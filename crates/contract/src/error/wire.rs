@@ -111,6 +111,10 @@ impl ErrorCode {
             BillingCountryMismatch => "billing_country_mismatch",
             PaymentKeyInvalid => "payment_key_invalid",
             PaymentProviderUnavailable => "payment_provider_unavailable",
+            // ---- remote (F4) ----
+            RemoteServiceRequired => "remote_service_required",
+            RemoteChargingUnavailable => "remote_charging_unavailable",
+            TooManySchedules => "too_many_schedules",
         }
     }
 
@@ -148,7 +152,10 @@ impl ErrorCode {
             | SubscriptionNotRunning
             // ---- wallet, payments (F2) ----
             | MainCardInUse
-            | MainCardMustBeReplaced => 409,
+            | MainCardMustBeReplaced
+            // ---- remote (F4) ----
+            | RemoteServiceRequired
+            | RemoteChargingUnavailable => 409,
             TokenExpired | TokenUsed => 410,
             PayloadTooLarge => 413,
             UnsupportedMediaType => 415,

@@ -216,6 +216,20 @@ const EXPORT_QUERIES: &[(&str, &str)] = &[
         "SELECT public_id, kind, number, issued_at, buyer_name, buyer_address
          FROM invoices WHERE user_id = ?1 ORDER BY id",
     ),
+    // ---- remote (F4) ----
+    (
+        "remote_commands",
+        "SELECT v.vin, c.kind, c.action, c.status, c.failure, c.created_at, c.delivered_at,
+                c.finished_at
+         FROM remote_commands c JOIN vehicles v ON v.id = c.vehicle_id
+         WHERE c.user_id = ?1 ORDER BY c.id",
+    ),
+    (
+        "remote_schedules",
+        "SELECT v.vin, r.kind, r.schedules, r.updated_at
+         FROM remote_schedules r JOIN vehicles v ON v.id = r.vehicle_id
+         WHERE r.user_id = ?1 ORDER BY v.vin, r.kind",
+    ),
     (
         "outbox",
         "SELECT subject, body_text, created_at FROM outbox

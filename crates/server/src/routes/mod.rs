@@ -29,6 +29,8 @@ pub mod vehicles;
 pub mod services;
 // ---- wallet, payments (F2) ----
 pub mod wallet;
+// ---- remote (F4) ----
+pub mod remote;
 
 use axum::extract::{FromRequest, Request};
 use axum::{Json, Router};
@@ -63,7 +65,9 @@ pub fn api(dev: bool) -> Router<AppState> {
         // ---- services, invoices (F1, F3) ----
         .merge(services::router())
         // ---- wallet, payments (F2) ----
-        .merge(wallet::router());
+        .merge(wallet::router())
+        // ---- remote (F4) ----
+        .merge(remote::router());
     if dev {
         api.merge(dev::router())
     } else {

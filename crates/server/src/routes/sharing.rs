@@ -22,6 +22,7 @@ use super::ApiJson;
 use crate::error::AppResult;
 use crate::garage::UserVehicle;
 use crate::paging::PageQuery;
+use crate::remote;
 use crate::sharing;
 use crate::state::AppState;
 use crate::telematics::{self, VehicleRow};
@@ -56,7 +57,7 @@ pub async fn send(
 }
 
 /// The vehicle in the path, authenticated by its ingest key.
-async fn vehicle(state: &AppState, vin: &str, headers: &HeaderMap) -> AppResult<VehicleRow> {
+pub async fn vehicle(state: &AppState, vin: &str, headers: &HeaderMap) -> AppResult<VehicleRow> {
     let key = bearer(headers).ok_or(ErrorCode::IngestKeyInvalid)?;
     match telematics::vehicle_for_ingest(&state.db, vin, key).await? {
         Some(v) => Ok(v),
@@ -67,14 +68,18 @@ async fn vehicle(state: &AppState, vin: &str, headers: &HeaderMap) -> AppResult<
     }
 }
 
-/// GET /ingest/vehicles/{vin}/commands: queued destinations, oldest first.
+/// GET /ingest/vehicles/{vin}/commands: queued destinations and remote
+/// commands (F4), oldest first.
 pub async fn pending(
     State(state): State<AppState>,
     Path(vin): Path<String>,
     headers: HeaderMap,
 ) -> AppResult<Json<PendingCommands>> {
     let v = vehicle(&state, &vin, &headers).await?;
-    Ok(Json(sharing::pending(&state.db, v.id).await?))
+    let mut pending = sharing::pending(&state.db, v.id).await?;
+    // ---- remote (F4) ----
+    pending.remote = remote::pending(&state.db, v.id, state.clock.unix()).await?;
+    Ok(Json(pending))
 }
 
 /// POST /ingest/vehicles/{vin}/commands/{id}/ack -> 204.

@@ -178,6 +178,9 @@ pub struct RateLimits {
     /// Destinations sent to cars per user id, and per vehicle id (D3).
     pub share_user: RateLimiter,
     pub share_vehicle: RateLimiter,
+    // ---- remote (F4) ----
+    /// Remote commands per vehicle id, per minute (F4).
+    pub remote_vehicle: RateLimiter,
 }
 
 impl RateLimits {
@@ -200,6 +203,8 @@ impl RateLimits {
             ),
             share_user: RateLimiter::new(c.share_per_user, c.share_window_secs),
             share_vehicle: RateLimiter::new(c.share_per_vehicle, c.share_window_secs),
+            // ---- remote (F4) ----
+            remote_vehicle: RateLimiter::new(mijn_lexus_contract::remote::COMMANDS_PER_MINUTE, 60),
         }
     }
 }

@@ -83,3 +83,27 @@ pub async fn end_for_vehicle(
     .await?;
     Ok(ended.rows_affected())
 }
+
+// ---- remote (F4) ----
+/// Whether the vehicle's service runs at `now`, whoever pays for it:
+/// trialing, active or past due, or cancelled but not yet at `cancel_at`
+/// (the renewal pass ends it then; until it ran, time decides).
+pub async fn is_running(
+    db: &SqlitePool,
+    vehicle_id: i64,
+    service: ServiceKind,
+    now: i64,
+) -> AppResult<bool> {
+    let running: bool = sqlx::query_scalar(
+        "SELECT EXISTS (SELECT 1 FROM subscriptions
+                         WHERE vehicle_id = ? AND service = ?
+                           AND (status IN ('trialing', 'active', 'past_due')
+                                OR (status = 'cancelled' AND cancel_at > ?)))",
+    )
+    .bind(vehicle_id)
+    .bind(service.code())
+    .bind(now)
+    .fetch_one(db)
+    .await?;
+    Ok(running)
+}

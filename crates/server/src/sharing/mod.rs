@@ -241,6 +241,8 @@ pub async fn pending(db: &SqlitePool, vehicle_id: i64) -> AppResult<PendingComma
             })
             .map(|r| r.destination.command())
             .collect(),
+        // Filled by the remote domain (F4) where the car fetches.
+        remote: Vec::new(),
     })
 }
 

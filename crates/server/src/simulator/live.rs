@@ -108,6 +108,11 @@ pub fn spawn(state: AppState) {
             if let Err(e) = acknowledge_due(&state.db, state.config.simulator_ack_secs, now).await {
                 tracing::error!(error = %e, "simulated acknowledgements failed");
             }
+            // ---- remote (F4) ----
+            let delay = state.config.simulator_ack_secs;
+            if let Err(e) = super::remote::answer_due(&state.db, delay, now).await {
+                tracing::error!(error = %e, "simulated remote answers failed");
+            }
             if ticks.is_multiple_of(60) {
                 if let Err(e) = change_availability(&state.db, now).await {
                     tracing::error!(error = %e, "simulated charge point availability failed");

@@ -17,6 +17,8 @@ pub mod live;
 pub mod places;
 mod post;
 mod trip;
+// ---- remote (F4) ----
+pub mod remote;
 
 pub use fleet::fleet;
 pub use post::{describe, post};

@@ -41,3 +41,5 @@ mod trips_logbook;
 mod services;
 // ---- wallet, payments (F2) ----
 mod wallet;
+// ---- remote (F4) ----
+mod remote;
