@@ -52,7 +52,10 @@ if [ "$profile" != dev ]; then
     # Rust never uses the first KB of memory, and fresh memory is zeroes:
     # wasm-opt may then drop zero bytes and shorten addresses (0.7 KB gzip
     # of the main module).
-    wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
+    # WASM_OPT_EXTRA=-g keeps function names, for a CPU profile that names
+    # them (the modules grow; not for shipping).
+    # shellcheck disable=SC2086
+    wasm-opt -Oz ${WASM_OPT_EXTRA:-} --enable-bulk-memory --enable-nontrapping-float-to-int \
       --low-memory-unused --zero-filled-memory \
       --strip-producers --strip-target-features \
       --output "$wasm.opt" "$wasm"
