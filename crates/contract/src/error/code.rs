@@ -1,11 +1,14 @@
 //! The list of codes; add a new one at the end of the enum and of `ALL`,
 //! then its wire name (wire.rs) and texts (messages.rs).
 
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// Every error the API can answer with, request-level or per field.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+///
+/// On the wire a code is its [`ErrorCode::as_str`] name, the one list of
+/// names (serde's derive would keep a second copy of every name in the
+/// browser's entry module).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum ErrorCode {
     // ---- field-level validation ----
     Required,
@@ -302,9 +305,41 @@ impl std::fmt::Display for ErrorCode {
     }
 }
 
+impl ErrorCode {
+    /// The code with this wire name.
+    pub fn from_wire(name: &str) -> Option<ErrorCode> {
+        ErrorCode::ALL.iter().copied().find(|c| c.as_str() == name)
+    }
+}
+
+impl Serialize for ErrorCode {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for ErrorCode {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<ErrorCode, D::Error> {
+        let name = String::deserialize(deserializer)?;
+        ErrorCode::from_wire(&name)
+            .ok_or_else(|| serde::de::Error::custom(format_args!("unknown error code `{name}`")))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_code_travels_as_its_wire_name() {
+        for &code in ErrorCode::ALL {
+            let json = serde_json::to_string(&code).unwrap();
+            assert_eq!(json, format!("\"{}\"", code.as_str()));
+            assert_eq!(serde_json::from_str::<ErrorCode>(&json).unwrap(), code);
+        }
+        assert!(serde_json::from_str::<ErrorCode>("\"no_such_code\"").is_err());
+        assert!(serde_json::from_str::<ErrorCode>("42").is_err());
+    }
 
     /// `ALL` lists every variant of the enum (counted in this very source),
     /// once each, so the SPA's text packs can be checked against it.
