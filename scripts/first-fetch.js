@@ -61,6 +61,31 @@
     element.dataset.path = path;
   }
 
+  // Links into the head a few per task: each costs the main thread 1-3 ms
+  // on a slow phone, and dozens at once made a long task.
+  const linkAll = (files, link) => {
+    const batch = () => {
+      for (const file of files.splice(0, 4)) link(`${root}/${manifest.pkg}/${file}`);
+      if (files.length) setTimeout(batch, 0);
+    };
+    batch();
+  };
+  // The app (src/areas.rs, `prefetch_areas`) asks here, a few seconds after
+  // its first page, for the files of the areas (names separated by spaces)
+  // the visitor is likely to open next: they go into the browser's cache at
+  // low priority, and a module is instantiated only when its page opens.
+  if (manifest?.files) {
+    window.mijnLexusPrefetch = (areas) => {
+      const files = new Set(String(areas).split(" ").flatMap((area) => manifest.files[area] ?? []));
+      linkAll([...files], (href) => {
+        const link = document.createElement("link");
+        link.rel = "prefetch";
+        link.href = href;
+        document.head.append(link);
+      });
+    };
+  }
+
   const start = () => {
     preload(`${root}/i18n/${lang}.json`);
     preload(`${meta("mijn-lexus-api", "/api")}/session`);
@@ -76,9 +101,7 @@
       const parts = segments(pattern);
       return parts.length === here.length && parts.every((part, i) => part.startsWith(":") || part === here[i]);
     });
-    for (const file of (route && manifest.files[route[1]]) ?? []) {
-      preload(`${root}/${manifest.pkg}/${file}`, "application/wasm");
-    }
+    linkAll([...((route && manifest.files[route[1]]) ?? [])], (href) => preload(href, "application/wasm"));
   };
   // Once the first contentful paint (the skeleton) is on screen: its timing
   // entry arrives only then. At once in a tab in the background (it paints

@@ -19,6 +19,7 @@ use leptos::task::spawn_local;
 use leptos::wasm_split::SplitLoaderError;
 use leptos_router::components::{FlatRoutes, Route};
 use leptos_router::{path, ChooseView};
+use wasm_bindgen::{JsCast, JsValue};
 
 use crate::components::page_frame::PageFrame;
 use crate::components::protected::Protected;
@@ -100,6 +101,13 @@ macro_rules! portal {
         }
 
         impl Page {
+            /// The area's name in the preload manifest (scripts/preload-manifest.mjs).
+            fn area_name(self) -> &'static str {
+                match self {
+                    $(Page::$variant(_) => stringify!($area)),*
+                }
+            }
+
             /// Fetches the page's area, if it is not here yet.
             async fn preload_area(self) -> Result<(), SplitLoaderError> {
                 match self {
@@ -218,11 +226,18 @@ pub fn AreaLoadFailed() -> impl IntoView {
     }
 }
 
-/// A few seconds after the first page is up, fetch in the background, one by
-/// one, the areas this visitor is likely to open next, so that navigation
-/// neither waits for the network nor fails when the connection drops: for a
-/// visitor who is not signed in the public pages, and once signed in the
-/// sections of the portal. Nobody downloads the whole portal just to sign in.
+/// A few seconds after the first page is up, fetch in the background the
+/// areas this visitor is likely to open next, so that navigation neither
+/// waits for the network nor fails when the connection drops: for a visitor
+/// who is not signed in the public pages, and once signed in the sections of
+/// the portal. Nobody downloads the whole portal just to sign in.
+///
+/// Only the files are fetched, into the browser's cache (`<link
+/// rel="prefetch">` by index.html's first-fetch script, which has the
+/// preload manifest): instantiating the modules ahead would cost the page
+/// long main-thread tasks while the visitor starts to type (Lighthouse
+/// counted 320 ms of them on /register). Without that script (a host page
+/// that leaves it out) the areas are loaded as they would be when opened.
 pub fn prefetch_areas(session: Session) {
     let public_done = StoredValue::new(false);
     let portal_done = StoredValue::new(false);
@@ -255,6 +270,10 @@ pub fn prefetch_areas(session: Session) {
         done.set_value(true);
         set_timeout(
             move || {
+                let areas: Vec<&str> = pages.iter().map(|p| p.area_name()).collect();
+                if prefetch_into_cache(&areas.join(" ")) {
+                    return;
+                }
                 spawn_local(async move {
                     for page in pages {
                         let _ = page.preload_area().await;
@@ -264,4 +283,16 @@ pub fn prefetch_areas(session: Session) {
             std::time::Duration::from_secs(3),
         );
     });
+}
+
+/// Asks index.html's first-fetch script (scripts/first-fetch.js,
+/// `mijnLexusPrefetch`) to fetch the files of `areas` (names separated by
+/// spaces) into the browser's cache. It has the preload manifest at hand, and
+/// its JavaScript costs the main module nothing. False without it (a host
+/// page that leaves the script out).
+fn prefetch_into_cache(areas: &str) -> bool {
+    js_sys::Reflect::get(&window(), &JsValue::from_str("mijnLexusPrefetch"))
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+        .is_some_and(|f| f.call1(&JsValue::NULL, &JsValue::from_str(areas)).is_ok())
 }

@@ -39,6 +39,37 @@ test('G5 the first visit fetches the shell and the sign-in area only; what comes
   await expect.poll(() => has('garage') && has('profile'), { timeout: 15_000 }).toBe(true);
 });
 
+test('G5 the sections fetched in the background open without the network, and were not started before', async ({ page, request, context }) => {
+  // Which wasm modules the page instantiated, by URL.
+  await page.addInitScript(() => {
+    const started: string[] = [];
+    (window as unknown as { mlStarted: string[] }).mlStarted = started;
+    const instantiate = WebAssembly.instantiateStreaming;
+    WebAssembly.instantiateStreaming = (source, imports) => {
+      Promise.resolve(source).then((r) => started.push(r.url), () => {});
+      return instantiate(source, imports);
+    };
+  });
+  const instantiated = () => page.evaluate(() => (window as unknown as { mlStarted: string[] }).mlStarted.join(' '));
+  const fetched = wasmFetches(page);
+  const has = (area: string) => fetched.some((f) => f.startsWith(`split_${area}_area`));
+  await signedInPerson(page, request, 'warm');
+  await expect.poll(() => has('garage') && has('profile'), { timeout: 15_000 }).toBe(true);
+  // Fetched into the cache only: the modules start when their page opens
+  // (instantiating them ahead cost long main-thread tasks while typing).
+  await page.waitForTimeout(500);
+  expect(await instantiated()).not.toContain('split_garage_area');
+  expect(await instantiated()).not.toContain('split_profile_area');
+
+  await context.setOffline(true);
+  await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Garage' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Garage' })).toBeVisible();
+  await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Mijn profiel' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Persoonlijke gegevens' })).toBeVisible();
+  expect(await instantiated()).toContain('split_garage_area');
+  await context.setOffline(false);
+});
+
 test('G5 an area that cannot be fetched says so, and trying again loads it', async ({ page, request }) => {
   // No background prefetch may sneak the garage in before the failure.
   let blocked = true;

@@ -11,7 +11,7 @@ use mijn_lexus_contract::trips::TripSummary;
 use mijn_lexus_contract::vehicle::VehicleSummary;
 
 use super::list::{route_text, trip_href, when_text};
-use super::{km, period_of, DateField, TripsSection};
+use super::{km, period_of, PeriodCard, TripsSection};
 use crate::api::trips as api;
 use crate::components::chart::gauge::Gauge;
 use crate::components::chart::stacked_bar::StackedBarChart;
@@ -21,7 +21,7 @@ use crate::components::field::RadioOption;
 use crate::components::loading::Loaded;
 use crate::components::table::DataTable;
 use crate::format::{fixed, month, today};
-use crate::i18n::{error_text, t};
+use crate::i18n::t;
 
 #[component]
 pub fn CoachingPage() -> impl IntoView {
@@ -55,17 +55,10 @@ fn VehicleCoaching(v: VehicleSummary) -> impl IntoView {
     let from = RwSignal::new(start.to_string());
     let to = RwSignal::new(end.to_string());
     let period = period_of(from, to);
-    let period_error = Signal::derive(move || period.get().err().map(error_text));
-    let no_error = Signal::<Option<&'static str>>::stored(None);
     let per = RwSignal::new(Per::Month);
     let vin = v.vin;
     view! {
-        <section class="ml-card ml-trips__filters" aria-labelledby="coaching-period">
-            <h2 id="coaching-period">{tr.period_legend.as_str()}</h2>
-            <div class="ml-trips__period">
-                <DateField id="coaching-from" label=tr.from.as_str() value=from error=no_error />
-                <DateField id="coaching-to" label=tr.to.as_str() value=to error=period_error />
-            </div>
+        <PeriodCard prefix="coaching" from to period>
             <fieldset class="ml-fieldset">
                 <legend class="ml-fieldset__legend">{tr.per_legend.as_str()}</legend>
                 <div class="ml-radios">
@@ -75,7 +68,7 @@ fn VehicleCoaching(v: VehicleSummary) -> impl IntoView {
                         value=Per::Week chosen=per />
                 </div>
             </fieldset>
-        </section>
+        </PeriodCard>
         {move || period.get().ok().map(|(from, to)| view! { <Overview vin=vin.clone() from to per /> })}
     }
     .into_any()

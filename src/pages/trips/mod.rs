@@ -151,7 +151,6 @@ fn VehicleTrips(v: VehicleSummary) -> impl IntoView {
             purpose: TripPurpose::from_code(&purpose.get()),
         })
     });
-    let period_error = Signal::derive(move || period.get().err().map(error_text));
     let no_error = Signal::<Option<&'static str>>::stored(None);
     let purposes: Vec<(&'static str, &'static str)> =
         std::iter::once(("", tr.purpose_all.as_str()))
@@ -163,15 +162,10 @@ fn VehicleTrips(v: VehicleSummary) -> impl IntoView {
             .collect();
 
     view! {
-        <section class="ml-card ml-trips__filters" aria-labelledby="trips-period">
-            <h2 id="trips-period">{tr.period_legend.as_str()}</h2>
-            <div class="ml-trips__period">
-                <DateField id="trips-from" label=tr.from.as_str() value=from error=no_error />
-                <DateField id="trips-to" label=tr.to.as_str() value=to error=period_error />
-                <SelectField id="trips-purpose" label=tr.purpose_filter.as_str() value=purpose
-                    options=purposes error=no_error />
-            </div>
-        </section>
+        <PeriodCard prefix="trips" from to period>
+            <SelectField id="trips-purpose" label=tr.purpose_filter.as_str() value=purpose
+                options=purposes error=no_error />
+        </PeriodCard>
         {move || filter.get().map(|f| {
             let vin = vin.clone();
             view! {
@@ -185,10 +179,39 @@ fn VehicleTrips(v: VehicleSummary) -> impl IntoView {
     .into_any()
 }
 
+/// The card where a period is chosen: the dates `{prefix}-from` and
+/// `{prefix}-to` (a period that is none is said under the second), then the
+/// page's own choices (`children`), all in one grid.
+#[component]
+fn PeriodCard(
+    prefix: &'static str,
+    from: RwSignal<String>,
+    to: RwSignal<String>,
+    period: Memo<Result<(NaiveDate, NaiveDate), ErrorCode>>,
+    children: Children,
+) -> impl IntoView {
+    let tr = &t().trips;
+    let period_error = Signal::derive(move || period.get().err().map(error_text));
+    let heading = format!("{prefix}-period");
+    let labelled_by = heading.clone();
+    view! {
+        <section class="ml-card ml-trips__filters" aria-labelledby=labelled_by>
+            <h2 id=heading>{tr.period_legend.as_str()}</h2>
+            <div class="ml-trips__period">
+                <DateField id=format!("{prefix}-from") label=tr.from.as_str() value=from
+                    error=Signal::stored(None) />
+                <DateField id=format!("{prefix}-to") label=tr.to.as_str() value=to
+                    error=period_error />
+                {children()}
+            </div>
+        </section>
+    }
+}
+
 /// A date input with its label and error.
 #[component]
 fn DateField(
-    id: &'static str,
+    id: String,
     label: &'static str,
     value: RwSignal<String>,
     #[prop(into)] error: Signal<Option<&'static str>>,
@@ -196,9 +219,9 @@ fn DateField(
     let error_id = format!("{id}-error");
     view! {
         <div class="ml-field" class:ml-field--invalid=move || error.get().is_some()>
-            <label class="ml-field__label" for=id>{label}</label>
+            <label class="ml-field__label" for=id.clone()>{label}</label>
             <div class="ml-field__control">
-                <input class="ml-input" type="date" id=id
+                <input class="ml-input" type="date" id=id.clone()
                     aria-invalid=move || error.get().is_some().to_string()
                     aria-describedby=error_id.clone()
                     prop:value=move || value.get()

@@ -14,7 +14,7 @@ use mijn_lexus_contract::coaching::{
 use mijn_lexus_contract::trips::{brussels, DateRange, TripSummary};
 use sqlx::SqlitePool;
 
-use super::{TripRow, TRIP_COLUMNS};
+use super::{BindWindow, TripRow, Window, TRIP_COLUMNS};
 use crate::error::AppResult;
 use crate::garage::status::privacy_mode;
 use crate::garage::UserVehicle;
@@ -175,18 +175,13 @@ async fn ranked(
     best: bool,
     hide_positions: bool,
 ) -> AppResult<Vec<TripSummary>> {
-    let (start, end) = range.bounds();
     let order = if best { "DESC" } else { "ASC" };
     let rows: Vec<TripRow> = sqlx::query_as(&format!(
-        "SELECT {TRIP_COLUMNS} FROM trips
-         WHERE vehicle_id = ?1 AND started_at >= MAX(?2, ?3) AND started_at < ?4
-           AND hybrid_score IS NOT NULL
-         ORDER BY hybrid_score {order}, started_at DESC LIMIT ?5"
+        "SELECT {TRIP_COLUMNS} FROM trips WHERE {} AND hybrid_score IS NOT NULL
+         ORDER BY hybrid_score {order}, started_at DESC LIMIT ?5",
+        Window::SQL
     ))
-    .bind(v.vehicle.id)
-    .bind(v.since)
-    .bind(start.timestamp())
-    .bind(end.timestamp())
+    .bind_window(Window::new(v, range))
     .bind(BEST_WORST_COUNT as i64)
     .fetch_all(db)
     .await?;

@@ -17,6 +17,7 @@ use mijn_lexus_contract::vehicle::Localized;
 use mijn_lexus_contract::Language;
 use sqlx::SqlitePool;
 
+use super::{BindWindow, Window};
 use crate::clock::from_unix;
 use crate::error::AppResult;
 use crate::garage::status::privacy_mode;
@@ -182,18 +183,13 @@ pub async fn export(
     range: DateRange,
     lang: Language,
 ) -> AppResult<CsvFile> {
-    let (start, end) = range.bounds();
-    let rows: Vec<LogbookRow> = sqlx::query_as(
+    let rows: Vec<LogbookRow> = sqlx::query_as(&format!(
         "SELECT started_at, ended_at, start_label, end_label, odometer_start_km, odometer_end_km,
                 distance_km, purpose, note
-         FROM logbook
-         WHERE vehicle_id = ?1 AND started_at >= MAX(?2, ?3) AND started_at < ?4
-         ORDER BY started_at",
-    )
-    .bind(v.vehicle.id)
-    .bind(v.since)
-    .bind(start.timestamp())
-    .bind(end.timestamp())
+         FROM logbook WHERE {} ORDER BY started_at",
+        Window::SQL
+    ))
+    .bind_window(Window::new(v, range))
     .fetch_all(db)
     .await?;
     let hide_addresses = privacy_mode(db, v.vehicle.id).await?;

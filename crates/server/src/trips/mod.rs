@@ -23,6 +23,8 @@ use mijn_lexus_contract::trips::{brussels, DateRange, TripPurpose, TripSummary};
 use mijn_lexus_contract::vehicle::{Place, VehicleRole};
 use mijn_lexus_contract::ErrorCode;
 use serde::Deserialize;
+use sqlx::query::{Query, QueryAs};
+use sqlx::sqlite::{Sqlite, SqliteArguments};
 
 use crate::clock::from_unix;
 use crate::error::{AppError, AppResult};
@@ -58,6 +60,57 @@ impl PeriodQuery {
                 .unwrap_or(to)
         });
         Ok(DateRange::new(from, to)?)
+    }
+}
+
+/// What one user may see of a vehicle's trips (or logbook rows) in a period:
+/// those that started in it, and not before this user had the vehicle
+/// (`UserVehicle::since`: a new owner does not see the former owner's).
+/// A query says [`Window::SQL`] for it and binds the window first
+/// ([`BindWindow`]), so its own values start at `?5`.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Window {
+    vehicle_id: i64,
+    since: i64,
+    start: i64,
+    end: i64,
+}
+
+impl Window {
+    pub const SQL: &'static str =
+        "vehicle_id = ?1 AND started_at >= MAX(?2, ?3) AND started_at < ?4";
+
+    pub fn new(v: &UserVehicle, range: DateRange) -> Window {
+        let (start, end) = range.bounds();
+        Window {
+            vehicle_id: v.vehicle.id,
+            since: v.since,
+            start: start.timestamp(),
+            end: end.timestamp(),
+        }
+    }
+}
+
+/// Binds a [`Window`]'s four values (`?1`-`?4`) to a query.
+pub(crate) trait BindWindow {
+    fn bind_window(self, w: Window) -> Self;
+}
+
+impl<'q> BindWindow for Query<'q, Sqlite, SqliteArguments<'q>> {
+    fn bind_window(self, w: Window) -> Self {
+        self.bind(w.vehicle_id)
+            .bind(w.since)
+            .bind(w.start)
+            .bind(w.end)
+    }
+}
+
+impl<'q, O> BindWindow for QueryAs<'q, Sqlite, O, SqliteArguments<'q>> {
+    fn bind_window(self, w: Window) -> Self {
+        self.bind(w.vehicle_id)
+            .bind(w.since)
+            .bind(w.start)
+            .bind(w.end)
     }
 }
 

@@ -8,6 +8,7 @@ use mijn_lexus_contract::ErrorCode;
 use sqlx::SqlitePool;
 
 use super::list::{find, purpose_filter};
+use super::{BindWindow, Window};
 use crate::error::AppResult;
 use crate::garage::status::privacy_mode;
 use crate::garage::UserVehicle;
@@ -44,21 +45,15 @@ pub async fn tag(
             }
             done
         }
-        TripSelection::Range(range) => {
-            let (start, end) = range.bounds();
-            sqlx::query(
-                "UPDATE trips SET purpose = ?1
-                 WHERE vehicle_id = ?2 AND started_at >= MAX(?3, ?4) AND started_at < ?5",
-            )
-            .bind(purpose.db_code())
-            .bind(v.vehicle.id)
-            .bind(v.since)
-            .bind(start.timestamp())
-            .bind(end.timestamp())
-            .execute(&mut *tx)
-            .await?
-            .rows_affected()
-        }
+        TripSelection::Range(range) => sqlx::query(&format!(
+            "UPDATE trips SET purpose = ?5 WHERE {}",
+            Window::SQL
+        ))
+        .bind_window(Window::new(v, *range))
+        .bind(purpose.db_code())
+        .execute(&mut *tx)
+        .await?
+        .rows_affected(),
     };
     tx.commit().await?;
     Ok(u32::try_from(tagged).unwrap_or(u32::MAX))
@@ -106,18 +101,13 @@ pub async fn totals(
     v: &UserVehicle,
     range: DateRange,
 ) -> AppResult<PurposeTotals> {
-    let (start, end) = range.bounds();
-    let rows: Vec<TotalRow> = sqlx::query_as(
+    let rows: Vec<TotalRow> = sqlx::query_as(&format!(
         "SELECT COALESCE(purpose, 'untagged') AS purpose, COUNT(*) AS trips,
                 TOTAL(distance_km) AS distance_km, CAST(TOTAL(duration_s) AS INTEGER) AS duration_s
-         FROM logbook
-         WHERE vehicle_id = ?1 AND started_at >= MAX(?2, ?3) AND started_at < ?4
-         GROUP BY 1",
-    )
-    .bind(v.vehicle.id)
-    .bind(v.since)
-    .bind(start.timestamp())
-    .bind(end.timestamp())
+         FROM logbook WHERE {} GROUP BY 1",
+        Window::SQL
+    ))
+    .bind_window(Window::new(v, range))
     .fetch_all(db)
     .await?;
     let totals = TripPurpose::ALL
