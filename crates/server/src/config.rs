@@ -290,6 +290,19 @@ pub struct RateLimitConfig {
     /// Window of the share-to-car limits, in seconds.
     #[arg(long, env = "RATE_LIMIT_SHARE_WINDOW_SECS", default_value_t = 3600)]
     pub share_window_secs: u64,
+
+    // ---- wallet, payments (F2) ----
+    /// Card tokenisations at the sandbox payment provider per client per
+    /// window (bounds card testing: trying stolen numbers).
+    #[arg(long, env = "RATE_LIMIT_CARD_TOKENS_PER_CLIENT", default_value_t = 60)]
+    pub card_tokens_per_client: u32,
+    /// Window of the tokenisation limit, in seconds.
+    #[arg(
+        long,
+        env = "RATE_LIMIT_CARD_TOKENS_WINDOW_SECS",
+        default_value_t = 600
+    )]
+    pub card_tokens_window_secs: u64,
 }
 
 impl Default for RateLimitConfig {
@@ -311,6 +324,9 @@ impl Default for RateLimitConfig {
             share_per_user: 30,
             share_per_vehicle: 20,
             share_window_secs: 3600,
+            // ---- wallet, payments (F2) ----
+            card_tokens_per_client: 60,
+            card_tokens_window_secs: 600,
         }
     }
 }

@@ -2,10 +2,11 @@
 //! provider's endpoints know neither); the tokenisation wants the
 //! publishable key as `Authorization: Bearer`.
 
+use std::net::SocketAddr;
 use std::sync::Arc;
 
 use axum::extract::rejection::{FormRejection, JsonRejection, QueryRejection};
-use axum::extract::{DefaultBodyLimit, Path, Query, State};
+use axum::extract::{ConnectInfo, DefaultBodyLimit, Path, Query, State};
 use axum::http::header::{AUTHORIZATION, CACHE_CONTROL, CONTENT_TYPE, LOCATION};
 use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::response::{Html, IntoResponse, Response};
@@ -44,6 +45,7 @@ pub fn router<S: Clone + Send + Sync + 'static>(provider: Arc<SandboxProvider>) 
 /// `POST /sandbox-pay/v1/tokens`: card fields -> single-use token.
 async fn tokenise(
     State(provider): State<Arc<SandboxProvider>>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
     headers: HeaderMap,
     body: Result<Json<CardDetails>, JsonRejection>,
 ) -> AppResult<(StatusCode, Json<CardToken>)> {
@@ -55,6 +57,9 @@ async fn tokenise(
     if !constant_time_eq(key.as_bytes(), provider.publishable_key().as_bytes()) {
         return Err(AppError::Code(ErrorCode::PaymentKeyInvalid));
     }
+    provider
+        .count_tokenisation(peer.ip(), &headers)
+        .map_err(|retry_after_secs| AppError::RateLimited { retry_after_secs })?;
     let Json(details) = body?;
     let token = provider.tokenise(&details).await?;
     Ok((StatusCode::CREATED, Json(token)))

@@ -34,6 +34,8 @@ use crate::payments::{
     BoxFuture, ChargeOutcome, ChargeRequest, Initiated, PaymentError, PaymentProvider,
     ProviderCard, RefundOutcome,
 };
+use crate::security::client_addr::{client_address, parse_cidrs, rate_key, Cidr};
+use crate::security::rate_limit::RateLimiter;
 use crate::security::{random_token, sha256_hex};
 use store::{NewCard, NewCharge};
 use test_cards::Behaviour;
@@ -53,26 +55,13 @@ pub struct SandboxProvider {
     publishable_key: String,
     /// The portal's public URL: the challenge page's absolute URL.
     public_url: String,
+    /// Tokenisations per client (the tokenisation route's; card testing).
+    tokens_per_client: RateLimiter,
+    /// `--trusted-proxies`: who may name the client in `X-Forwarded-For`.
+    trusted_proxies: Vec<Cidr>,
 }
 
 impl SandboxProvider {
-    pub fn new(
-        db: SqlitePool,
-        clock: Arc<dyn Clock>,
-        secret: &str,
-        publishable_key: &str,
-        public_url: &str,
-    ) -> SandboxProvider {
-        use sha2::{Digest, Sha256};
-        SandboxProvider {
-            db,
-            clock,
-            secret: Sha256::digest(secret.as_bytes()).into(),
-            publishable_key: publishable_key.to_owned(),
-            public_url: public_url.trim_end_matches('/').to_owned(),
-        }
-    }
-
     /// The sandbox of this app's settings.
     pub fn from_config(
         db: SqlitePool,
@@ -80,13 +69,32 @@ impl SandboxProvider {
         config: &crate::config::Config,
         public_url: &str,
     ) -> SandboxProvider {
-        SandboxProvider::new(
+        use sha2::{Digest, Sha256};
+        SandboxProvider {
             db,
             clock,
-            &config.sandbox_pay_secret,
-            &config.sandbox_pay_publishable_key,
-            public_url,
-        )
+            secret: Sha256::digest(config.sandbox_pay_secret.as_bytes()).into(),
+            publishable_key: config.sandbox_pay_publishable_key.clone(),
+            public_url: public_url.trim_end_matches('/').to_owned(),
+            tokens_per_client: RateLimiter::new(
+                config.rate_limits.card_tokens_per_client,
+                config.rate_limits.card_tokens_window_secs,
+            ),
+            // Checked at start (Config::validate).
+            trusted_proxies: parse_cidrs(&config.trusted_proxies).unwrap_or_default(),
+        }
+    }
+
+    /// Counts a tokenisation by the client at `peer`; `Err(seconds to wait)`
+    /// when it used up its limit.
+    fn count_tokenisation(
+        &self,
+        peer: std::net::IpAddr,
+        headers: &axum::http::HeaderMap,
+    ) -> Result<(), u64> {
+        let client = client_address(peer, headers, &self.trusted_proxies);
+        self.tokens_per_client
+            .hit(&rate_key(client), self.clock.now())
     }
 
     /// The publishable key the browser sends with a tokenisation.

@@ -121,6 +121,14 @@ async fn the_billing_country_must_be_the_account_country() {
     antwerp["street"] = json!("  Meir ");
     antwerp["postcode"] = json!("2000");
     antwerp["city"] = json!("Antwerpen");
+    let mut smuggled = antwerp.clone();
+    smuggled["user_id"] = json!(1);
+    expect_error(
+        b.put("/api/wallet/billing-address", &smuggled).await,
+        400,
+        ErrorCode::MalformedRequest,
+    )
+    .await;
     let resp = b.put("/api/wallet/billing-address", &antwerp).await;
     assert_eq!(resp.status(), 200);
     let w: Value = resp.json().await.unwrap();

@@ -3,6 +3,7 @@
 //! main card, billing country), strangers, and the scan for card numbers.
 
 mod cards;
+mod charges;
 mod sandbox;
 mod scan;
 mod strangers;
