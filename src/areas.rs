@@ -29,6 +29,7 @@ use crate::pages::forgot_password::ForgotPassword;
 use crate::pages::garage::add::AddVehicle;
 use crate::pages::garage::charger::AddCharger;
 use crate::pages::garage::invitation::AcceptInvitation;
+use crate::pages::garage::services::ServicesPage;
 use crate::pages::garage::status::VehiclePage;
 use crate::pages::garage::Garage;
 use crate::pages::home::Home;
@@ -39,6 +40,7 @@ use crate::pages::profile::confirm_email::ConfirmEmailChange;
 use crate::pages::profile::consents::ConsentsPage;
 use crate::pages::profile::dealer::DealerPage;
 use crate::pages::profile::emergency::EmergencyPage;
+use crate::pages::profile::invoices::{InvoicePage, InvoicesPage};
 use crate::pages::profile::personal::PersonalPage;
 use crate::pages::profile::privacy::{AccountDeleted, PrivacyPage};
 use crate::pages::profile::security::{EmailPage, PasswordPage};
@@ -157,12 +159,16 @@ portal! {
         "/profile/emergency-contact" => EmergencyPage, signed_in;
         "/profile/consents" => ConsentsPage, signed_in;
         "/profile/privacy" => PrivacyPage, signed_in;
+        "/wallet/invoices" => InvoicesPage, signed_in;
+        "/wallet/invoices/:id" => InvoicePage, signed_in;
     }
     Garage(GaragePages) in garage_area, preload_garage_area {
         "/garage" => Garage, signed_in;
         "/garage/add" => AddVehicle, signed_in;
         "/garage/charger/add" => AddCharger, signed_in;
         "/garage/:vin" => VehiclePage, signed_in;
+        // The return address the server gives the card issuer's challenge page.
+        "/vehicles/:vin/services" => ServicesPage, signed_in;
         "/invitation" => AcceptInvitation, signed_in;
     }
     /// The map section (D1-D4) and the `leaflet` crate's bindings. An area

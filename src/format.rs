@@ -245,3 +245,32 @@ mod tests {
         assert_eq!(plain(62.5), "62.5");
     }
 }
+
+/// An amount of money in the language's notation: "€ 12,34" / "12,34 €" /
+/// "€12.34". Integer cents; the division is for display only.
+pub fn money(m: mijn_lexus_contract::money::Money) -> String {
+    #[cfg(target_arch = "wasm32")]
+    {
+        use wasm_bindgen::JsValue;
+        let o = js::options(&[
+            ("style", JsValue::from_str("currency")),
+            ("currency", JsValue::from_str(m.currency.code())),
+        ]);
+        js_sys::Intl::NumberFormat::new(&js_sys::Array::of1(&locale().into()), &o.into())
+            .format()
+            .call1(&JsValue::NULL, &JsValue::from_f64(m.cents as f64 / 100.0))
+            .ok()
+            .and_then(|s| s.as_string())
+            .unwrap_or_default()
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        format!("{} {}", m.currency.code(), m.amount_text(false))
+    }
+}
+
+/// A rate in basis points as the language writes the percentage: "21" /
+/// "17,5" (the "%" is the text's).
+pub fn percent_bp(bp: u32) -> String {
+    number(f64::from(bp) / 100.0)
+}

@@ -28,6 +28,7 @@ pub mod charging;
 pub mod garage;
 pub mod map;
 pub mod profile;
+pub mod services;
 pub mod trips;
 
 /// A path segment from user input (a VIN from the address bar, ...),

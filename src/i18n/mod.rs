@@ -74,6 +74,7 @@ mod common;
 mod garage;
 mod map;
 mod profile;
+mod services;
 mod trips;
 
 use std::sync::OnceLock;
@@ -88,11 +89,12 @@ pub use common::CommonTexts;
 pub use garage::GarageTexts;
 pub use map::MapTexts;
 pub use profile::ProfileTexts;
+pub use services::ServicesTexts;
 pub use trips::TripsTexts;
 
 /// The areas of the portal's texts, in pack order.
-const AREAS: [&str; 7] = [
-    "common", "account", "profile", "garage", "map", "charging", "trips",
+const AREAS: [&str; 8] = [
+    "common", "account", "profile", "garage", "map", "charging", "trips", "services",
 ];
 
 /// Every text of the portal, by area.
@@ -105,6 +107,7 @@ pub struct Texts {
     pub map: MapTexts,
     pub charging: ChargingTexts,
     pub trips: TripsTexts,
+    pub services: ServicesTexts,
 }
 
 static TEXTS: Texts = Texts {
@@ -115,6 +118,7 @@ static TEXTS: Texts = Texts {
     map: MapTexts::handles(4),
     charging: ChargingTexts::handles(5),
     trips: TripsTexts::handles(6),
+    services: ServicesTexts::handles(7),
 };
 
 /// One text of the portal, in the language the app was loaded in. Reads
@@ -157,7 +161,7 @@ impl std::fmt::Display for Text {
 #[derive(Debug)]
 pub struct Pack {
     /// Per area of [`AREAS`], its texts in the order of its `KEYS`.
-    areas: [Vec<String>; 7],
+    areas: [Vec<String>; 8],
     /// Error texts by code (`ErrorCode::as_str`).
     errors: HashMap<String, String>,
 }
@@ -253,6 +257,7 @@ struct Bundle {
     map: Vec<String>,
     charging: Vec<String>,
     trips: Vec<String>,
+    services: Vec<String>,
     errors: HashMap<String, String>,
 }
 
@@ -271,7 +276,7 @@ pub fn parse(json: &str) -> Result<Pack, String> {
             ))
         }
     };
-    let [common, account, profile, garage, map, charging, trips] = AREAS;
+    let [common, account, profile, garage, map, charging, trips, services] = AREAS;
     Ok(Pack {
         areas: [
             counted(common, b.common, CommonTexts::KEYS.len())?,
@@ -281,6 +286,7 @@ pub fn parse(json: &str) -> Result<Pack, String> {
             counted(map, b.map, MapTexts::KEYS.len())?,
             counted(charging, b.charging, ChargingTexts::KEYS.len())?,
             counted(trips, b.trips, TripsTexts::KEYS.len())?,
+            counted(services, b.services, ServicesTexts::KEYS.len())?,
         ],
         errors: b.errors,
     })

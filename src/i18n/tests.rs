@@ -4,7 +4,7 @@
 use super::*;
 
 /// Every area with the keys its struct declares, in `AREAS` order.
-const AREA_KEYS: [(&str, &[&str]); 7] = [
+const AREA_KEYS: [(&str, &[&str]); 8] = [
     ("common", CommonTexts::KEYS),
     ("account", AccountTexts::KEYS),
     ("profile", ProfileTexts::KEYS),
@@ -12,6 +12,7 @@ const AREA_KEYS: [(&str, &[&str]); 7] = [
     ("map", MapTexts::KEYS),
     ("charging", ChargingTexts::KEYS),
     ("trips", TripsTexts::KEYS),
+    ("services", ServicesTexts::KEYS),
 ];
 
 /// Every language has every text of every area, and no other: each
@@ -57,7 +58,7 @@ fn placeholder_mismatch(text: &str, declared: &[&str]) -> Option<String> {
 /// `{name}`, no value goes missing.
 #[test]
 fn placeholders_are_the_declared_ones() {
-    let areas: [(&str, &[&str], &[&[&str]]); 7] = [
+    let areas: [(&str, &[&str], &[&[&str]]); 8] = [
         ("common", CommonTexts::KEYS, CommonTexts::PLACEHOLDERS),
         ("account", AccountTexts::KEYS, AccountTexts::PLACEHOLDERS),
         ("profile", ProfileTexts::KEYS, ProfileTexts::PLACEHOLDERS),
@@ -65,6 +66,7 @@ fn placeholders_are_the_declared_ones() {
         ("map", MapTexts::KEYS, MapTexts::PLACEHOLDERS),
         ("charging", ChargingTexts::KEYS, ChargingTexts::PLACEHOLDERS),
         ("trips", TripsTexts::KEYS, TripsTexts::PLACEHOLDERS),
+        ("services", ServicesTexts::KEYS, ServicesTexts::PLACEHOLDERS),
     ];
     for lang in Language::ALL {
         for (area, keys, declared) in areas {

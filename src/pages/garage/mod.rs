@@ -6,6 +6,7 @@ pub mod add;
 pub mod charger;
 pub mod format;
 pub mod invitation;
+pub mod services;
 pub mod status;
 
 use chrono::Utc;

@@ -170,6 +170,9 @@ fn VehicleContent(vin: String) -> impl IntoView {
                 </button>
                 <p class="ml-status-bar__contact">{last_contact}</p>
             </div>
+            <p>
+                <a href=config().href(&format!("/vehicles/{vin}/services"))>{t().services.link.as_str()}</a>
+            </p>
             {(p.can_see_status).then(|| view! { <StatusSection status now /> })}
             {(p.can_request_service).then(|| view! { <ServiceSection vin=vin.clone() status now /> })}
             {(!p.can_manage_users).then(|| view! { <p class="ml-muted">{g.secondary_note.as_str()}</p> })}
