@@ -199,9 +199,34 @@ fn focus_main_heading_within(frames: u32) {
         {
             Some(el) => {
                 let _ = el.focus();
+                if frames > 0 {
+                    refocus_if_replaced(el, frames - 1);
+                }
             }
             None if frames > 0 => focus_main_heading_within(frames - 1),
             None => {}
+        }
+    });
+}
+
+/// The h1 just focused may be the leaving page's, drawn over in the next
+/// frames by the page whose area was still loading: then focus falls to the
+/// body, and the new page's h1 takes it. Focus the visitor moved elsewhere
+/// meanwhile stays where it is.
+fn refocus_if_replaced(focused: web_sys::HtmlElement, frames: u32) {
+    request_animation_frame(move || {
+        if focused.is_connected() {
+            return;
+        }
+        let body = document().body();
+        let active = document().active_element();
+        let lost = match (&active, &body) {
+            (None, _) => true,
+            (Some(a), Some(b)) => a == AsRef::<web_sys::Element>::as_ref(b),
+            (Some(_), None) => false,
+        };
+        if lost {
+            focus_main_heading_within(frames);
         }
     });
 }
