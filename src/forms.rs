@@ -216,6 +216,11 @@ fn focus_main_heading_within(frames: u32) {
 fn refocus_if_replaced(focused: web_sys::HtmlElement, frames: u32) {
     request_animation_frame(move || {
         if focused.is_connected() {
+            // Watched for the rest of the wait: a page behind the session
+            // check may draw its h1 anew a few frames later.
+            if frames > 0 {
+                refocus_if_replaced(focused, frames - 1);
+            }
             return;
         }
         let body = document().body();
