@@ -166,6 +166,8 @@ pub enum ErrorCode {
     CvcInvalid,
     /// The payment provider knows no such card token, or it was used or expired.
     CardTokenInvalid,
+    /// The card's issuer refused it when it was verified for saving: 402.
+    CardDeclined,
     /// The main card is the only card behind a running subscription: 409.
     MainCardInUse,
     /// The main card cannot be removed while other cards exist: make another one main first (409).
@@ -287,6 +289,7 @@ impl ErrorCode {
         ErrorCode::CardExpired,
         ErrorCode::CvcInvalid,
         ErrorCode::CardTokenInvalid,
+        ErrorCode::CardDeclined,
         ErrorCode::MainCardInUse,
         ErrorCode::MainCardMustBeReplaced,
         ErrorCode::BillingCountryMismatch,

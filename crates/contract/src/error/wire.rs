@@ -106,6 +106,7 @@ impl ErrorCode {
             CardExpired => "card_expired",
             CvcInvalid => "cvc_invalid",
             CardTokenInvalid => "card_token_invalid",
+            CardDeclined => "card_declined",
             MainCardInUse => "main_card_in_use",
             MainCardMustBeReplaced => "main_card_must_be_replaced",
             BillingCountryMismatch => "billing_country_mismatch",
@@ -130,7 +131,7 @@ impl ErrorCode {
             | InvitationWrongAccount
             | LegalAcceptanceRequired => 403,
             // ---- services, invoices (F1, F3) ----
-            PaymentFailed => 402,
+            PaymentFailed | CardDeclined => 402,
             NotFound => 404,
             MethodNotAllowed => 405,
             Timeout => 408,

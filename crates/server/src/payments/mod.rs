@@ -23,8 +23,11 @@ pub trait PaymentProvider: Send + Sync + 'static {
     /// Reads what the provider knows of a token made by its tokenisation
     /// endpoint (brand, last4, expiry, holder, funding, fingerprint) and
     /// exchanges it for a reusable card reference
-    /// ([`ProviderCard::provider_token`]). A token is good for one exchange:
-    /// unknown, used or expired token -> [`PaymentError::UnknownToken`].
+    /// ([`ProviderCard::provider_token`]), after the issuer verified the card
+    /// (a zero-amount authorisation, as Stripe's SetupIntent or Adyen's
+    /// zero-auth do): a card the issuer refuses -> [`PaymentError::CardRefused`].
+    /// A token is good for one exchange, whatever its outcome: unknown, used
+    /// or expired token -> [`PaymentError::UnknownToken`].
     fn card(&self, token: &str) -> BoxFuture<'_, Result<ProviderCard, PaymentError>>;
 
     /// Charges a saved card. `idempotency_key`: the same key twice returns
@@ -177,6 +180,10 @@ pub enum PaymentError {
     /// The token is unknown, already exchanged or expired.
     #[error("unknown or used card token")]
     UnknownToken,
+    /// The issuer refused the card when it was verified for saving
+    /// (declined, or expired whatever date was typed).
+    #[error("card refused at verification: {}", .0.as_str())]
+    CardRefused(DeclineReason),
     /// No such card reference or charge.
     #[error("unknown card or charge")]
     UnknownCharge,

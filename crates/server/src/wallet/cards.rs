@@ -5,7 +5,7 @@ use mijn_lexus_contract::ErrorCode;
 
 use super::{card_by_public_id, valid_billing_address, write_billing_address, WalletCard};
 use crate::error::{AppError, AppResult};
-use crate::payments::PaymentError;
+use crate::payments::{DeclineReason, PaymentError};
 use crate::security::random_token;
 use crate::state::AppState;
 
@@ -23,6 +23,10 @@ pub struct AddedCard {
 fn provider_error(e: PaymentError) -> AppError {
     match e {
         PaymentError::UnknownToken => AppError::Code(ErrorCode::CardTokenInvalid),
+        PaymentError::CardRefused(DeclineReason::ExpiredCard) => {
+            AppError::Code(ErrorCode::CardExpired)
+        }
+        PaymentError::CardRefused(_) => AppError::Code(ErrorCode::CardDeclined),
         PaymentError::Unavailable(e) => {
             tracing::warn!(error = format!("{e:#}"), "payment provider unavailable");
             AppError::Code(ErrorCode::PaymentProviderUnavailable)

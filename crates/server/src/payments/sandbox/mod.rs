@@ -156,6 +156,11 @@ impl SandboxProvider {
             .await
             .map_err(anyhow::Error::from)?
             .ok_or(PaymentError::UnknownToken)?;
+        // The token is spent either way: a refused card is typed anew.
+        Behaviour::parse(&row.behaviour)
+            .unwrap_or(Behaviour::Declined)
+            .verify()
+            .map_err(PaymentError::CardRefused)?;
         Ok(ProviderCard {
             provider_token: row.reference,
             brand: CardBrand::parse(&row.brand).unwrap_or(CardBrand::Visa),

@@ -17,7 +17,6 @@ use crate::common::{Browser, TestApp};
 
 pub const VISA: &str = "4242424242424242";
 pub const SCA: &str = "4000002500003155";
-pub const DECLINED: &str = "4000000000000002";
 /// Saved fine, every later charge fails.
 pub const FAILS_LATER: &str = "4000000000000341";
 

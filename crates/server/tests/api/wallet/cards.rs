@@ -49,7 +49,7 @@ async fn cards_are_added_by_token_once_and_the_first_is_main() {
     );
 
     // A token is good once; an unknown one is refused.
-    let token = tokenise(&app, DECLINED).await;
+    let token = tokenise(&app, INSUFFICIENT).await;
     let body = json!({"token": token, "billing_address": address()});
     assert_eq!(b.post("/api/wallet/cards", &body).await.status(), 201);
     expect_error(
@@ -76,6 +76,32 @@ async fn cards_are_added_by_token_once_and_the_first_is_main() {
         )
         .await;
     expect_error(resp, 400, ErrorCode::MalformedRequest).await;
+}
+
+#[tokio::test]
+async fn cards_the_issuer_refuses_are_not_saved() {
+    let app = TestApp::spawn().await;
+    let b = app.signed_in("els@example.be").await;
+    expect_error(
+        add_card_raw(&app, &b, DECLINED, false).await,
+        402,
+        ErrorCode::CardDeclined,
+    )
+    .await;
+    // Expired at the issuer, whatever future date was typed.
+    expect_error(
+        add_card_raw(&app, &b, EXPIRED, false).await,
+        422,
+        ErrorCode::CardExpired,
+    )
+    .await;
+    assert_eq!(app.count("SELECT COUNT(*) FROM payment_cards").await, 0);
+    assert_eq!(
+        wallet(&b).await,
+        json!({"cards": [], "billing_address": null})
+    );
+    // A good card afterwards is the main card.
+    assert_eq!(add_card(&app, &b, VISA).await["is_main"], true);
 }
 
 #[tokio::test]

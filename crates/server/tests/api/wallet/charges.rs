@@ -97,7 +97,7 @@ async fn refunds_are_idempotent_and_bounded_by_the_charge() {
         Err(PaymentError::IdempotencyConflict)
     ));
     // A failed charge cannot be refunded.
-    let declined = provider_token(&app, DECLINED).await;
+    let declined = provider_token(&app, INSUFFICIENT).await;
     let failed = payments
         .charge(charge_request(&declined, "declined-1", Initiated::Merchant))
         .await
