@@ -15,6 +15,12 @@
 //! next owner's car. The owner sees their own commands since they have the
 //! vehicle, newest first.
 //!
+//! A "now" command the car has not fetched within [`NOW_COMMAND_TTL_SECS`]
+//! fails as `unreachable` (warming the cabin an hour late is not what was
+//! asked, and the owner should not watch "queued" forever); schedules wait
+//! for the car however long it takes, as they still apply when it comes.
+//! The check is made whenever commands are read, so no job is needed.
+//!
 //! Weekly schedules ([`schedules`]) are a list per vehicle and kind; saving
 //! one stores it and sends the whole list to the car as a command.
 
@@ -38,6 +44,29 @@ use crate::state::AppState;
 
 /// How many commands the owner's list shows.
 pub const LIST_SIZE: i64 = 20;
+
+/// How long a climate-now or charge-now command waits for the car.
+pub const NOW_COMMAND_TTL_SECS: i64 = 10 * 60;
+
+/// Fails the vehicle's "now" commands that waited longer than
+/// [`NOW_COMMAND_TTL_SECS`] for the car.
+async fn expire_stale(db: &SqlitePool, vehicle_id: i64, now: i64) -> AppResult<()> {
+    let expired = sqlx::query(
+        "UPDATE remote_commands SET status = 'failed', failure = 'unreachable', finished_at = ?1
+         WHERE vehicle_id = ?2 AND status = 'queued' AND kind IN ('climate', 'charge_now')
+           AND created_at <= ?3",
+    )
+    .bind(now)
+    .bind(vehicle_id)
+    .bind(now - NOW_COMMAND_TTL_SECS)
+    .execute(db)
+    .await?
+    .rows_affected();
+    if expired > 0 {
+        tracing::info!(vehicle_id, expired, "remote commands expired unfetched");
+    }
+    Ok(())
+}
 
 const COLUMNS: &str = "id, action, status, failure, created_at, delivered_at, finished_at";
 
@@ -141,8 +170,9 @@ pub(crate) async fn queue(
 }
 
 /// The user's recent commands to the vehicle since they have it, newest first.
-pub async fn list(db: &SqlitePool, v: &UserVehicle) -> AppResult<RemoteCommandList> {
+pub async fn list(db: &SqlitePool, v: &UserVehicle, now: i64) -> AppResult<RemoteCommandList> {
     v.require(|p| p.can_use_remote)?;
+    expire_stale(db, v.vehicle.id, now).await?;
     let rows: Vec<CommandRow> = sqlx::query_as(&format!(
         "SELECT {COLUMNS} FROM remote_commands
          WHERE vehicle_id = ? AND user_id = ? AND created_at >= ?
@@ -163,8 +193,9 @@ pub async fn list(db: &SqlitePool, v: &UserVehicle) -> AppResult<RemoteCommandLi
 }
 
 /// One of the user's commands to the vehicle; another's is 404.
-pub async fn get(db: &SqlitePool, v: &UserVehicle, id: i64) -> AppResult<RemoteCommand> {
+pub async fn get(db: &SqlitePool, v: &UserVehicle, id: i64, now: i64) -> AppResult<RemoteCommand> {
     v.require(|p| p.can_use_remote)?;
+    expire_stale(db, v.vehicle.id, now).await?;
     let row: Option<CommandRow> = sqlx::query_as(&format!(
         "SELECT {COLUMNS} FROM remote_commands
          WHERE id = ? AND vehicle_id = ? AND user_id = ? AND created_at >= ?"
@@ -195,6 +226,7 @@ pub async fn pending(
     if !services::is_running(db, vehicle_id, ServiceKind::Remote, now).await? {
         return Ok(Vec::new());
     }
+    expire_stale(db, vehicle_id, now).await?;
     let rows: Vec<PendingRow> = sqlx::query_as(
         "SELECT c.id, c.action, c.status, c.failure, c.created_at, c.delivered_at,
                 c.finished_at, u.role

@@ -111,7 +111,7 @@ pub async fn list(
     State(state): State<AppState>,
     v: UserVehicle,
 ) -> AppResult<Json<RemoteCommandList>> {
-    Ok(Json(remote::list(&state.db, &v).await?))
+    Ok(Json(remote::list(&state.db, &v, state.clock.unix()).await?))
 }
 
 /// GET /vehicles/{vin}/remote/commands/{id}
@@ -121,7 +121,7 @@ pub async fn one(
     Path((_, id)): Path<(String, String)>,
 ) -> AppResult<Json<RemoteCommand>> {
     let id: i64 = id.parse().map_err(|_| ErrorCode::NotFound)?;
-    Ok(Json(remote::get(&state.db, &v, id).await?))
+    Ok(Json(remote::get(&state.db, &v, id, state.clock.unix()).await?))
 }
 
 /// POST /ingest/vehicles/{vin}/remote-commands/{id}/ack -> 204.
