@@ -40,15 +40,16 @@ use crate::pages::profile::confirm_email::ConfirmEmailChange;
 use crate::pages::profile::consents::ConsentsPage;
 use crate::pages::profile::dealer::DealerPage;
 use crate::pages::profile::emergency::EmergencyPage;
-use crate::pages::profile::invoices::{InvoicePage, InvoicesPage};
 use crate::pages::profile::personal::PersonalPage;
 use crate::pages::profile::privacy::{AccountDeleted, PrivacyPage};
 use crate::pages::profile::security::{EmailPage, PasswordPage};
 use crate::pages::register::Register;
 use crate::pages::reset_password::ResetPassword;
-use crate::pages::section::Section;
 use crate::pages::sign_in::SignIn;
 use crate::pages::trips::{CoachingPage, TripPage, TripsPage};
+use crate::pages::wallet::add::AddCardPage;
+use crate::pages::wallet::invoices::{InvoicePage, InvoicesPage};
+use crate::pages::wallet::WalletPage;
 use crate::session::{Session, SessionStatus};
 
 /// A page as its route draws it: `signed_in` pages sit behind [`Protected`]
@@ -78,6 +79,7 @@ macro_rules! portal {
     )*) => {
         $(
             #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+            #[allow(clippy::enum_variant_names)] // the pages' own names
             pub enum $pages {
                 $($page),*
             }
@@ -159,6 +161,10 @@ portal! {
         "/profile/emergency-contact" => EmergencyPage, signed_in;
         "/profile/consents" => ConsentsPage, signed_in;
         "/profile/privacy" => PrivacyPage, signed_in;
+        // The wallet (F2, F3) rides along: its pages are few and small, and
+        // an area of its own would cost the sign-in page its share.
+        "/wallet" => WalletPage, signed_in;
+        "/wallet/add" => AddCardPage, signed_in;
         "/wallet/invoices" => InvoicesPage, signed_in;
         "/wallet/invoices/:id" => InvoicePage, signed_in;
     }
@@ -186,11 +192,8 @@ portal! {
         "/trips/coaching" => CoachingPage, signed_in;
         "/trips/:id" => TripPage, signed_in;
     }
-    // The sections not built yet (/wallet) come last: a
-    // section path is protected, any other is "not found" (see `Section`).
     Home(HomePages) in home_area, preload_home_area {
         "/" => Home, signed_in;
-        "/:section" => Section, public;
     }
 }
 

@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import type { Page } from '@playwright/test';
 import {
+  addCardInWallet,
   addVehicleAs,
   expect,
   expectAccessible,
@@ -113,7 +114,9 @@ test('F1 activate a trial, and the trial cannot be taken twice', async ({ page, 
 
 test('F1 buy a yearly plan with strong authentication (4000 0025 0000 3155): review step, challenge approved, invoice listed, its PDF downloaded and its text checked', async ({ page, request }) => {
   const vin = await ownerWithVehicle(page, request, 'f1-sca');
-  await addMainCard(page, '4000002500003155');
+  // Added through the wallet as a person would (F2); the bank asks for the
+  // challenge at the first payment, not when the card is saved.
+  await addCardInWallet(page, '4000 0025 0000 3155');
   await openServices(page, vin);
   await card(page, 'Smart').getByRole('button', { name: 'Per jaar kiezen: Smart' }).click();
   const review = page.getByRole('group', { name: 'Controleer uw bestelling: Smart' });

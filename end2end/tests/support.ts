@@ -315,3 +315,33 @@ export async function chooseAddress(page: Page, field: string, typed: string, ch
   await box.press('Enter');
   await expect(page.getByRole('listbox', { name: field })).toBeHidden();
 }
+
+// ---- the wallet (F2) ----
+
+/** A card's expiry as typed on the form: December, three years ahead. */
+export const CARD_EXPIRY = `12/${String((new Date().getFullYear() + 3) % 100).padStart(2, '0')}`;
+
+/** Fills the card part of /wallet/add. */
+export async function fillCard(page: Page, number: string) {
+  await page.getByLabel('Naam op de kaart').fill('Els Peeters');
+  await page.getByLabel('Kaartnummer').fill(number);
+  await page.getByLabel('Vervaldatum').fill(CARD_EXPIRY);
+  await page.getByLabel('Beveiligingscode').fill('123');
+}
+
+/** Adds a test card through /wallet/add as a person would; the billing address is filled when empty. */
+export async function addCardInWallet(page: Page, number: string, opts: { makeMain?: boolean } = {}) {
+  await page.goto('/wallet/add');
+  await expect(page.getByRole('heading', { level: 1, name: 'Betaalkaart toevoegen' })).toBeVisible();
+  await fillCard(page, number);
+  const street = page.getByLabel('Straat');
+  if ((await street.inputValue()) === '') {
+    await street.fill('Kerkstraat');
+    await page.getByLabel('Huisnummer').fill('12');
+    await page.getByLabel('Postcode').fill('2800');
+    await page.getByLabel('Gemeente').fill('Mechelen');
+  }
+  if (opts.makeMain) await page.getByLabel('Maak dit mijn hoofdkaart').check();
+  await page.getByRole('button', { name: 'Kaart toevoegen' }).click();
+  await expect(page.getByRole('status').getByText('Uw betaalkaart is toegevoegd.')).toBeVisible();
+}

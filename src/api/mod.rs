@@ -30,6 +30,7 @@ pub mod map;
 pub mod profile;
 pub mod services;
 pub mod trips;
+pub mod wallet;
 
 /// A path segment from user input (a VIN from the address bar, ...),
 /// percent-encoded so it can never add segments, a query or a fragment to
@@ -222,6 +223,16 @@ pub async fn post<B: Serialize, T: DeserializeOwned>(
     body: &B,
 ) -> ApiResult<T> {
     let response = mutate(session, Method::POST, route, Some(to_json(body)?)).await?;
+    json(response).await
+}
+
+/// PUT a JSON body, read a JSON answer.
+pub async fn put<B: Serialize, T: DeserializeOwned>(
+    session: Session,
+    route: &str,
+    body: &B,
+) -> ApiResult<T> {
+    let response = mutate(session, Method::PUT, route, Some(to_json(body)?)).await?;
     json(response).await
 }
 

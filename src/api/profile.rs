@@ -10,21 +10,12 @@ use mijn_lexus_contract::profile::{
     SetLanguageRequest, UpdateProfileRequest,
 };
 use mijn_lexus_contract::{routes, Language};
-use serde::de::DeserializeOwned;
-use serde::Serialize;
 
-use super::{delete, get, json, mutate, post, post_ok, to_json, ApiResult};
+use super::{delete, get, mutate, post, post_ok, put, to_json, ApiResult};
 use crate::config::{config, encode_query_value};
 use crate::i18n::lang;
 use crate::session::Session;
 
-async fn put<B: Serialize, T: DeserializeOwned>(
-    session: Session,
-    route: &str,
-    body: &B,
-) -> ApiResult<T> {
-    json(mutate(session, Method::PUT, route, Some(to_json(body)?)).await?).await
-}
 
 pub async fn profile() -> ApiResult<Profile> {
     get(routes::PROFILE).await

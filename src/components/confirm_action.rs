@@ -11,10 +11,15 @@ use crate::i18n::t;
 #[component]
 pub fn ConfirmAction(
     /// The question's id.
-    id: &'static str,
+    #[prop(into)]
+    id: String,
     /// The first button's text.
     button: &'static str,
-    question: &'static str,
+    #[prop(into)] question: String,
+    /// What the first button acts on, when its text alone does not say
+    /// (one button per item of a list): an element id.
+    #[prop(optional, into)]
+    described_by: Option<String>,
     /// The confirming button's text.
     yes: &'static str,
     /// The form the action's request goes through (busy state, errors).
@@ -23,10 +28,12 @@ pub fn ConfirmAction(
 ) -> impl IntoView {
     let confirming = RwSignal::new(false);
     move || {
+        let id = id.clone();
         if confirming.get() {
+            let labelled_by = id.clone();
             view! {
-                <div class="ml-confirm" role="group" aria-labelledby=id>
-                    <p id=id tabindex="-1"><strong>{question}</strong></p>
+                <div class="ml-confirm" role="group" aria-labelledby=labelled_by>
+                    <p id=id tabindex="-1"><strong>{question.clone()}</strong></p>
                     <div class="ml-form__actions">
                         <SubmitButton
                             label=yes
@@ -51,9 +58,10 @@ pub fn ConfirmAction(
                 <button
                     type="button"
                     class="ml-button ml-button--secondary"
+                    aria-describedby=described_by.clone()
                     on:click=move |_| {
                         confirming.set(true);
-                        focus_id(id);
+                        focus_id(&id);
                     }
                 >
                     {button}

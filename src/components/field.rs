@@ -26,6 +26,9 @@ pub fn Field(
     #[prop(default = "text")]
     kind: &'static str,
     #[prop(optional)] autocomplete: Option<&'static str>,
+    /// The on-screen keyboard to offer (`numeric` for card digits).
+    #[prop(optional)]
+    inputmode: Option<&'static str>,
     #[prop(optional)] hint: Option<&'static str>,
     /// For a password field: shows the text while `true`.
     #[prop(optional)]
@@ -74,6 +77,7 @@ pub fn Field(
                     name=id
                     type=input_type
                     autocomplete=autocomplete
+                    inputmode=inputmode
                     spellcheck=if kind == "text" { None } else { Some("false") }
                     autocapitalize=if kind == "text" { None } else { Some("none") }
                     aria-required=if required { Some("true") } else { None }

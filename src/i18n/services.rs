@@ -1,6 +1,6 @@
 //! Texts of the services pages (F1: services per vehicle, plans,
-//! activation, cancellation, withdrawal) and the invoices and payment
-//! history (F3).
+//! activation, cancellation, withdrawal), the wallet (F2: payment cards,
+//! billing address) and the invoices and payment history (F3).
 
 text_area! {
 pub struct ServicesTexts {
@@ -120,6 +120,41 @@ pub struct ServicesTexts {
     pub total: String,
     pub download_pdf: String,
     pub rate: String {rate},
+    pub wallet_intro: String,
+    pub add_card_link: String,
+    pub invoices_and_payments: String,
+    pub cards_heading: String,
+    pub cards_none: String,
+    pub card_label: String {brand, last4},
+    pub card_valid_until: String {date},
+    pub card_expired_since: String {date},
+    pub card_holder: String {name},
+    pub card_main: String,
+    pub card_main_hint: String,
+    pub make_main: String,
+    pub made_main: String {card},
+    pub remove_card: String,
+    pub remove_question: String {card},
+    pub remove_yes: String,
+    pub card_removed: String {card},
+    pub card_added: String,
+    pub billing_heading: String,
+    pub billing_intro: String {country},
+    pub billing_none: String,
+    pub billing_save: String,
+    pub billing_saved: String,
+    pub add_title: String,
+    pub add_intro: String,
+    pub card_legend: String,
+    pub holder_label: String,
+    pub number_label: String,
+    pub number_hint: String,
+    pub expiry_label: String,
+    pub expiry_hint: String,
+    pub cvc_label: String,
+    pub cvc_hint: String,
+    pub billing_legend: String,
+    pub add_submit: String,
 }
 }
 

@@ -9,6 +9,6 @@ pub mod not_found;
 pub mod profile;
 pub mod register;
 pub mod reset_password;
-pub mod section;
 pub mod sign_in;
 pub mod trips;
+pub mod wallet;

@@ -24,7 +24,7 @@ use mijn_lexus_contract::vehicle::{
     ServiceRequestCreate, VehicleRole, Vin,
 };
 use mijn_lexus_contract::wallet::{
-    card_brand, luhn_valid, validate_card, BillingAddress, CardDetails,
+    card_brand, luhn_valid, parse_expiry, validate_card, BillingAddress, CardDetails,
 };
 use mijn_lexus_contract::{Country, ErrorCode, Language, Salutation};
 use proptest::prelude::*;
@@ -90,6 +90,7 @@ proptest! {
         let _ = VehicleRole::from_code(&s);
         let _ = LegalKind::from_slug(&s);
         let _ = warning_light(&s);
+        let _ = parse_expiry(&s);
     }
 
     #[test]

@@ -7,7 +7,6 @@ pub mod dealer;
 pub mod emergency;
 pub mod format;
 pub mod gate;
-pub mod invoices;
 pub mod personal;
 pub mod privacy;
 pub mod security;

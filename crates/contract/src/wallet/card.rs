@@ -240,6 +240,36 @@ fn card_expiry(
     Ok((month, year))
 }
 
+/// An expiry date as people copy it from their card: `MM/YY`, also
+/// `MM/YYYY`, `MM-YY` or `MMYY`, spaces allowed -> (month, year as typed).
+/// Whether that date exists and is not past is [`validate_card`]'s to say.
+pub fn parse_expiry(raw: &str) -> Result<(u32, u32), ErrorCode> {
+    let compact: String = raw.chars().filter(|c| !c.is_whitespace()).collect();
+    if compact.is_empty() {
+        return Err(ErrorCode::Required);
+    }
+    // ASCII only: the split by length below must not cut a character.
+    if !compact.is_ascii() {
+        return Err(ErrorCode::CardExpiryInvalid);
+    }
+    let (month, year) = match compact.split_once(['/', '-']) {
+        Some(parts) => parts,
+        None if matches!(compact.len(), 4 | 6) => compact.split_at(2),
+        None => return Err(ErrorCode::CardExpiryInvalid),
+    };
+    let number = |s: &str, lengths: &[usize]| -> Option<u32> {
+        if lengths.contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit()) {
+            s.parse().ok()
+        } else {
+            None
+        }
+    };
+    match (number(month, &[1, 2]), number(year, &[2, 4])) {
+        (Some(month), Some(year)) => Ok((month, year)),
+        _ => Err(ErrorCode::CardExpiryInvalid),
+    }
+}
+
 /// Whether a card valid through `month`/`year` has expired on `today`.
 pub fn card_expired(month: u32, year: i32, today: NaiveDate) -> bool {
     (year, month) < (today.year(), today.month())
@@ -248,6 +278,32 @@ pub fn card_expired(month: u32, year: i32, today: NaiveDate) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn expiry_dates_as_typed() {
+        for (typed, expected) in [
+            ("08/29", Ok((8, 29))),
+            (" 8 / 2029 ", Ok((8, 2029))),
+            ("08-29", Ok((8, 29))),
+            ("0829", Ok((8, 29))),
+            ("082029", Ok((8, 2029))),
+            ("", Err(ErrorCode::Required)),
+            ("  ", Err(ErrorCode::Required)),
+            ("8/9", Err(ErrorCode::CardExpiryInvalid)),
+            ("829", Err(ErrorCode::CardExpiryInvalid)),
+            ("ab/cd", Err(ErrorCode::CardExpiryInvalid)),
+            ("08/", Err(ErrorCode::CardExpiryInvalid)),
+            ("/29", Err(ErrorCode::CardExpiryInvalid)),
+            ("08/29/30", Err(ErrorCode::CardExpiryInvalid)),
+            ("é829", Err(ErrorCode::CardExpiryInvalid)),
+            ("0é29", Err(ErrorCode::CardExpiryInvalid)),
+            ("99999999999/29", Err(ErrorCode::CardExpiryInvalid)),
+        ] {
+            assert_eq!(parse_expiry(typed), expected, "{typed:?}");
+        }
+        // Month 13 parses; validate_card refuses it.
+        assert_eq!(parse_expiry("13/29"), Ok((13, 29)));
+    }
 
     fn today() -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, 12, 3).unwrap()
