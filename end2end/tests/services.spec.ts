@@ -232,6 +232,28 @@ test('F1 withdraw within 14 days: the refund is shown before confirming and a cr
   await expectAccessible(page, 'a credit note');
 });
 
+test('F1 cancel a yearly plan: when it stops and the refund of the unused months are shown before confirming', async ({ page, request }) => {
+  const vin = await ownerWithVehicle(page, request, 'f1-cancel-yearly');
+  await addMainCard(page, '4242424242424242');
+  await openServices(page, vin);
+  await card(page, 'Smart').getByRole('button', { name: 'Per jaar kiezen: Smart' }).click();
+  await page.getByRole('group', { name: 'Controleer uw bestelling: Smart' }).getByRole('button', { name: 'Bevestigen en betalen' }).click();
+  await expect(outcome(page)).toContainText('Smart is actief tot');
+
+  await card(page, 'Smart').getByRole('button', { name: 'Opzeggen: Smart' }).click();
+  const question = card(page, 'Smart').getByRole('group');
+  // In the first month: it runs to the end of that month, 11 of 12 months come back (99,90 x 11 / 12).
+  await expect(question).toContainText(/^Smart opzeggen\? De dienst loopt nog tot \d{1,2} \S+ \d{4} \(het einde van de lopende abonnementsmaand\); de ongebruikte volle maanden, € 91,58, worden meteen terugbetaald op uw kaart\./);
+  await expect(question.locator('p[tabindex="-1"]')).toBeFocused();
+  const until = /tot (.+?) \(het einde/.exec((await question.textContent())!)![1];
+  await expectAccessible(page, 'the cancel question with its refund');
+  // Nothing has changed yet.
+  expect((await (await page.request.get('/api/payments')).json()).payments).toHaveLength(1);
+  await question.getByRole('button', { name: 'Ja, opzeggen' }).click();
+  await expect(outcome(page)).toContainText(`Opgezegd: Smart loopt tot ${until}. Terugbetaald: € 91,58.`);
+  await expect(card(page, 'Smart')).toContainText(`Opgezegd, actief tot ${until}`);
+});
+
 test('F1 the review step by keyboard only', async ({ page, request }) => {
   const vin = await ownerWithVehicle(page, request, 'f1-keys');
   await addMainCard(page, '5555555555554444');

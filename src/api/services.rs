@@ -4,7 +4,7 @@
 use gloo_net::http::Method;
 use mijn_lexus_contract::routes;
 use mijn_lexus_contract::services::{
-    ActivateRequest, Activation, Cancellation, Invoice, InvoiceList, PaymentHistory, Plan, Quote,
+    ActivateRequest, Activation, Cancellation, CancellationQuote, Invoice, InvoiceList, PaymentHistory, Plan, Quote,
     QuoteRequest, ServiceCatalogue, ServiceKind, WithdrawalQuote,
 };
 
@@ -50,6 +50,11 @@ pub async fn confirm(session: Session, id: &str) -> ApiResult<Activation> {
 
 pub async fn cancel(session: Session, id: &str) -> ApiResult<Cancellation> {
     post_empty(session, &routes::subscription_cancel(&path_segment(id))).await
+}
+
+/// What cancelling now would do (when it stops, the refund); nothing changes.
+pub async fn cancellation_quote(id: &str) -> ApiResult<CancellationQuote> {
+    get(&routes::subscription_cancel(&path_segment(id))).await
 }
 
 pub async fn withdrawal_quote(id: &str) -> ApiResult<WithdrawalQuote> {

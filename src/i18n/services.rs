@@ -63,7 +63,7 @@ pub struct ServicesTexts {
     pub cancel_button: String {service},
     pub cancel_trial: String {service},
     pub cancel_monthly: String {service, date},
-    pub cancel_long: String {service},
+    pub cancel_long: String {service, date, amount},
     pub cancel_yes: String,
     pub cancelled: String {service, date},
     pub cancelled_refund: String {service, date, amount},

@@ -265,6 +265,17 @@ pub struct Cancellation {
     pub refund: Money,
 }
 
+/// GET `/subscriptions/{id}/cancel`: what cancelling now would do, shown
+/// before confirming; nothing changes.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CancellationQuote {
+    /// The service stops then (now for a trial or a plan in arrears).
+    pub ends_at: DateTime<Utc>,
+    /// Paid back to the card at once (unused whole months of a yearly or
+    /// multi-year plan); zero otherwise.
+    pub refund: Money,
+}
+
 /// GET `/subscriptions/{id}/withdrawal`: the refund, shown before confirming.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct WithdrawalQuote {

@@ -12,8 +12,8 @@ use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 use mijn_lexus_contract::services::{
-    ActivateRequest, Activation, Plan, Quote, ServiceKind, ServiceOffer, Subscription,
-    SubscriptionStatus, TrialLength, WithdrawalQuote,
+    ActivateRequest, Activation, CancellationQuote, Plan, Quote, ServiceKind, ServiceOffer,
+    Subscription, SubscriptionStatus, TrialLength, WithdrawalQuote,
 };
 use mijn_lexus_contract::trips::brussels;
 use mijn_lexus_contract::vehicle::Vin;
@@ -175,7 +175,7 @@ enum Step {
     /// The quote and the key the confirmation will carry.
     Review(Quote, String),
     /// The question, with when the service stops and what is refunded.
-    Cancel(Subscription),
+    Cancel(Subscription, CancellationQuote),
     Withdraw(Subscription, WithdrawalQuote),
 }
 
@@ -276,7 +276,9 @@ fn ServiceCard(vin: String, offer: ServiceOffer, on_change: Callback<Outcome>) -
     let review = move || match step.get() {
         Step::Choose => None,
         Step::Review(quote, key) => Some(review_view(quote, key, form, step, activate).into_any()),
-        Step::Cancel(sub) => Some(cancel_view(sub, form, step, on_change, session).into_any()),
+        Step::Cancel(sub, quote) => {
+            Some(cancel_view(sub, quote, form, step, on_change, session).into_any())
+        }
         Step::Withdraw(sub, quote) => {
             Some(withdraw_view(sub, quote, form, step, on_change, session).into_any())
         }
@@ -340,18 +342,26 @@ fn manage_view(sub: Subscription, form: FormState, step: RwSignal<Step>) -> Opti
         <div class="ml-form__actions">
             {withdraw}
             <button type="button" class="ml-button ml-button--secondary" on:click=move |_| {
-                step.set(Step::Cancel(sub.clone()));
-                focus_id(&format!("cancel-{code}"));
+                if !form.begin() {
+                    return;
+                }
+                let sub = sub.clone();
+                let id = sub.id.clone();
+                form.submit(async move { api::cancellation_quote(&id).await }, move |quote| {
+                    step.set(Step::Cancel(sub, quote));
+                    focus_id(&format!("cancel-{code}"));
+                });
             }>{s.cancel_button(name)}</button>
         </div>
     })
 }
 
-/// What a cancellation does (the API's rules: a trial stops at once, a
+/// What a cancellation does, from the API's quote (a trial stops at once, a
 /// monthly plan runs to the end of its cycle, a longer one to the end of
 /// its current month with the unused whole months refunded), asked first.
 fn cancel_view(
     sub: Subscription,
+    quote: CancellationQuote,
     form: FormState,
     step: RwSignal<Step>,
     on_change: Callback<Outcome>,
@@ -363,8 +373,10 @@ fn cancel_view(
     let labelled = heading.clone();
     let question = match sub.plan {
         Plan::Trial => s.cancel_trial(name),
-        Plan::Monthly => s.cancel_monthly(name, &day(sub.current_period_end)),
-        Plan::Yearly | Plan::MultiYear => s.cancel_long(name),
+        Plan::Monthly => s.cancel_monthly(name, &day(quote.ends_at)),
+        Plan::Yearly | Plan::MultiYear => {
+            s.cancel_long(name, &day(quote.ends_at), &money(quote.refund))
+        }
     };
     let confirm = Callback::new(move |()| {
         if !form.begin() {

@@ -20,7 +20,7 @@ use mijn_lexus_contract::routes::{
 };
 use mijn_lexus_contract::services::{
     ActivateRequest, Activation, Cancellation, Invoice, InvoiceList, PaymentHistory, Quote,
-    QuoteRequest, ServiceCatalogue, ServiceKind, WithdrawalQuote,
+    CancellationQuote, QuoteRequest, ServiceCatalogue, ServiceKind, WithdrawalQuote,
 };
 use mijn_lexus_contract::{ErrorCode, Language};
 use serde::Deserialize;
@@ -39,7 +39,10 @@ pub fn router() -> Router<AppState> {
         .route(&vehicle_service_quote("{vin}", "{service}"), post(quote))
         .route(&vehicle_service("{vin}", "{service}"), post(activate))
         .route(&subscription_confirm("{id}"), post(confirm))
-        .route(&subscription_cancel("{id}"), post(cancel_subscription))
+        .route(
+            &subscription_cancel("{id}"),
+            get(cancellation_quote).post(cancel_subscription),
+        )
         .route(
             &subscription_withdrawal("{id}"),
             get(withdrawal_quote).post(withdraw),
@@ -101,6 +104,17 @@ pub async fn cancel_subscription(
     Path(id): Path<String>,
 ) -> AppResult<Json<Cancellation>> {
     Ok(Json(cancel::cancel(&state, session.user_id, &id).await?))
+}
+
+/// GET /subscriptions/{id}/cancel
+pub async fn cancellation_quote(
+    State(state): State<AppState>,
+    SignedIn(session): SignedIn,
+    Path(id): Path<String>,
+) -> AppResult<Json<CancellationQuote>> {
+    Ok(Json(
+        cancel::cancellation_quote(&state, session.user_id, &id).await?,
+    ))
 }
 
 /// GET /subscriptions/{id}/withdrawal

@@ -9,7 +9,9 @@
 //!   more): ends at once, refund = paid minus the days delivered.
 
 use mijn_lexus_contract::money::Money;
-use mijn_lexus_contract::services::{Cancellation, Plan, SubscriptionStatus, WithdrawalQuote};
+use mijn_lexus_contract::services::{
+    Cancellation, CancellationQuote, Plan, SubscriptionStatus, WithdrawalQuote,
+};
 use mijn_lexus_contract::ErrorCode;
 
 use super::charges;
@@ -28,6 +30,59 @@ async fn own(state: &AppState, user_id: i64, public_id: &str) -> AppResult<Subsc
     Ok(row)
 }
 
+/// What cancelling `row` at `now` does: the one reading of the rules
+/// above, for the quote and for the cancellation itself.
+enum Ending {
+    /// A trial or a plan in arrears stops at once.
+    Now,
+    /// Runs until then; `refund` cents go back to the card at once.
+    At { at: i64, refund: i64 },
+}
+
+fn ending_of(row: &SubscriptionRow, now: i64) -> AppResult<Ending> {
+    Ok(match (row.status(), row.plan()) {
+        (SubscriptionStatus::Trialing | SubscriptionStatus::PastDue, _) => Ending::Now,
+        (SubscriptionStatus::Active, Plan::Monthly) => Ending::At {
+            at: row.current_period_end,
+            refund: 0,
+        },
+        (SubscriptionStatus::Active, Plan::Yearly | Plan::MultiYear) => {
+            let months = row.plan().months().unwrap_or(12);
+            let (effective, refund) = periods::pro_rata(
+                row.price_cents,
+                months,
+                from_unix(row.current_period_start),
+                from_unix(now),
+            );
+            Ending::At {
+                at: effective.timestamp().min(row.current_period_end),
+                refund,
+            }
+        }
+        _ => return Err(ErrorCode::SubscriptionNotRunning.into()),
+    })
+}
+
+/// What a cancellation now would do; nothing changes.
+pub async fn cancellation_quote(
+    state: &AppState,
+    user_id: i64,
+    public_id: &str,
+) -> AppResult<CancellationQuote> {
+    let now = state.clock.unix();
+    let row = own(state, user_id, public_id).await?;
+    Ok(match ending_of(&row, now)? {
+        Ending::Now => CancellationQuote {
+            ends_at: from_unix(now),
+            refund: Money::eur(0),
+        },
+        Ending::At { at, refund } => CancellationQuote {
+            ends_at: from_unix(at),
+            refund: Money::eur(refund),
+        },
+    })
+}
+
 pub async fn cancel(state: &AppState, user_id: i64, public_id: &str) -> AppResult<Cancellation> {
     let now = state.clock.unix();
     let row = own(state, user_id, public_id).await?;
@@ -36,23 +91,11 @@ pub async fn cancel(state: &AppState, user_id: i64, public_id: &str) -> AppResul
     let row = store::by_id(&mut tx, row.id).await?;
     let mut refund = 0;
     let mut refund_id = None;
-    match (row.status(), row.plan()) {
-        (SubscriptionStatus::Trialing | SubscriptionStatus::PastDue, _) => {
-            store::end(&mut tx, row.id, now).await?;
-        }
-        (SubscriptionStatus::Active, Plan::Monthly) => {
-            set_cancel_at(&mut tx, row.id, row.current_period_end).await?;
-        }
-        (SubscriptionStatus::Active, Plan::Yearly | Plan::MultiYear) => {
-            let months = row.plan().months().unwrap_or(12);
-            let (effective, amount) = periods::pro_rata(
-                row.price_cents,
-                months,
-                from_unix(row.current_period_start),
-                from_unix(now),
-            );
-            let effective = effective.timestamp().min(row.current_period_end);
-            set_cancel_at(&mut tx, row.id, effective).await?;
+    match ending_of(&row, now)? {
+        Ending::Now => store::end(&mut tx, row.id, now).await?,
+        Ending::At { at, refund: amount } => {
+            set_cancel_at(&mut tx, row.id, at).await?;
+            // No refund row for nothing (a monthly plan).
             refund_id = charges::record_refund(
                 &mut tx,
                 &row,
@@ -66,7 +109,6 @@ pub async fn cancel(state: &AppState, user_id: i64, public_id: &str) -> AppResul
                 refund = amount;
             }
         }
-        _ => return Err(ErrorCode::SubscriptionNotRunning.into()),
     }
     let row = store::by_id(&mut tx, row.id).await?;
     tx.commit().await?;

@@ -23,6 +23,15 @@ async fn monthly_cancellation_runs_to_the_end_of_the_cycle_without_refund() {
     let sub = bought(&b, VIN, "remote", "monthly").await;
     let id = sub["id"].as_str().unwrap();
     app.clock.advance(days(20));
+    // The quote first: the end of the cycle, nothing back; it changes nothing.
+    let quote: Value = b
+        .get(&format!("/api/subscriptions/{id}/cancel"))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(quote["ends_at"], sub["current_period_end"]);
+    assert_eq!(quote["refund"]["cents"], 0);
     let c = post(&b, &format!("/api/subscriptions/{id}/cancel")).await;
     assert_eq!(c["refund"]["cents"], 0);
     assert_eq!(c["subscription"]["status"], "cancelled");
@@ -59,9 +68,18 @@ async fn yearly_cancellation_after_the_window_refunds_the_unused_months() {
         ErrorCode::WithdrawalNotAllowed,
     )
     .await;
+    let quote: Value = b
+        .get(&format!("/api/subscriptions/{id}/cancel"))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(count(&app, "SELECT COUNT(*) FROM sandbox_refunds").await, 0);
     let c = post(&b, &format!("/api/subscriptions/{id}/cancel")).await;
-    // 99.90 * 9 unused months / 12 = 74.925 -> 74.93.
+    // 99.90 * 9 unused months / 12 = 74.925 -> 74.93, as quoted.
     assert_eq!(c["refund"]["cents"], 7493);
+    assert_eq!(quote["refund"], c["refund"]);
+    assert_eq!(quote["ends_at"], c["subscription"]["cancel_at"]);
     assert_eq!(c["subscription"]["status"], "cancelled");
     let cancel_at =
         chrono::DateTime::parse_from_rfc3339(c["subscription"]["cancel_at"].as_str().unwrap())
@@ -91,10 +109,16 @@ async fn yearly_cancellation_after_the_window_refunds_the_unused_months() {
         .await
         .unwrap();
     assert_eq!(note["corrects"], list["invoices"][1]["number"]);
-    // A second cancel refunds nothing more.
+    // A second cancel refunds nothing more, and there is nothing to quote.
     expect_error(
         b.post(&format!("/api/subscriptions/{id}/cancel"), &json!({}))
             .await,
+        409,
+        ErrorCode::SubscriptionNotRunning,
+    )
+    .await;
+    expect_error(
+        b.get(&format!("/api/subscriptions/{id}/cancel")).await,
         409,
         ErrorCode::SubscriptionNotRunning,
     )

@@ -158,6 +158,12 @@ async fn a_secondary_user_sees_the_state_but_cannot_buy_or_cancel() {
         ErrorCode::NotFound,
     )
     .await;
+    expect_error(
+        sec.get(&format!("/api/subscriptions/{id}/cancel")).await,
+        404,
+        ErrorCode::NotFound,
+    )
+    .await;
     assert_eq!(count(&app, "SELECT COUNT(*) FROM subscriptions").await, 1);
 }
 
@@ -192,14 +198,16 @@ async fn strangers_get_404_for_the_vehicle_and_its_subscriptions() {
         )
         .await;
     }
-    expect_error(
-        stranger
-            .get(&format!("/api/subscriptions/{id}/withdrawal"))
-            .await,
-        404,
-        ErrorCode::NotFound,
-    )
-    .await;
+    for quote in ["withdrawal", "cancel"] {
+        expect_error(
+            stranger
+                .get(&format!("/api/subscriptions/{id}/{quote}"))
+                .await,
+            404,
+            ErrorCode::NotFound,
+        )
+        .await;
+    }
     // Unknown service in the path.
     expect_error(
         activate(&main, VIN, "teleport", "monthly", &key()).await,
