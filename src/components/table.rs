@@ -31,6 +31,9 @@ pub fn DataTable<T, R, V>(
     /// The cells of one record; the first should be a `<th scope="row">`.
     row: R,
     #[prop(optional)] paging: Paging,
+    /// Said instead of the table while there are no records.
+    #[prop(optional)]
+    empty: Option<&'static str>,
 ) -> impl IntoView
 where
     T: Clone + Send + Sync + 'static,
@@ -50,6 +53,7 @@ where
             named_by_caption,
             columns,
             paging,
+            empty,
         },
         total.into(),
         Arc::new(row),
@@ -63,6 +67,7 @@ struct TableFrame {
     named_by_caption: bool,
     columns: Vec<&'static str>,
     paging: Paging,
+    empty: Option<&'static str>,
 }
 
 /// The table itself, not generic: its code (the keyed rows, the paging)
@@ -78,6 +83,7 @@ fn draw_table(
         named_by_caption,
         columns,
         paging,
+        empty,
     } = frame;
     let caption_id = format!("{labelled_by}-caption");
     let region_name = if named_by_caption && caption.is_some() {
@@ -108,8 +114,10 @@ fn draw_table(
         .into_iter()
         .map(|c| view! { <th scope="col">{c}</th> })
         .collect_view();
+    let none = move || total.get() == 0 && empty.is_some();
     view! {
-        <div class="ml-table-wrap" tabindex="0" role="region" aria-labelledby=region_name>
+        {move || none().then(|| view! { <p>{empty}</p> })}
+        <div class="ml-table-wrap" tabindex="0" role="region" aria-labelledby=region_name hidden=none>
             <table class="ml-table">
                 {caption.map(|c| view! { <caption id=caption_id.clone()>{c}</caption> })}
                 <thead>

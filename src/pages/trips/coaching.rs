@@ -294,23 +294,19 @@ fn TripTable(
     trips: Vec<TripSummary>,
 ) -> impl IntoView {
     let tr = &t().trips;
-    let body = if trips.is_empty() {
-        view! { <p>{tr.none_in_period.as_str()}</p> }.into_any()
-    } else {
-        view! {
-            <DataTable labelled_by=id
-                columns=vec![tr.col_when.as_str(), tr.col_route.as_str(), tr.col_distance.as_str(),
-                    tr.col_ev.as_str(), tr.col_score.as_str()]
-                records=trips
-                row=move |trip: TripSummary| view! {
-                    <th scope="row"><a href=trip_href(&vin, trip.id)>{when_text(&trip)}</a></th>
-                    <td>{route_text(&trip)}</td>
-                    <td>{km(trip.distance_km)}</td>
-                    <td>{trip.ev_share_distance_pct.map(|p| format!("{p} %")).unwrap_or_default()}</td>
-                    <td>{trip.hybrid_score.map(|s| s.to_string()).unwrap_or_default()}</td>
-                } />
-        }
-        .into_any()
+    let body = view! {
+        <DataTable labelled_by=id
+            columns=vec![tr.col_when.as_str(), tr.col_route.as_str(), tr.col_distance.as_str(),
+                tr.col_ev.as_str(), tr.col_score.as_str()]
+            records=trips
+            row=move |trip: TripSummary| view! {
+                <th scope="row"><a href=trip_href(&vin, trip.id)>{when_text(&trip)}</a></th>
+                <td>{route_text(&trip)}</td>
+                <td>{km(trip.distance_km)}</td>
+                <td>{trip.ev_share_distance_pct.map(|p| format!("{p} %")).unwrap_or_default()}</td>
+                <td>{trip.hybrid_score.map(|s| s.to_string()).unwrap_or_default()}</td>
+            }
+            empty=tr.none_in_period.as_str() />
     };
     // Not a region of its own: the table's region is named by the heading.
     view! {

@@ -300,31 +300,27 @@ fn TripMap(d: TripDetail) -> impl IntoView {
 #[component]
 fn Events(events: Vec<TripEvent>, hidden: bool) -> impl IntoView {
     let tr = &t().trips;
-    let body = if events.is_empty() {
-        view! { <p>{tr.events_none.as_str()}</p> }.into_any()
-    } else {
-        view! {
-            <DataTable
-                labelled_by="trip-events"
-                caption=tr.events_caption.as_str()
-                named_by_caption=true
-                columns=vec![tr.col_time.as_str(), tr.col_event.as_str(), tr.col_place.as_str()]
-                records=events
-                row=move |e: TripEvent| {
-                    let place = match (e.lat, e.lon) {
-                        (Some(lat), Some(lon)) => format!("{}, {}", fixed(lat, 5), fixed(lon, 5)),
-                        _ if hidden => tr.place_hidden.to_string(),
-                        _ => String::new(),
-                    };
-                    view! {
-                        <th scope="row">{clock(e.at)}</th>
-                        <td>{event_text(e.kind)}</td>
-                        <td>{place}</td>
-                    }
+    let body = view! {
+        <DataTable
+            labelled_by="trip-events"
+            caption=tr.events_caption.as_str()
+            named_by_caption=true
+            columns=vec![tr.col_time.as_str(), tr.col_event.as_str(), tr.col_place.as_str()]
+            records=events
+            empty=tr.events_none.as_str()
+            row=move |e: TripEvent| {
+                let place = match (e.lat, e.lon) {
+                    (Some(lat), Some(lon)) => format!("{}, {}", fixed(lat, 5), fixed(lon, 5)),
+                    _ if hidden => tr.place_hidden.to_string(),
+                    _ => String::new(),
+                };
+                view! {
+                    <th scope="row">{clock(e.at)}</th>
+                    <td>{event_text(e.kind)}</td>
+                    <td>{place}</td>
                 }
-            />
-        }
-        .into_any()
+            }
+        />
     };
     view! {
         <section class="ml-trip__events" aria-labelledby="trip-events">

@@ -51,54 +51,44 @@ pub fn InvoicesPage() -> impl IntoView {
         <PageFrame title=s.invoices_title.as_str() back=("/wallet".to_owned(), s.back_wallet.as_str())>
             <Card id="invoices" title=s.invoices_heading.as_str()>
                 <Loaded resource=invoices let:list>
-                    {if list.invoices.is_empty() {
-                        view! { <p>{s.invoices_none.as_str()}</p> }.into_any()
-                    } else {
-                        view! {
-                            <DataTable
-                                labelled_by="invoices"
-                                caption=s.invoices_caption.to_string()
-                                named_by_caption=true
-                                columns=vec![
-                                    s.col_number.as_str(),
-                                    s.col_date.as_str(),
-                                    s.col_kind.as_str(),
-                                    s.col_total.as_str(),
-                                ]
-                                records=Signal::stored(list.invoices)
-                                row=invoice_row
-                                paging=Paging::Shown(PAGE)
-                            />
-                        }.into_any()
-                    }}
+                    <DataTable
+                        labelled_by="invoices"
+                        caption=s.invoices_caption.to_string()
+                        named_by_caption=true
+                        columns=vec![
+                            s.col_number.as_str(),
+                            s.col_date.as_str(),
+                            s.col_kind.as_str(),
+                            s.col_total.as_str(),
+                        ]
+                        records=Signal::stored(list.invoices)
+                        row=invoice_row
+                        paging=Paging::Shown(PAGE)
+                        empty=s.invoices_none.as_str()
+                    />
                 </Loaded>
             </Card>
             <Card id="payments" title=s.payments_heading.as_str()>
                 <Loaded resource=payments let:history>
-                    {if history.payments.is_empty() {
-                        view! { <p>{s.payments_none.as_str()}</p> }.into_any()
-                    } else {
-                        view! {
-                            <DataTable
-                                labelled_by="payments"
-                                caption=s.payments_caption.to_string()
-                                named_by_caption=true
-                                columns=vec![
-                                    s.col_date.as_str(),
-                                    s.col_kind.as_str(),
-                                    s.col_service.as_str(),
-                                    s.col_vehicle.as_str(),
-                                    s.col_amount.as_str(),
-                                    s.col_card.as_str(),
-                                    s.col_status.as_str(),
-                                    s.col_invoice.as_str(),
-                                ]
-                                records=Signal::stored(history.payments)
-                                row=payment_row
-                                paging=Paging::Shown(PAGE)
-                            />
-                        }.into_any()
-                    }}
+                    <DataTable
+                        labelled_by="payments"
+                        caption=s.payments_caption.to_string()
+                        named_by_caption=true
+                        columns=vec![
+                            s.col_date.as_str(),
+                            s.col_kind.as_str(),
+                            s.col_service.as_str(),
+                            s.col_vehicle.as_str(),
+                            s.col_amount.as_str(),
+                            s.col_card.as_str(),
+                            s.col_status.as_str(),
+                            s.col_invoice.as_str(),
+                        ]
+                        records=Signal::stored(history.payments)
+                        row=payment_row
+                        paging=Paging::Shown(PAGE)
+                        empty=s.payments_none.as_str()
+                    />
                 </Loaded>
             </Card>
         </PageFrame>
