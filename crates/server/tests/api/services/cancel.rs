@@ -15,6 +15,13 @@ async fn post(b: &Browser, path: &str) -> Value {
     resp.json().await.unwrap()
 }
 
+/// GET the quote of cancelling now (200).
+async fn cancellation_quote(b: &Browser, id: &str) -> Value {
+    let resp = b.get(&format!("/api/subscriptions/{id}/cancel")).await;
+    assert_eq!(resp.status(), 200);
+    resp.json().await.unwrap()
+}
+
 #[tokio::test]
 async fn monthly_cancellation_runs_to_the_end_of_the_cycle_without_refund() {
     let app = app().await;
@@ -24,12 +31,7 @@ async fn monthly_cancellation_runs_to_the_end_of_the_cycle_without_refund() {
     let id = sub["id"].as_str().unwrap();
     app.clock.advance(days(20));
     // The quote first: the end of the cycle, nothing back; it changes nothing.
-    let quote: Value = b
-        .get(&format!("/api/subscriptions/{id}/cancel"))
-        .await
-        .json()
-        .await
-        .unwrap();
+    let quote = cancellation_quote(&b, id).await;
     assert_eq!(quote["ends_at"], sub["current_period_end"]);
     assert_eq!(quote["refund"]["cents"], 0);
     let c = post(&b, &format!("/api/subscriptions/{id}/cancel")).await;
@@ -68,12 +70,7 @@ async fn yearly_cancellation_after_the_window_refunds_the_unused_months() {
         ErrorCode::WithdrawalNotAllowed,
     )
     .await;
-    let quote: Value = b
-        .get(&format!("/api/subscriptions/{id}/cancel"))
-        .await
-        .json()
-        .await
-        .unwrap();
+    let quote = cancellation_quote(&b, id).await;
     assert_eq!(count(&app, "SELECT COUNT(*) FROM sandbox_refunds").await, 0);
     let c = post(&b, &format!("/api/subscriptions/{id}/cancel")).await;
     // 99.90 * 9 unused months / 12 = 74.925 -> 74.93, as quoted.
