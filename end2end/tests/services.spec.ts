@@ -243,7 +243,7 @@ test('F1 cancel a yearly plan: when it stops and the refund of the unused months
   await card(page, 'Smart').getByRole('button', { name: 'Opzeggen: Smart' }).click();
   const question = card(page, 'Smart').getByRole('group');
   // In the first month: it runs to the end of that month, 11 of 12 months come back (99,90 x 11 / 12).
-  await expect(question).toContainText(/^Smart opzeggen\? De dienst loopt nog tot \d{1,2} \S+ \d{4} \(het einde van de lopende abonnementsmaand\); de ongebruikte volle maanden, € 91,58, worden meteen terugbetaald op uw kaart\./);
+  await expect(question).toContainText(/^Smart opzeggen\? De dienst loopt nog tot \d{1,2} \S+ \d{4} \(het einde van de lopende abonnementsmaand\); de ongebruikte volle maanden, €\s91,58, worden meteen terugbetaald op uw kaart\./);
   await expect(question.locator('p[tabindex="-1"]')).toBeFocused();
   const until = /tot (.+?) \(het einde/.exec((await question.textContent())!)![1];
   await expectAccessible(page, 'the cancel question with its refund');
