@@ -114,6 +114,8 @@ impl Application {
         if state.config.demo {
             crate::demo::ensure_demo_account(&state).await?;
             crate::demo::ensure_demo_garage(&state).await?;
+            // ---- wallet, services (F1-F4) ----
+            crate::demo::ensure_demo_wallet(&state).await?;
             // ---- share to car, charge points (D3, D4) ----
             crate::charging::ensure_demo_charge_points(&state.db, state.clock.unix()).await?;
             crate::simulator::live::spawn(state.clone());

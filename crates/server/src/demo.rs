@@ -232,3 +232,81 @@ async fn company_car_logbook(
     .await?;
     Ok(())
 }
+
+/// The demo account's wallet and services (F1-F4), made the way a person
+/// makes them: a Visa test card through the sandbox's tokenisation and
+/// `POST /wallet/cards`, a paid yearly Smart plan on the company car (so
+/// there is an invoice and a payment), and the Remote trial on the plug-in
+/// (so the remote functions can be tried). Runs once: nothing happens when
+/// the demo account has a card.
+pub async fn ensure_demo_wallet(state: &AppState) -> anyhow::Result<()> {
+    use chrono::Datelike;
+    use mijn_lexus_contract::services::{ActivateRequest, Plan, ServiceKind};
+    use mijn_lexus_contract::wallet::{AddCardRequest, BillingAddress, CardDetails};
+
+    let user_id: i64 = sqlx::query_scalar("SELECT id FROM users WHERE email = ?")
+        .bind(DEMO_EMAIL)
+        .fetch_one(&state.db)
+        .await?;
+    let cards: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM payment_cards WHERE user_id = ?")
+        .bind(user_id)
+        .fetch_one(&state.db)
+        .await?;
+    if cards > 0 {
+        return Ok(());
+    }
+    let error = |e: crate::error::AppError| anyhow::anyhow!("demo wallet: {e:?}");
+    let sandbox = crate::payments::sandbox::SandboxProvider::from_config(
+        state.db.clone(),
+        state.clock.clone(),
+        &state.config,
+        &state.public_url,
+    );
+    let token = sandbox
+        .tokenise(&CardDetails {
+            number: "4242 4242 4242 4242".into(),
+            exp_month: 12,
+            exp_year: (state.clock.now().year() + 3) as u32,
+            cvc: "123".into(),
+            holder: "Sofie Peeters".into(),
+        })
+        .await
+        .map_err(error)?;
+    let request = AddCardRequest {
+        token: token.token,
+        billing_address: BillingAddress {
+            street: "Kerkstraat".into(),
+            house_number: "12".into(),
+            box_number: String::new(),
+            postcode: "2800".into(),
+            city: "Mechelen".into(),
+            country: Country::Be,
+        },
+        make_main: true,
+    };
+    crate::wallet::add_card(state, user_id, &request)
+        .await
+        .map_err(error)?;
+    let vehicles = {
+        let mut conn = state.db.acquire().await?;
+        crate::garage::user_vehicles(&mut conn, user_id)
+            .await
+            .map_err(error)?
+    };
+    // The garage's order: the company car (full hybrid), then the plug-in.
+    for (v, service, plan) in vehicles.iter().zip([
+        (ServiceKind::Smart, Plan::Yearly),
+        (ServiceKind::Remote, Plan::Trial),
+    ]).map(|(v, (s, p))| (v, s, p)) {
+        let key = format!("demo-{}-{}", service.code(), v.vehicle.id);
+        let request = ActivateRequest {
+            plan,
+            idempotency_key: format!("{key:-<16}"),
+        };
+        crate::services::activate::activate(state, v, service, &request)
+            .await
+            .map_err(error)?;
+    }
+    tracing::info!("demo wallet created");
+    Ok(())
+}

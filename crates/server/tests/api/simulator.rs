@@ -114,9 +114,26 @@ async fn demo_garage_is_created_once_and_fast() {
         count("SELECT COUNT(*) FROM chargers WHERE owner_user_id IS NOT NULL").await,
         1
     );
+    // The wallet: a main card, Smart paid yearly on the company car (one
+    // invoice), the Remote trial on the plug-in.
+    assert_eq!(
+        count("SELECT COUNT(*) FROM payment_cards WHERE is_main = 1").await,
+        1
+    );
+    assert_eq!(
+        count("SELECT COUNT(*) FROM subscriptions WHERE service = 'smart' AND plan = 'yearly' AND status = 'active'").await,
+        1
+    );
+    assert_eq!(
+        count("SELECT COUNT(*) FROM subscriptions WHERE service = 'remote' AND status = 'trialing'").await,
+        1
+    );
+    assert_eq!(count("SELECT COUNT(*) FROM invoices").await, 1);
     // Restart: nothing duplicated.
     let app = mijn_lexus_server::Application::build(config).await.unwrap();
     drop(app);
+    assert_eq!(count("SELECT COUNT(*) FROM payment_cards").await, 1);
+    assert_eq!(count("SELECT COUNT(*) FROM subscriptions").await, 2);
     assert_eq!(
         count("SELECT COUNT(*) FROM telemetry_messages").await,
         messages
