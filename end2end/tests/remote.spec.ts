@@ -82,7 +82,7 @@ test('F4 the owner of a plug-in sets a climate schedule and sees the command go 
   await add.getByLabel('Voorruit ontdooien').check();
   await add.getByRole('button', { name: 'Planning toevoegen en versturen' }).click();
 
-  const schedules = remote.getByRole('table', { name: 'Uw weekplanning klimaatregeling' });
+  const schedules = remote.getByRole('table', { name: 'Weekplanning klimaatregeling', exact: true });
   await expect(schedules.locator('tbody tr')).toHaveCount(1);
   await expect(schedules.locator('tbody tr')).toContainText('ma, wo');
   await expect(schedules.locator('tbody tr')).toContainText('07:30');
@@ -113,11 +113,11 @@ test('F4 the owner of a plug-in sets a climate schedule and sees the command go 
   // A charging schedule for the plug-in, then the climate schedule removed.
   const charging = remote.getByRole('form', { name: 'Weekplanning laden Planning toevoegen' });
   await charging.getByRole('group', { name: 'Dagen' }).getByLabel('Zondag').check();
-  await charging.getByLabel('Begin').fill('23:00');
-  await charging.getByLabel('Einde (optioneel)').fill('06:00');
-  await charging.getByLabel('Laden tot (optioneel)').selectOption('80');
+  await charging.getByLabel('Begin', { exact: true }).fill('23:00');
+  await charging.getByLabel('Einde', { exact: true }).fill('06:00');
+  await charging.getByLabel('Laden tot', { exact: true }).selectOption('80');
   await charging.getByRole('button', { name: 'Planning toevoegen en versturen' }).click();
-  const chargingTable = remote.getByRole('table', { name: 'Uw weekplanning laden' });
+  const chargingTable = remote.getByRole('table', { name: 'Weekplanning laden', exact: true });
   await expect(chargingTable.locator('tbody tr')).toContainText('zo');
   await expect(chargingTable.locator('tbody tr')).toContainText('80%');
   await expect(newestCommand(page)).toContainText('Weekplanning laden');

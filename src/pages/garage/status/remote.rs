@@ -18,7 +18,7 @@ use leptos::leptos_dom::helpers::{set_timeout_with_handle, TimeoutHandle};
 use leptos::prelude::*;
 use mijn_lexus_contract::remote::{
     ClimateRequest, RemoteAction, RemoteCommand, RemoteCommandList, RemoteFailure, RemoteStatus,
-    TEMPERATURE_MAX_C, TEMPERATURE_MIN_C, TEMPERATURE_STEP_C,
+    CLIMATE_DURATIONS_MIN, TEMPERATURE_MAX_C, TEMPERATURE_MIN_C, TEMPERATURE_STEP_C,
 };
 use mijn_lexus_contract::services::{ServiceCatalogue, ServiceKind, SubscriptionStatus};
 
@@ -257,6 +257,23 @@ pub(super) fn temperature_options() -> Vec<(&'static str, &'static str)> {
         .clone()
 }
 
+/// The durations of "climate now": (value, "10 minuten").
+fn duration_options() -> Vec<(&'static str, &'static str)> {
+    static OPTIONS: OnceLock<Vec<(&'static str, &'static str)>> = OnceLock::new();
+    OPTIONS
+        .get_or_init(|| {
+            CLIMATE_DURATIONS_MIN
+                .iter()
+                .map(|m| {
+                    let value: &'static str = Box::leak(m.to_string().into_boxed_str());
+                    let minutes = t().garage.duration_minutes(value);
+                    (value, &*Box::leak(minutes.into_boxed_str()))
+                })
+                .collect()
+        })
+        .clone()
+}
+
 /// "21,5 °C".
 pub(super) fn temperature(c: f64) -> String {
     t().garage.temperature_value(&number(c))
@@ -314,11 +331,6 @@ fn ClimateNow(vin: StoredValue<String>, commands: Commands) -> impl IntoView {
             field_id,
         );
     };
-    let durations = vec![
-        ("10", g.duration_10.as_str()),
-        ("20", g.duration_20.as_str()),
-        ("30", g.duration_30.as_str()),
-    ];
 
     view! {
         <form class="ml-form ml-subform" novalidate on:submit=submit aria-labelledby="remote-climate-heading">
@@ -348,7 +360,7 @@ fn ClimateNow(vin: StoredValue<String>, commands: Commands) -> impl IntoView {
                 id=DURATION
                 label=g.climate_duration.as_str()
                 value=duration
-                options=durations
+                options=duration_options()
                 required=true
                 error=form.field(DURATION)
             />
@@ -419,9 +431,9 @@ fn command_text(action: &RemoteAction) -> String {
     let g = &t().garage;
     match action {
         RemoteAction::Climate(r) => g.command_climate(&temperature(r.temperature_c)),
-        RemoteAction::ChargeNow => g.command_charge_now.to_string(),
-        RemoteAction::ClimateSchedules(_) => g.command_climate_schedules.to_string(),
-        RemoteAction::ChargingSchedules(_) => g.command_charging_schedules.to_string(),
+        RemoteAction::ChargeNow => g.charge_heading.to_string(),
+        RemoteAction::ClimateSchedules(_) => g.climate_schedules_heading.to_string(),
+        RemoteAction::ChargingSchedules(_) => g.charging_schedules_heading.to_string(),
     }
 }
 

@@ -196,12 +196,12 @@ pub(super) fn ChargingSchedulesPart(vin: StoredValue<String>, commands: Commands
         view! {
             <DataTable
                 labelled_by=CHARGING.heading
-                caption=g.charging_schedules_caption.as_str()
+                caption=g.charging_schedules_heading.as_str()
                 columns=vec![
-                    g.col_days.as_str(),
-                    g.col_start.as_str(),
-                    g.col_end.as_str(),
-                    g.col_target.as_str(),
+                    g.schedule_days.as_str(),
+                    g.charging_start.as_str(),
+                    g.charging_end.as_str(),
+                    g.charging_target.as_str(),
                     g.col_state.as_str(),
                     g.col_action.as_str(),
                 ]

@@ -5,6 +5,8 @@
 //! (its outcome shows like any other command's). Times are Europe/Brussels
 //! "HH:MM", days ISO numbers (1 = Monday).
 
+use std::sync::OnceLock;
+
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use mijn_lexus_contract::remote::{ClimateSchedule, ClimateSchedules, MAX_SCHEDULES};
@@ -19,6 +21,7 @@ use crate::components::confirm_action::ConfirmAction;
 use crate::components::field::{CheckboxField, Field, SelectField, SubmitButton};
 use crate::components::loading::{Loaded, RequestError};
 use crate::components::table::DataTable;
+use crate::format::weekday;
 use crate::forms::{focus_id, focus_on_error, FormState};
 use crate::i18n::t;
 use crate::session::use_session;
@@ -99,30 +102,23 @@ pub(super) fn problems(
     errors
 }
 
-fn day_name(d: u8) -> &'static str {
-    let g = &t().garage;
-    match d {
-        1 => g.day_1.as_str(),
-        2 => g.day_2.as_str(),
-        3 => g.day_3.as_str(),
-        4 => g.day_4.as_str(),
-        5 => g.day_5.as_str(),
-        6 => g.day_6.as_str(),
-        _ => g.day_7.as_str(),
-    }
-}
-
-fn day_short(d: u8) -> &'static str {
-    let g = &t().garage;
-    match d {
-        1 => g.day_short_1.as_str(),
-        2 => g.day_short_2.as_str(),
-        3 => g.day_short_3.as_str(),
-        4 => g.day_short_4.as_str(),
-        5 => g.day_short_5.as_str(),
-        6 => g.day_short_6.as_str(),
-        _ => g.day_short_7.as_str(),
-    }
+/// "Maandag" ... "Zondag", as the browser names them in the interface
+/// language, made once per visit (`CheckboxField` takes `'static` labels).
+fn day_names() -> [&'static str; 7] {
+    static NAMES: OnceLock<[&'static str; 7]> = OnceLock::new();
+    *NAMES.get_or_init(|| {
+        std::array::from_fn(|i| {
+            let name = weekday(i as u8 + 1, true);
+            let mut chars = name.chars();
+            let capital: String = chars
+                .next()
+                .into_iter()
+                .flat_map(char::to_uppercase)
+                .chain(chars)
+                .collect();
+            &*Box::leak(capital.into_boxed_str())
+        })
+    })
 }
 
 /// "ma, di, wo".
@@ -131,7 +127,7 @@ pub(super) fn days_text(days: &[u8]) -> String {
     sorted.sort_unstable();
     sorted
         .into_iter()
-        .map(day_short)
+        .map(|d| weekday(d, false))
         .collect::<Vec<_>>()
         .join(", ")
 }
@@ -164,17 +160,18 @@ pub(super) fn DaysFieldset(
         let error_id = error_id.clone();
         move || error.get().map(|_| error_id.clone())
     };
-    let boxes = (1u8..=7)
+    let boxes = day_names()
+        .into_iter()
         .zip(days)
         .zip(ids.days)
-        .map(|((d, checked), id)| {
-            view! { <CheckboxField id label=day_name(d) checked error=Signal::stored(None) /> }
+        .map(|((label, checked), id)| {
+            view! { <CheckboxField id label checked error=Signal::stored(None) /> }
         })
         .collect_view();
     view! {
-        <fieldset class="ml-fieldset ml-remote__days" aria-describedby=described>
+        <fieldset class="ml-fieldset" aria-describedby=described>
             <legend class="ml-fieldset__legend">{g.schedule_days.as_str()}</legend>
-            <div class="ml-remote__day-list">{boxes}</div>
+            <div class="ml-radios">{boxes}</div>
             {move || error.get().map(|_| view! {
                 <p class="ml-field__error" id=error_id.clone()>{g.schedule_days_required.as_str()}</p>
             })}
@@ -329,10 +326,10 @@ pub(super) fn ClimateSchedulesPart(vin: StoredValue<String>, commands: Commands)
                 );
             });
             let defrost = match (s.front_defrost, s.rear_defrost) {
-                (false, false) => g.defrost_none.as_str(),
-                (true, false) => g.defrost_front.as_str(),
-                (false, true) => g.defrost_rear.as_str(),
-                (true, true) => g.defrost_both.as_str(),
+                (false, false) => g.defrost_none.to_string(),
+                (true, false) => g.defrost_front.to_string(),
+                (false, true) => g.defrost_rear.to_string(),
+                (true, true) => format!("{}, {}", g.defrost_front, g.defrost_rear.to_lowercase()),
             };
             view! {
                 <th scope="row">{days_text(&s.days)}</th>
@@ -346,11 +343,11 @@ pub(super) fn ClimateSchedulesPart(vin: StoredValue<String>, commands: Commands)
         view! {
             <DataTable
                 labelled_by=CLIMATE.heading
-                caption=g.climate_schedules_caption.as_str()
+                caption=g.climate_schedules_heading.as_str()
                 columns=vec![
-                    g.col_days.as_str(),
-                    g.col_time.as_str(),
-                    g.col_temperature.as_str(),
+                    g.schedule_days.as_str(),
+                    g.schedule_time.as_str(),
+                    g.climate_temperature.as_str(),
                     g.col_defrost.as_str(),
                     g.col_state.as_str(),
                     g.col_action.as_str(),
@@ -375,7 +372,6 @@ pub(super) fn ClimateSchedulesPart(vin: StoredValue<String>, commands: Commands)
                     <Field
                         id=CLIMATE.time
                         label=g.schedule_time.as_str()
-                        hint=g.schedule_time_hint.as_str()
                         kind="time"
                         value=time
                         required=true
