@@ -405,9 +405,6 @@ fn ChargeNow(vin: StoredValue<String>, commands: Commands) -> impl IntoView {
 
 fn commands_table(list: RemoteCommandList) -> AnyView {
     let g = &t().garage;
-    if list.commands.is_empty() {
-        return view! { <p>{g.commands_none.as_str()}</p> }.into_any();
-    }
     let row = |c: RemoteCommand| {
         view! {
             <th scope="row">{command_text(&c.action)}</th>
@@ -422,6 +419,7 @@ fn commands_table(list: RemoteCommandList) -> AnyView {
             columns=vec![g.col_command.as_str(), g.col_sent.as_str(), g.col_status.as_str()]
             records=list.commands
             row
+            empty=g.commands_none.as_str()
         />
     }
     .into_any()

@@ -163,9 +163,6 @@ pub(super) fn ChargingSchedulesPart(vin: StoredValue<String>, commands: Commands
     };
 
     let table = move |l: ChargingSchedules| {
-        if l.schedules.is_empty() {
-            return view! { <p>{g.schedules_none.as_str()}</p> }.into_any();
-        }
         let row = move |(i, s): (usize, ChargingSchedule)| {
             let on = Callback::new(move |()| {
                 if !remove.begin() {
@@ -207,6 +204,7 @@ pub(super) fn ChargingSchedulesPart(vin: StoredValue<String>, commands: Commands
                 ]
                 records=numbered(l.schedules)
                 row
+                empty=g.schedules_none.as_str()
             />
         }
         .into_any()

@@ -304,9 +304,6 @@ pub(super) fn ClimateSchedulesPart(vin: StoredValue<String>, commands: Commands)
     };
 
     let table = move |l: ClimateSchedules| {
-        if l.schedules.is_empty() {
-            return view! { <p>{g.schedules_none.as_str()}</p> }.into_any();
-        }
         let row = move |(i, s): (usize, ClimateSchedule)| {
             let on = Callback::new(move |()| {
                 if !remove.begin() {
@@ -354,6 +351,7 @@ pub(super) fn ClimateSchedulesPart(vin: StoredValue<String>, commands: Commands)
                 ]
                 records=numbered(l.schedules)
                 row
+                empty=g.schedules_none.as_str()
             />
         }
         .into_any()
