@@ -81,6 +81,28 @@ pub fn month(date: NaiveDate, long: bool) -> String {
     }
 }
 
+/// The name of ISO weekday `iso` (1 = Monday): "ma" / "lun." / "Mon"
+/// (`long`: "maandag" / "lundi" / "Monday").
+pub fn weekday(iso: u8, long: bool) -> String {
+    // 2024-01-01 was a Monday.
+    let date = NaiveDate::from_ymd_opt(2024, 1, u32::from(iso.clamp(1, 7))).unwrap_or_default();
+    #[cfg(target_arch = "wasm32")]
+    {
+        use chrono::Datelike;
+        use wasm_bindgen::JsValue;
+        let d = js_sys::Date::new_with_year_month_day(2024, 0, date.day() as i32);
+        let o = js::options(&[(
+            "weekday",
+            JsValue::from_str(if long { "long" } else { "short" }),
+        )]);
+        d.to_locale_date_string(locale(), &o).into()
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        date.format(if long { "%A" } else { "%a" }).to_string()
+    }
+}
+
 /// Date and time in the browser's time zone: "21 nov 2026, 14:05".
 pub fn date_time(at: DateTime<Utc>) -> String {
     #[cfg(target_arch = "wasm32")]

@@ -345,3 +345,34 @@ export async function addCardInWallet(page: Page, number: string, opts: { makeMa
   await page.getByRole('button', { name: 'Kaart toevoegen' }).click();
   await expect(page.getByRole('status').getByText('Uw betaalkaart is toegevoegd.')).toBeVisible();
 }
+
+// ---- remote functions (F4): the car's side ----
+
+export interface PendingRemoteCommand {
+  id: number;
+  action: { kind: string } & Record<string, unknown>;
+}
+
+/** The car fetches its queued remote commands (with its other pending commands), oldest first. */
+export async function carFetchesRemote(request: APIRequestContext, car: TestVehicle): Promise<PendingRemoteCommand[]> {
+  const pending = await request.get(`/api/ingest/vehicles/${car.vin}/commands`, {
+    headers: { authorization: `Bearer ${car.ingestKey}` },
+  });
+  expect(pending.status(), await pending.text()).toBe(200);
+  return (await pending.json()).remote as PendingRemoteCommand[];
+}
+
+/** The car reports what became of remote command `id`: delivered, done, or failed with a reason. */
+export async function carReportsRemote(
+  request: APIRequestContext,
+  car: TestVehicle,
+  id: number,
+  status: 'delivered' | 'done' | 'failed',
+  failure?: 'unreachable' | 'vehicle_in_use' | 'energy_low' | 'not_plugged_in',
+) {
+  const ack = await request.post(`/api/ingest/vehicles/${car.vin}/remote-commands/${id}/ack`, {
+    headers: { authorization: `Bearer ${car.ingestKey}` },
+    data: failure ? { status, failure } : { status },
+  });
+  expect(ack.status(), await ack.text()).toBe(204);
+}

@@ -28,6 +28,7 @@ pub mod charging;
 pub mod garage;
 pub mod map;
 pub mod profile;
+pub mod remote;
 pub mod services;
 pub mod trips;
 pub mod wallet;

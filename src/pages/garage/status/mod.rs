@@ -1,8 +1,11 @@
-//! /garage/:vin: a vehicle's status (C4), service request, rename and remove
-//! (C2) and its secondary users (C3), one section per file. What is shown
-//! follows `permissions`.
+//! /garage/:vin: a vehicle's status (C4), remote functions (F4), service
+//! request, rename and remove (C2) and its secondary users (C3), one section
+//! per file. What is shown follows `permissions`.
 
 mod readings;
+mod remote;
+mod remote_charging;
+mod remote_schedules;
 mod remove;
 mod rename;
 mod service;
@@ -11,7 +14,7 @@ mod users;
 use chrono::Utc;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
-use mijn_lexus_contract::vehicle::{VehicleStatus, VehicleSummary, Vin};
+use mijn_lexus_contract::vehicle::{Powertrain, VehicleStatus, VehicleSummary, Vin};
 
 use super::format::{self, ago};
 use crate::api::garage as api;
@@ -23,6 +26,7 @@ use crate::i18n::t;
 use crate::pages::not_found::NotFound;
 use crate::task::PageScope;
 use readings::StatusSection;
+use remote::RemoteSection;
 use remove::RemoveSection;
 use rename::RenameSection;
 use service::ServiceSection;
@@ -174,6 +178,7 @@ fn VehicleContent(vin: String) -> impl IntoView {
                 <a href=config().href(&format!("/vehicles/{vin}/services"))>{t().services.link.as_str()}</a>
             </p>
             {(p.can_see_status).then(|| view! { <StatusSection status now /> })}
+            <RemoteSection vin=vin.clone() plug_in=plug_in(summary) can_use=p.can_use_remote />
             {(p.can_request_service).then(|| view! { <ServiceSection vin=vin.clone() status now /> })}
             {(!p.can_manage_users).then(|| view! { <p class="ml-muted">{g.secondary_note.as_str()}</p> })}
             {(p.can_rename).then(|| view! { <RenameSection vin=vin.clone() summary /> })}
@@ -212,4 +217,9 @@ fn loaded_status(status: ApiResource<VehicleStatus>) -> Option<VehicleStatus> {
 /// The vehicle as loaded, if it is.
 fn loaded_summary(summary: ApiResource<VehicleSummary>) -> Option<VehicleSummary> {
     summary.with_untracked(|s| s.as_ref().and_then(|r| r.as_ref().ok()).cloned())
+}
+
+/// Whether the vehicle has a plug (charging now and on a schedule).
+fn plug_in(summary: ApiResource<VehicleSummary>) -> bool {
+    loaded_summary(summary).is_some_and(|v| v.powertrain != Powertrain::Hybrid)
 }
