@@ -16,7 +16,6 @@ use crate::config::{config, encode_query_value};
 use crate::i18n::lang;
 use crate::session::Session;
 
-
 pub async fn profile() -> ApiResult<Profile> {
     get(routes::PROFILE).await
 }

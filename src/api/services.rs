@@ -4,8 +4,8 @@
 use gloo_net::http::Method;
 use mijn_lexus_contract::routes;
 use mijn_lexus_contract::services::{
-    ActivateRequest, Activation, Cancellation, CancellationQuote, Invoice, InvoiceList, PaymentHistory, Plan, Quote,
-    QuoteRequest, ServiceCatalogue, ServiceKind, WithdrawalQuote,
+    ActivateRequest, Activation, Cancellation, CancellationQuote, Invoice, InvoiceList,
+    PaymentHistory, Plan, Quote, QuoteRequest, ServiceCatalogue, ServiceKind, WithdrawalQuote,
 };
 
 use super::{get, json, mutate, path_segment, post, ApiResult};

@@ -294,10 +294,14 @@ pub async fn ensure_demo_wallet(state: &AppState) -> anyhow::Result<()> {
             .map_err(error)?
     };
     // The garage's order: the company car (full hybrid), then the plug-in.
-    for (v, service, plan) in vehicles.iter().zip([
-        (ServiceKind::Smart, Plan::Yearly),
-        (ServiceKind::Remote, Plan::Trial),
-    ]).map(|(v, (s, p))| (v, s, p)) {
+    for (v, service, plan) in vehicles
+        .iter()
+        .zip([
+            (ServiceKind::Smart, Plan::Yearly),
+            (ServiceKind::Remote, Plan::Trial),
+        ])
+        .map(|(v, (s, p))| (v, s, p))
+    {
         let key = format!("demo-{}-{}", service.code(), v.vehicle.id);
         let request = ActivateRequest {
             plan,

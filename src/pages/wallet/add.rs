@@ -12,7 +12,9 @@ use mijn_lexus_contract::wallet::{
 };
 use mijn_lexus_contract::FieldError;
 
-use super::billing::{account_country, field_id as billing_field_id, BillingAddressFields, BillingFields};
+use super::billing::{
+    account_country, field_id as billing_field_id, BillingAddressFields, BillingFields,
+};
 use crate::api::{profile as profile_api, wallet as api};
 use crate::components::error_summary::ErrorSummary;
 use crate::components::field::{CheckboxField, Field, SubmitButton};

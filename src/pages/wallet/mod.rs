@@ -96,7 +96,8 @@ fn CardItem(
     let heading = format!("card-{}", card.id);
     let expiry = format!("{:02}/{}", card.exp_month, card.exp_year);
     let validity = if card.expired {
-        view! { <p class="ml-notice ml-notice--error">{s.card_expired_since(&expiry)}</p> }.into_any()
+        view! { <p class="ml-notice ml-notice--error">{s.card_expired_since(&expiry)}</p> }
+            .into_any()
     } else {
         view! { <p>{s.card_valid_until(&expiry)}</p> }.into_any()
     };

@@ -121,7 +121,9 @@ pub async fn one(
     Path((_, id)): Path<(String, String)>,
 ) -> AppResult<Json<RemoteCommand>> {
     let id: i64 = id.parse().map_err(|_| ErrorCode::NotFound)?;
-    Ok(Json(remote::get(&state.db, &v, id, state.clock.unix()).await?))
+    Ok(Json(
+        remote::get(&state.db, &v, id, state.clock.unix()).await?,
+    ))
 }
 
 /// POST /ingest/vehicles/{vin}/remote-commands/{id}/ack -> 204.

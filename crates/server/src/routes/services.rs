@@ -19,8 +19,8 @@ use mijn_lexus_contract::routes::{
     vehicle_service, vehicle_service_quote, vehicle_services, INVOICES, PAYMENTS,
 };
 use mijn_lexus_contract::services::{
-    ActivateRequest, Activation, Cancellation, Invoice, InvoiceList, PaymentHistory, Quote,
-    CancellationQuote, QuoteRequest, ServiceCatalogue, ServiceKind, WithdrawalQuote,
+    ActivateRequest, Activation, Cancellation, CancellationQuote, Invoice, InvoiceList,
+    PaymentHistory, Quote, QuoteRequest, ServiceCatalogue, ServiceKind, WithdrawalQuote,
 };
 use mijn_lexus_contract::{ErrorCode, Language};
 use serde::Deserialize;

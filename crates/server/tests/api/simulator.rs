@@ -125,7 +125,10 @@ async fn demo_garage_is_created_once_and_fast() {
         1
     );
     assert_eq!(
-        count("SELECT COUNT(*) FROM subscriptions WHERE service = 'remote' AND status = 'trialing'").await,
+        count(
+            "SELECT COUNT(*) FROM subscriptions WHERE service = 'remote' AND status = 'trialing'"
+        )
+        .await,
         1
     );
     assert_eq!(count("SELECT COUNT(*) FROM invoices").await, 1);

@@ -208,14 +208,22 @@ async fn f4_a_now_command_the_car_never_fetches_fails_as_unreachable_but_schedul
     let id = send_climate(&b, VIN, &warm()).await["id"].as_i64().unwrap();
     let schedules = json!({"schedules": [{"enabled": true, "days": [1, 2, 3, 4, 5],
         "time": "07:30", "temperature_c": 21.0, "front_defrost": false, "rear_defrost": false}]});
-    let saved = b.put(&format!("/api/vehicles/{VIN}/remote/climate-schedules"), &schedules).await;
+    let saved = b
+        .put(
+            &format!("/api/vehicles/{VIN}/remote/climate-schedules"),
+            &schedules,
+        )
+        .await;
     assert_eq!(saved.status(), 200, "{}", saved.text().await.unwrap());
     app.clock.advance(chrono::Duration::seconds(599));
     assert_eq!(commands(&b, VIN).await["commands"][1]["status"], "queued");
     app.clock.advance(chrono::Duration::seconds(2));
     let list = commands(&b, VIN).await;
     let climate = &list["commands"][1];
-    assert_eq!((climate["id"].as_i64(), &climate["status"]), (Some(id), &json!("failed")));
+    assert_eq!(
+        (climate["id"].as_i64(), &climate["status"]),
+        (Some(id), &json!("failed"))
+    );
     assert_eq!(climate["failure"], "unreachable");
     assert!(climate["finished_at"].is_string());
     // The car, when it comes back, gets the schedules only.

@@ -82,7 +82,10 @@ async fn no_card_number_in_the_database_the_log_or_the_outbox() {
         assert!(saved.contains(&resp.status().as_u16()), "{number}");
     }
     let wallet: Value = b.get("/api/wallet/cards").await.json().await.unwrap();
-    assert_eq!(wallet["cards"].as_array().unwrap().len(), TEST_CARDS.len() - 2);
+    assert_eq!(
+        wallet["cards"].as_array().unwrap().len(),
+        TEST_CARDS.len() - 2
+    );
     let outbox = reqwest::get(format!("{base}/api/dev/outbox"))
         .await
         .unwrap()
