@@ -148,6 +148,10 @@ pub struct ServiceOffer {
     pub vat_rate_bp: u32,
     /// The running subscription, if any.
     pub subscription: Option<Subscription>,
+    /// Whether the service works for the vehicle now (a trial, a paid or
+    /// past-due plan, or a cancelled one before its end), whoever pays: the
+    /// server's one rule, so that no client has to repeat it.
+    pub running: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -49,14 +49,16 @@ pub async fn catalogue(state: &AppState, v: &UserVehicle) -> AppResult<ServiceCa
     for kind in ServiceKind::ALL {
         let offer = catalogue::offer(kind);
         let trial_used = store::trial_used(&mut conn, v.vehicle.id, kind).await?;
-        let running = store::running(&mut conn, v.vehicle.id, kind).await?;
+        let subscription = store::running(&mut conn, v.vehicle.id, kind).await?;
+        let running = is_running(&mut *conn, v.vehicle.id, kind, now).await?;
         services.push(ServiceOffer {
             service: kind,
             available: offer.available_for(v.powertrain()),
             plans: offer.plan_prices(),
             trial: offer.trial.filter(|_| trial_used.is_none()),
             vat_rate_bp: rate,
-            subscription: running.map(|r| r.to_contract(now)),
+            subscription: subscription.map(|r| r.to_contract(now)),
+            running,
         });
     }
     Ok(ServiceCatalogue {
@@ -89,7 +91,7 @@ pub async fn end_for_vehicle(
 /// trialing, active or past due, or cancelled but not yet at `cancel_at`
 /// (the renewal pass ends it then; until it ran, time decides).
 pub async fn is_running(
-    db: &SqlitePool,
+    db: impl sqlx::SqliteExecutor<'_>,
     vehicle_id: i64,
     service: ServiceKind,
     now: i64,

@@ -22,6 +22,19 @@ async fn cancellation_quote(b: &Browser, id: &str) -> Value {
     resp.json().await.unwrap()
 }
 
+/// The catalogue's word on whether the vehicle's `service` works now.
+async fn running(b: &Browser, service: &str) -> bool {
+    let c: Value = b
+        .get(&format!("/api/vehicles/{VIN}/services"))
+        .await
+        .json()
+        .await
+        .unwrap();
+    let offers = c["services"].as_array().unwrap();
+    let offer = offers.iter().find(|s| s["service"] == service).unwrap();
+    offer["running"].as_bool().unwrap()
+}
+
 #[tokio::test]
 async fn monthly_cancellation_runs_to_the_end_of_the_cycle_without_refund() {
     let app = app().await;
@@ -34,10 +47,13 @@ async fn monthly_cancellation_runs_to_the_end_of_the_cycle_without_refund() {
     let quote = cancellation_quote(&b, id).await;
     assert_eq!(quote["ends_at"], sub["current_period_end"]);
     assert_eq!(quote["refund"]["cents"], 0);
+    assert!(running(&b, "remote").await);
     let c = post(&b, &format!("/api/subscriptions/{id}/cancel")).await;
     assert_eq!(c["refund"]["cents"], 0);
     assert_eq!(c["subscription"]["status"], "cancelled");
     assert_eq!(c["subscription"]["cancel_at"], sub["current_period_end"]);
+    // Cancelled, it still works until the end of the cycle ...
+    assert!(running(&b, "remote").await);
     expect_error(
         b.post(&format!("/api/subscriptions/{id}/cancel"), &json!({}))
             .await,
@@ -46,6 +62,8 @@ async fn monthly_cancellation_runs_to_the_end_of_the_cycle_without_refund() {
     )
     .await;
     app.clock.advance(days(12));
+    // ... and not after it, even before the renewal pass has ended it.
+    assert!(!running(&b, "remote").await);
     let report = renewals(&app).await;
     assert_eq!(report.ended.len(), 1);
     assert!(report.renewed.is_empty());

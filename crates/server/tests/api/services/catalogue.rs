@@ -29,6 +29,7 @@ async fn catalogue_lists_every_service_with_prices_and_vat_of_the_account_countr
         json!({"plan": "monthly", "price": {"cents": 799, "currency": "EUR"}})
     );
     assert!(remote["subscription"].is_null());
+    assert_eq!(remote["running"], false);
     // A full hybrid has no HomeCharge.
     let home = services
         .iter()
