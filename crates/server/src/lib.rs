@@ -31,6 +31,7 @@ pub mod security;
 pub mod sharing;
 pub mod simulator;
 pub mod state;
+pub mod static_site;
 pub mod telematics;
 pub mod telemetry;
 // ---- trips, logbook, coaching (E1-E4) ----
