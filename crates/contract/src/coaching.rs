@@ -185,7 +185,7 @@ impl CoachingInput {
                 None => kinds.push((*kind, 1)),
             }
         }
-        kinds.sort_by(|a, b| b.1.cmp(&a.1));
+        kinds.sort_by_key(|k| std::cmp::Reverse(k.1));
         out.extend(kinds.into_iter().map(|(k, _)| AdviceCode::for_event(k)));
         if self.has_engine && self.ev_share_distance_pct.is_some_and(|p| p < 33) {
             out.push(AdviceCode::MoreElectric);
