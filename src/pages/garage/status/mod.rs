@@ -5,6 +5,8 @@
 mod readings;
 mod remote;
 mod remote_charging;
+mod remote_climate;
+mod remote_commands;
 mod remote_schedules;
 mod remove;
 mod rename;

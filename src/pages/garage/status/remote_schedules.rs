@@ -1,80 +1,248 @@
-//! The weekly schedules of the remote section (F4): what climate and
-//! charging schedules (`remote_charging`) share, and the climate schedules.
-//! Each kind is one list per vehicle (at most `MAX_SCHEDULES`); adding or
-//! removing one saves the whole list, which the car receives as a command
-//! (its outcome shows like any other command's). Times are Europe/Brussels
-//! "HH:MM", days ISO numbers (1 = Monday).
+//! The weekly schedules of the remote section (F4), one part per kind:
+//! climate (`remote_climate`) and charging (`remote_charging`). This file
+//! holds what they share: the list, its table with a remove button per row,
+//! the add form with its days and "switched on" box, and saving. Each kind
+//! is one list per vehicle (at most `MAX_SCHEDULES`); adding or removing one
+//! saves the whole list, which the car receives as a command (its outcome
+//! shows like any other command's). Times are Europe/Brussels "HH:MM", days
+//! ISO numbers (1 = Monday).
 
+use std::future::Future;
 use std::sync::OnceLock;
 
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
-use mijn_lexus_contract::remote::{ClimateSchedule, ClimateSchedules, MAX_SCHEDULES};
+use mijn_lexus_contract::remote::{RemoteCommand, MAX_SCHEDULES};
 use mijn_lexus_contract::{ErrorCode, FieldError};
 
 use super::per_vehicle;
-use super::remote::{
-    temperature, temperature_options, Commands, Origin, Outcome, DEFAULT_TEMPERATURE,
-};
-use crate::api::remote as api;
+use super::remote_commands::{Commands, Origin, Outcome};
+use crate::api::ApiResult;
 use crate::components::confirm_action::ConfirmAction;
-use crate::components::field::{CheckboxField, Field, SelectField, SubmitButton};
+use crate::components::field::{CheckboxField, SubmitButton};
 use crate::components::loading::{Loaded, RequestError};
 use crate::components::table::DataTable;
 use crate::format::weekday;
 use crate::forms::{focus_id, focus_on_error, FormState};
 use crate::i18n::t;
-use crate::session::use_session;
+use crate::session::{use_session, Session};
+
+/// What a kind of weekly schedule brings to `schedules_part`.
+pub(super) trait ScheduleKind: Clone + Send + Sync + Sized + 'static {
+    /// The whole list, as the API reads and replaces it.
+    type List: Clone + Send + Sync + 'static;
+    const IDS: &'static Ids;
+    /// Which part's outcome a saved list's command shows in.
+    const ORIGIN: Origin;
+    fn heading() -> &'static str;
+    /// The contract's field ("schedules[2].time") as the form's control id.
+    fn field_id(field: &str) -> String;
+    fn schedules(list: &Self::List) -> &[Self];
+    fn list(schedules: Vec<Self>) -> Self::List;
+    fn validate(list: &Self::List) -> Result<(), Vec<FieldError>>;
+    fn load(vin: String) -> impl Future<Output = ApiResult<Self::List>> + 'static;
+    fn save(
+        session: Session,
+        vin: String,
+        list: Self::List,
+    ) -> impl Future<Output = ApiResult<RemoteCommand>> + 'static;
+    fn days(&self) -> &[u8];
+    /// The time the schedule starts, as typed ("" when left empty).
+    fn time(&self) -> &str;
+    fn enabled(&self) -> bool;
+    /// The table's headers for `cells`.
+    fn columns() -> Vec<&'static str>;
+    /// The kind's own cells, between the days and the state.
+    fn cells(self) -> AnyView;
+}
 
 /// The ids of one form's controls (climate and charging forms differ).
 pub(super) struct Ids {
     pub(super) heading: &'static str,
+    pub(super) add: &'static str,
     pub(super) days: [&'static str; 7],
     /// The days as one field (its error), not an element.
     pub(super) days_field: &'static str,
     pub(super) time: &'static str,
+    pub(super) enabled: &'static str,
     pub(super) remove: [&'static str; MAX_SCHEDULES],
 }
 
-/// The ids of the climate schedule form.
-const CLIMATE: Ids = Ids {
-    heading: "remote-cs-heading",
-    days: [
-        "remote-cs-day-1",
-        "remote-cs-day-2",
-        "remote-cs-day-3",
-        "remote-cs-day-4",
-        "remote-cs-day-5",
-        "remote-cs-day-6",
-        "remote-cs-day-7",
-    ],
-    days_field: "remote-cs-days",
-    time: "remote-cs-time",
-    remove: [
-        "remote-cs-remove-0",
-        "remote-cs-remove-1",
-        "remote-cs-remove-2",
-        "remote-cs-remove-3",
-        "remote-cs-remove-4",
-    ],
-};
-const CLIMATE_TEMPERATURE: &str = "remote-cs-temperature";
+/// What every kind's form asks: the days, and whether the schedule is on.
+pub(super) struct Chosen {
+    pub(super) days: Vec<u8>,
+    pub(super) enabled: bool,
+}
 
-/// The contract's "schedules[i].time" as the id of the form's control.
-fn climate_field(f: &str) -> String {
-    match f.rsplit('.').next().unwrap_or(f) {
-        "days" => CLIMATE.days_field,
-        "temperature_c" => CLIMATE_TEMPERATURE,
-        // "time", and the list as a whole (too many: another tab added one).
-        _ => CLIMATE.time,
+/// The kind's own part of the add form.
+pub(super) struct ScheduleForm<K: 'static> {
+    pub(super) state: FormState,
+    /// The schedule the form describes.
+    pub(super) schedule: Callback<Chosen, K>,
+    /// Empties the kind's own fields once its schedule was added.
+    pub(super) clear: Callback<()>,
+    /// The kind's own fields, drawn below the days.
+    pub(super) fields: ViewFn,
+}
+
+/// A kind's schedules: heading, the outcome of the last save, the table,
+/// and the add form while the list has room.
+pub(super) fn schedules_part<K: ScheduleKind>(
+    vin: StoredValue<String>,
+    commands: Commands,
+    form: ScheduleForm<K>,
+) -> impl IntoView {
+    let g = &t().garage;
+    let ids = K::IDS;
+    let session = use_session();
+    let list = per_vehicle(&vin.get_value(), K::load);
+    let remove = FormState::new();
+    let days: Days = std::array::from_fn(|_| RwSignal::new(false));
+    let enabled = RwSignal::new(true);
+    let ScheduleForm {
+        state: add,
+        schedule,
+        clear,
+        fields,
+    } = form;
+    // None until loaded; then whether one more fits.
+    let room = Memo::new(move |_| {
+        list.with(|l| match l {
+            Some(Ok(l)) => Some(K::schedules(l).len() < MAX_SCHEDULES),
+            _ => None,
+        })
+    });
+    let current = move || {
+        list.with_untracked(|l| match l {
+            Some(Ok(l)) => Some(K::schedules(l).to_vec()),
+            _ => None,
+        })
+    };
+    // Saves the whole list; the car gets it as a command.
+    let save =
+        move |via: FormState, body: K::List, focus: &'static str, after: Box<dyn FnOnce()>| {
+            let vin = vin.get_value();
+            let send = K::save(session, vin, body.clone());
+            let done = move |c| {
+                list.set(Some(Ok(body)));
+                commands.sent(c, K::ORIGIN);
+                after();
+            };
+            via.submit_mapped(focus_on_error(focus, send), done, K::field_id);
+        };
+
+    let submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        let Some(mut schedules) = current() else {
+            return;
+        };
+        if !add.begin() {
+            return;
+        }
+        let new = schedule.run(Chosen {
+            days: chosen(days),
+            enabled: enabled.get_untracked(),
+        });
+        let time_empty = new.time().trim().is_empty();
+        schedules.push(new);
+        let body = K::list(schedules);
+        if let Err(errors) = K::validate(&body) {
+            add.fail_fields(problems(errors, ids, K::field_id, time_empty));
+            return;
+        }
+        let after = move || {
+            days.iter().for_each(|d| d.set(false));
+            clear.run(());
+        };
+        save(add, body, ids.days[0], Box::new(after));
+    };
+
+    let table = move |l: K::List| {
+        let row = move |(i, s): (usize, K)| {
+            let on = Callback::new(move |()| {
+                if !remove.begin() {
+                    return;
+                }
+                let Some(mut schedules) = current() else {
+                    return;
+                };
+                if i < schedules.len() {
+                    schedules.remove(i);
+                }
+                let body = K::list(schedules);
+                save(
+                    remove,
+                    body,
+                    ids.heading,
+                    Box::new(|| focus_id(ids.heading)),
+                );
+            });
+            let days = days_text(s.days());
+            let state = enabled_text(s.enabled());
+            view! {
+                <th scope="row">{days}</th>
+                {s.cells()}
+                <td>{state}</td>
+                <td>{remove_button(ids, i, remove, on)}</td>
+            }
+        };
+        let mut columns = vec![g.schedule_days.as_str()];
+        columns.extend(K::columns());
+        columns.extend([g.col_state.as_str(), g.col_action.as_str()]);
+        let records: Vec<(usize, K)> = K::schedules(&l).iter().cloned().enumerate().collect();
+        view! {
+            <DataTable
+                labelled_by=ids.heading
+                caption=K::heading()
+                columns
+                records
+                row
+                empty=g.schedules_none.as_str()
+            />
+        }
+        .into_any()
+    };
+
+    let add_form = move || {
+        room.get().map(|room| {
+            if !room {
+                let text = g.schedules_full(&MAX_SCHEDULES.to_string());
+                return view! { <p class="ml-notice">{text}</p> }.into_any();
+            }
+            view! {
+                <form class="ml-form" novalidate on:submit=submit
+                    aria-labelledby=format!("{} {}", ids.heading, ids.add)>
+                    <h4 id=ids.add>{g.schedule_add_heading.as_str()}</h4>
+                    {move || add.request_error().map(|error| view! { <RequestError error /> })}
+                    <DaysFieldset ids days error=add.field(ids.days_field) />
+                    {fields.run()}
+                    <CheckboxField id=ids.enabled label=g.schedule_enabled.as_str()
+                        checked=enabled error=Signal::stored(None) />
+                    <div class="ml-form__actions">
+                        <SubmitButton label=g.schedule_add.as_str() pending=add.pending />
+                    </div>
+                </form>
+            }
+            .into_any()
+        })
+    };
+
+    view! {
+        <div class="ml-subform">
+            <h3 id=ids.heading tabindex="-1">{K::heading()}</h3>
+            <p class="ml-field__hint">{g.schedules_hint.as_str()}</p>
+            <Outcome commands origin=K::ORIGIN />
+            {move || remove.request_error().map(|error| view! { <RequestError error /> })}
+            <Loaded resource=list let:l>{table(l)}</Loaded>
+            {add_form}
+        </div>
     }
-    .to_owned()
 }
 
 /// Client-side problems of the list with the new schedule last, as the
 /// form's ids; an empty time is missing rather than wrong. The focus goes
 /// to the first.
-pub(super) fn problems(
+fn problems(
     errors: Vec<FieldError>,
     ids: &Ids,
     field_id: fn(&str) -> String,
@@ -122,7 +290,7 @@ fn day_names() -> [&'static str; 7] {
 }
 
 /// "ma, di, wo".
-pub(super) fn days_text(days: &[u8]) -> String {
+fn days_text(days: &[u8]) -> String {
     let mut sorted = days.to_vec();
     sorted.sort_unstable();
     sorted
@@ -132,14 +300,9 @@ pub(super) fn days_text(days: &[u8]) -> String {
         .join(", ")
 }
 
-/// The rows of a schedules table: each schedule with its place in the list.
-pub(super) fn numbered<T>(schedules: Vec<T>) -> Vec<(usize, T)> {
-    schedules.into_iter().enumerate().collect()
-}
+type Days = [RwSignal<bool>; 7];
 
-pub(super) type Days = [RwSignal<bool>; 7];
-
-pub(super) fn chosen(days: Days) -> Vec<u8> {
+fn chosen(days: Days) -> Vec<u8> {
     (1u8..=7)
         .zip(days)
         .filter(|(_, d)| d.get_untracked())
@@ -149,7 +312,7 @@ pub(super) fn chosen(days: Days) -> Vec<u8> {
 
 /// Mon-Sun as checkboxes in a fieldset, with the error "choose a day".
 #[component]
-pub(super) fn DaysFieldset(
+fn DaysFieldset(
     ids: &'static Ids,
     days: Days,
     #[prop(into)] error: Signal<Option<&'static str>>,
@@ -179,21 +342,7 @@ pub(super) fn DaysFieldset(
     }
 }
 
-/// The heading of a schedules part and, when the list is full, why no form.
-pub(super) fn part_heading(ids: &'static Ids, title: &'static str) -> impl IntoView {
-    let g = &t().garage;
-    view! {
-        <h3 id=ids.heading tabindex="-1">{title}</h3>
-        <p class="ml-field__hint">{g.schedules_hint.as_str()}</p>
-    }
-}
-
-pub(super) fn full_notice() -> impl IntoView {
-    let text = t().garage.schedules_full(&MAX_SCHEDULES.to_string());
-    view! { <p class="ml-notice">{text}</p> }
-}
-
-pub(super) fn enabled_text(on: bool) -> &'static str {
+fn enabled_text(on: bool) -> &'static str {
     let g = &t().garage;
     if on {
         g.schedule_on.as_str()
@@ -202,12 +351,7 @@ pub(super) fn enabled_text(on: bool) -> &'static str {
     }
 }
 
-pub(super) fn remove_button(
-    ids: &'static Ids,
-    i: usize,
-    form: FormState,
-    on: Callback<()>,
-) -> impl IntoView {
+fn remove_button(ids: &'static Ids, i: usize, form: FormState, on: Callback<()>) -> impl IntoView {
     let g = &t().garage;
     view! {
         <ConfirmAction
@@ -218,193 +362,5 @@ pub(super) fn remove_button(
             form
             on_confirm=on
         />
-    }
-}
-
-#[component]
-pub(super) fn ClimateSchedulesPart(vin: StoredValue<String>, commands: Commands) -> impl IntoView {
-    let g = &t().garage;
-    let session = use_session();
-    let list = per_vehicle(&vin.get_value(), |vin| async move {
-        api::climate_schedules(&vin).await
-    });
-    let form = FormState::new();
-    let remove = FormState::new();
-    let days: Days = std::array::from_fn(|_| RwSignal::new(false));
-    let time = RwSignal::new(String::new());
-    let temp = RwSignal::new(DEFAULT_TEMPERATURE.to_owned());
-    let front = RwSignal::new(false);
-    let rear = RwSignal::new(false);
-    let enabled = RwSignal::new(true);
-    // None until loaded; then whether one more fits.
-    let room = Memo::new(move |_| {
-        list.with(|l| match l {
-            Some(Ok(l)) => Some(l.schedules.len() < MAX_SCHEDULES),
-            _ => None,
-        })
-    });
-    let current = move || {
-        list.with_untracked(|l| match l {
-            Some(Ok(l)) => Some(l.schedules.clone()),
-            _ => None,
-        })
-    };
-    // Saves the whole list; the car gets it as a command.
-    let save = move |via: FormState,
-                     schedules: Vec<ClimateSchedule>,
-                     focus: &'static str,
-                     after: Box<dyn FnOnce()>| {
-        let vin = vin.get_value();
-        let body = ClimateSchedules { schedules };
-        let sent = body.clone();
-        let send = async move { api::save_climate_schedules(session, &vin, &sent).await };
-        let done = move |c| {
-            list.set(Some(Ok(body)));
-            commands.sent(c, Origin::ClimateSchedules);
-            after();
-        };
-        via.submit_mapped(focus_on_error(focus, send), done, climate_field);
-    };
-
-    // The schedule the form describes.
-    let new_schedule = move || ClimateSchedule {
-        enabled: enabled.get_untracked(),
-        days: chosen(days),
-        time: time.get_untracked().trim().to_owned(),
-        temperature_c: temp.get_untracked().parse().unwrap_or(f64::NAN),
-        front_defrost: front.get_untracked(),
-        rear_defrost: rear.get_untracked(),
-    };
-
-    let submit = move |ev: SubmitEvent| {
-        ev.prevent_default();
-        let Some(mut schedules) = current() else {
-            return;
-        };
-        if !form.begin() {
-            return;
-        }
-        let schedule = new_schedule();
-        let time_empty = schedule.time.is_empty();
-        schedules.push(schedule);
-        let body = ClimateSchedules { schedules };
-        if let Err(errors) = body.validate() {
-            form.fail_fields(problems(errors, &CLIMATE, climate_field, time_empty));
-            return;
-        }
-        save(
-            form,
-            body.schedules,
-            CLIMATE.days[0],
-            Box::new(move || {
-                days.iter().for_each(|d| d.set(false));
-                time.set(String::new());
-            }),
-        );
-    };
-
-    let table = move |l: ClimateSchedules| {
-        let row = move |(i, s): (usize, ClimateSchedule)| {
-            let on = Callback::new(move |()| {
-                if !remove.begin() {
-                    return;
-                }
-                let Some(mut schedules) = current() else {
-                    return;
-                };
-                if i < schedules.len() {
-                    schedules.remove(i);
-                }
-                save(
-                    remove,
-                    schedules,
-                    CLIMATE.heading,
-                    Box::new(|| focus_id(CLIMATE.heading)),
-                );
-            });
-            let defrost = match (s.front_defrost, s.rear_defrost) {
-                (false, false) => g.defrost_none.to_string(),
-                (true, false) => g.defrost_front.to_string(),
-                (false, true) => g.defrost_rear.to_string(),
-                (true, true) => format!("{}, {}", g.defrost_front, g.defrost_rear.to_lowercase()),
-            };
-            view! {
-                <th scope="row">{days_text(&s.days)}</th>
-                <td>{s.time}</td>
-                <td>{temperature(s.temperature_c)}</td>
-                <td>{defrost}</td>
-                <td>{enabled_text(s.enabled)}</td>
-                <td>{remove_button(&CLIMATE, i, remove, on)}</td>
-            }
-        };
-        view! {
-            <DataTable
-                labelled_by=CLIMATE.heading
-                caption=g.climate_schedules_heading.as_str()
-                columns=vec![
-                    g.schedule_days.as_str(),
-                    g.schedule_time.as_str(),
-                    g.climate_temperature.as_str(),
-                    g.col_defrost.as_str(),
-                    g.col_state.as_str(),
-                    g.col_action.as_str(),
-                ]
-                records=numbered(l.schedules)
-                row
-                empty=g.schedules_none.as_str()
-            />
-        }
-        .into_any()
-    };
-
-    let add_form = move || {
-        room.get().map(|room| {
-            if !room {
-                return full_notice().into_any();
-            }
-            view! {
-                <form class="ml-form" novalidate on:submit=submit aria-labelledby="remote-cs-heading remote-cs-add">
-                    <h4 id="remote-cs-add">{g.schedule_add_heading.as_str()}</h4>
-                    {move || form.request_error().map(|error| view! { <RequestError error /> })}
-                    <DaysFieldset ids=&CLIMATE days error=form.field(CLIMATE.days_field) />
-                    <Field
-                        id=CLIMATE.time
-                        label=g.schedule_time.as_str()
-                        kind="time"
-                        value=time
-                        required=true
-                        error=form.field(CLIMATE.time)
-                    />
-                    <SelectField
-                        id=CLIMATE_TEMPERATURE
-                        label=g.climate_temperature.as_str()
-                        value=temp
-                        options=temperature_options()
-                        required=true
-                        error=form.field(CLIMATE_TEMPERATURE)
-                    />
-                    <CheckboxField id="remote-cs-front" label=g.climate_front_defrost.as_str()
-                        checked=front error=Signal::stored(None) />
-                    <CheckboxField id="remote-cs-rear" label=g.climate_rear_defrost.as_str()
-                        checked=rear error=Signal::stored(None) />
-                    <CheckboxField id="remote-cs-enabled" label=g.schedule_enabled.as_str()
-                        checked=enabled error=Signal::stored(None) />
-                    <div class="ml-form__actions">
-                        <SubmitButton label=g.schedule_add.as_str() pending=form.pending />
-                    </div>
-                </form>
-            }
-            .into_any()
-        })
-    };
-
-    view! {
-        <div class="ml-subform">
-            {part_heading(&CLIMATE, g.climate_schedules_heading.as_str())}
-            <Outcome commands origin=Origin::ClimateSchedules />
-            {move || remove.request_error().map(|error| view! { <RequestError error /> })}
-            <Loaded resource=list let:l>{table(l)}</Loaded>
-            {add_form}
-        </div>
     }
 }
