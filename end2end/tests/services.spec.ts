@@ -132,9 +132,14 @@ test('F1 buy a yearly plan with strong authentication (4000 0025 0000 3155): rev
   // The card issuer's page, then back to ours.
   await expect(page).toHaveURL(/\/sandbox-pay\/challenge\//);
   await page.getByRole('button', { name: 'Betaling bevestigen' }).click();
-  await expect(page).toHaveURL(new RegExp(`/vehicles/${vin}/services\\?confirm=`));
   await expect(outcome(page)).toContainText('Smart is actief tot');
   await expect(card(page, 'Smart')).toContainText('Actief, verlengt op');
+  // The address no longer carries the confirmation: a reload shows the
+  // page as it is and announces nothing again.
+  await expect(page).toHaveURL(new RegExp(`/vehicles/${vin}/services$`));
+  await page.reload();
+  await expect(card(page, 'Smart')).toContainText('Actief, verlengt op');
+  await expect(outcome(page)).toHaveText('');
   await expectAccessible(page, 'the services page after paying');
 
   await page.goto('/wallet/invoices');
@@ -187,8 +192,8 @@ test('F1 a failed challenge charges nothing', async ({ page, request }) => {
   await page.getByRole('group', { name: 'Controleer uw bestelling: Remote' }).getByRole('button', { name: 'Bevestigen en betalen' }).click();
   await expect(page).toHaveURL(/\/sandbox-pay\/challenge\//);
   await page.getByRole('button', { name: 'Bevestiging weigeren' }).click();
-  await expect(page).toHaveURL(new RegExp(`/vehicles/${vin}/services\\?confirm=`));
   await expect(page.getByRole('alert')).toContainText('De bevestiging bij uw bank is mislukt. Er werd niets aangerekend.');
+  await expect(page).toHaveURL(new RegExp(`/vehicles/${vin}/services$`));
   await expect(card(page, 'Remote')).toContainText('Niet actief');
   await expectAccessible(page, 'the services page after a failed challenge');
   const invoices = await (await page.request.get('/api/invoices')).json();

@@ -6,29 +6,32 @@
 //!
 //! The path is the one the server gives the card issuer's challenge page as
 //! its return address (`?confirm=<subscription>`): coming back, the page
-//! asks the API how the payment ended and says so.
+//! asks the API how the payment ended and says so. The review and the
+//! questions before cancelling or withdrawing are in `steps`.
+
+mod steps;
 
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
-use leptos_router::hooks::{use_params_map, use_query_map};
+use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 use mijn_lexus_contract::services::{
-    ActivateRequest, Activation, CancellationQuote, Plan, Quote, ServiceKind, ServiceOffer,
-    Subscription, SubscriptionStatus, TrialLength, WithdrawalQuote,
+    ActivateRequest, Activation, Plan, ServiceKind, ServiceOffer, Subscription, SubscriptionStatus,
+    TrialLength,
 };
 use mijn_lexus_contract::trips::brussels;
 use mijn_lexus_contract::vehicle::Vin;
 use mijn_lexus_contract::ErrorCode;
 
 use crate::api::services as api;
-use crate::components::field::SubmitButton;
 use crate::components::loading::{Loaded, RequestError};
 use crate::components::page_frame::PageFrame;
-use crate::config::config;
+use crate::config::{config, navigate_to};
 use crate::format::{date, money, percent_bp};
 use crate::forms::{focus_id, FormState};
 use crate::i18n::t;
 use crate::pages::not_found::NotFound;
 use crate::session::use_session;
+use steps::{cancel_view, manage_view, review_view, withdraw_view, Step};
 
 #[component]
 pub fn ServicesPage() -> impl IntoView {
@@ -66,6 +69,11 @@ fn ServicesContent(vin: String) -> impl IntoView {
     let confirming = FormState::new();
     let returned = use_query_map().with_untracked(|q| q.get("confirm"));
     if let Some(id) = returned {
+        // The address keeps the page, not the errand: a reload or a
+        // bookmark must not ask again and announce the outcome twice.
+        // (After this render: the router is not changed while it draws.)
+        let (navigate, page) = (use_navigate(), format!("/vehicles/{vin}/services"));
+        request_animation_frame(move || navigate_to(&navigate, &page, true));
         if confirming.begin() {
             confirming.submit(async move { api::confirm(session, &id).await }, move |a| {
                 outcome.set(Some(activation_outcome(&a)));
@@ -166,17 +174,6 @@ fn state_text(sub: Option<&Subscription>) -> String {
         SubscriptionStatus::PastDue => s.state_past_due.to_string(),
         SubscriptionStatus::Ended => s.state_available.to_string(),
     }
-}
-
-/// The step the card is at.
-#[derive(Clone)]
-enum Step {
-    Choose,
-    /// The quote and the key the confirmation will carry.
-    Review(Quote, String),
-    /// The question, with when the service stops and what is refunded.
-    Cancel(Subscription, CancellationQuote),
-    Withdraw(Subscription, WithdrawalQuote),
 }
 
 #[component]
@@ -308,209 +305,5 @@ fn ServiceCard(vin: String, offer: ServiceOffer, on_change: Callback<Outcome>) -
                 }
             })}
         </section>
-    }
-}
-
-/// Cancel and, within 14 days of a paid plan, withdraw: each asks first.
-fn manage_view(sub: Subscription, form: FormState, step: RwSignal<Step>) -> Option<impl IntoView> {
-    let s = &t().services;
-    if sub.status == SubscriptionStatus::Cancelled {
-        return None;
-    }
-    let name = t().services.service(sub.service);
-    let code = sub.service.code();
-    let withdraw = sub
-        .withdrawal_deadline
-        .filter(|d| *d > Utc::now())
-        .map(|_| {
-            let sub = sub.clone();
-            view! {
-                <button type="button" class="ml-button ml-button--secondary" on:click=move |_| {
-                    if !form.begin() {
-                        return;
-                    }
-                    let sub = sub.clone();
-                    let id = sub.id.clone();
-                    form.submit(async move { api::withdrawal_quote(&id).await }, move |quote| {
-                        step.set(Step::Withdraw(sub, quote));
-                        focus_id(&format!("withdraw-{code}"));
-                    });
-                }>{s.withdraw_button(name)}</button>
-            }
-        });
-    Some(view! {
-        <div class="ml-form__actions">
-            {withdraw}
-            <button type="button" class="ml-button ml-button--secondary" on:click=move |_| {
-                if !form.begin() {
-                    return;
-                }
-                let sub = sub.clone();
-                let id = sub.id.clone();
-                form.submit(async move { api::cancellation_quote(&id).await }, move |quote| {
-                    step.set(Step::Cancel(sub, quote));
-                    focus_id(&format!("cancel-{code}"));
-                });
-            }>{s.cancel_button(name)}</button>
-        </div>
-    })
-}
-
-/// What a cancellation does, from the API's quote (a trial stops at once, a
-/// monthly plan runs to the end of its cycle, a longer one to the end of
-/// its current month with the unused whole months refunded), asked first.
-fn cancel_view(
-    sub: Subscription,
-    quote: CancellationQuote,
-    form: FormState,
-    step: RwSignal<Step>,
-    on_change: Callback<Outcome>,
-    session: crate::session::Session,
-) -> impl IntoView {
-    let s = &t().services;
-    let name = t().services.service(sub.service);
-    let heading = format!("cancel-{}", sub.service.code());
-    let labelled = heading.clone();
-    let question = match sub.plan {
-        Plan::Trial => s.cancel_trial(name),
-        Plan::Monthly => s.cancel_monthly(name, &day(quote.ends_at)),
-        Plan::Yearly | Plan::MultiYear => {
-            s.cancel_long(name, &day(quote.ends_at), &money(quote.refund))
-        }
-    };
-    let confirm = Callback::new(move |()| {
-        if !form.begin() {
-            return;
-        }
-        let id = sub.id.clone();
-        form.submit(async move { api::cancel(session, &id).await }, move |c| {
-            step.set(Step::Choose);
-            let sub = &c.subscription;
-            let until = day(sub
-                .cancel_at
-                .or(sub.ended_at)
-                .unwrap_or(sub.current_period_end));
-            on_change.run(Outcome::Done(if c.refund.cents > 0 {
-                s.cancelled_refund(name, &until, &money(c.refund))
-            } else {
-                s.cancelled(name, &until)
-            }));
-        });
-    });
-    view! {
-        <div class="ml-confirm" role="group" aria-labelledby=labelled>
-            <p id=heading tabindex="-1"><strong>{question}</strong></p>
-            <div class="ml-form__actions">
-                <SubmitButton label=s.cancel_yes.as_str() pending=form.pending kind="button"
-                    class="ml-button ml-button--danger" on_click=confirm />
-                <button type="button" class="ml-button ml-button--quiet"
-                    on:click=move |_| step.set(Step::Choose)>{s.go_back.as_str()}</button>
-            </div>
-        </div>
-    }
-}
-
-/// The review step (WCAG 3.3.4): what will be charged, when it renews and
-/// until when the order can be withdrawn; confirm or go back.
-fn review_view(
-    quote: Quote,
-    key: String,
-    form: FormState,
-    step: RwSignal<Step>,
-    activate: Callback<(Plan, String)>,
-) -> impl IntoView {
-    let s = &t().services;
-    let name = t().services.service(quote.service);
-    let id = format!("review-{}", quote.service.code());
-    let labelled = id.clone();
-    let trial = quote.plan == Plan::Trial;
-    let plan = quote.plan;
-    let row = |label: String, value: String| {
-        view! { <div><dt>{label}</dt><dd>{value}</dd></div> }
-    };
-    let withdrawal = if trial {
-        None
-    } else {
-        Some(match quote.withdrawal_deadline {
-            Some(d) => row(s.review_withdrawal.to_string(), day(d)).into_any(),
-            None => view! { <p>{s.review_no_withdrawal.as_str()}</p> }.into_any(),
-        })
-    };
-    view! {
-        <div class="ml-confirm" role="group" aria-labelledby=labelled>
-            <h3 id=id tabindex="-1">{s.review_heading(name)}</h3>
-            <dl class="ml-facts">
-                {row(s.review_plan.to_string(), t().services.plan(plan).to_owned())}
-                {row(s.review_price.to_string(), money(quote.price))}
-                {(!trial).then(|| view! {
-                    {row(s.review_net.to_string(), money(quote.net))}
-                    {row(s.review_vat(&percent_bp(quote.vat_rate_bp)), money(quote.vat))}
-                })}
-                {row(s.review_start.to_string(), day(quote.starts_at))}
-                {row(
-                    if quote.renews { s.review_renews.to_string() } else { s.review_trial_end.to_string() },
-                    day(quote.period_end),
-                )}
-                {withdrawal}
-            </dl>
-            {trial.then(|| view! { <p>{s.review_trial_note.as_str()}</p> })}
-            <div class="ml-form__actions">
-                <SubmitButton
-                    label=if trial { s.confirm_trial.as_str() } else { s.confirm_pay.as_str() }
-                    pending=form.pending
-                    kind="button"
-                    on_click=Callback::new(move |()| activate.run((plan, key.clone())))
-                />
-                <button type="button" class="ml-button ml-button--quiet"
-                    on:click=move |_| step.set(Step::Choose)>{s.go_back.as_str()}</button>
-            </div>
-        </div>
-    }
-}
-
-/// The refund of a withdrawal, shown before it is confirmed.
-fn withdraw_view(
-    sub: Subscription,
-    quote: WithdrawalQuote,
-    form: FormState,
-    step: RwSignal<Step>,
-    on_change: Callback<Outcome>,
-    session: crate::session::Session,
-) -> impl IntoView {
-    let s = &t().services;
-    let heading = format!("withdraw-{}", sub.service.code());
-    let labelled = heading.clone();
-    let confirm = Callback::new(move |()| {
-        if !form.begin() {
-            return;
-        }
-        let id = sub.id.clone();
-        form.submit(async move { api::withdraw(session, &id).await }, move |c| {
-            step.set(Step::Choose);
-            on_change.run(Outcome::Done(s.withdrawn(
-                t().services.service(c.subscription.service),
-                &money(c.refund),
-            )));
-        });
-    });
-    let row = |label: &'static str, value: String| {
-        view! { <div><dt>{label}</dt><dd>{value}</dd></div> }
-    };
-    view! {
-        <div class="ml-confirm" role="group" aria-labelledby=labelled>
-            <h3 id=heading tabindex="-1">{s.withdraw_heading.as_str()}</h3>
-            <dl class="ml-facts">
-                {row(s.withdraw_paid.as_str(), money(quote.paid))}
-                {row(s.withdraw_delivered.as_str(), money(quote.delivered))}
-                {row(s.withdraw_refund.as_str(), money(quote.refund))}
-                {row(s.withdraw_deadline.as_str(), day(quote.deadline))}
-            </dl>
-            <div class="ml-form__actions">
-                <SubmitButton label=s.withdraw_yes.as_str() pending=form.pending kind="button"
-                    class="ml-button ml-button--danger" on_click=confirm />
-                <button type="button" class="ml-button ml-button--quiet"
-                    on:click=move |_| step.set(Step::Choose)>{s.go_back.as_str()}</button>
-            </div>
-        </div>
     }
 }
