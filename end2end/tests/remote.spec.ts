@@ -122,6 +122,19 @@ test('F4 the owner of a plug-in sets a climate schedule and sees the command go 
   await expect(chargingTable.locator('tbody tr')).toContainText('80%');
   await expect(newestCommand(page)).toContainText('Weekplanning laden');
 
+  // Charge now: the car answers that its cable is not plugged in.
+  const chargeNow = remote.getByRole('group', { name: 'Nu laden' });
+  await chargeNow.getByRole('button', { name: 'Laden starten' }).click();
+  await expect(newestCommand(page)).toContainText('Nu laden');
+  await expect(chargeNow.getByRole('status')).toHaveText('Opdracht verstuurd. Ze wacht tot de wagen ze ophaalt.');
+  const charge = (await carFetchesRemote(request, car)).find((c) => c.action.kind === 'charge_now');
+  expect(charge).toBeDefined();
+  await carReportsRemote(request, car, charge!.id, 'failed', 'not_plugged_in');
+  await expect(chargeNow.getByRole('status')).toHaveText(
+    'De wagen kon de opdracht niet uitvoeren: de laadkabel is niet aangesloten.',
+  );
+  await expect(newestCommand(page)).toContainText('Mislukt: de laadkabel is niet aangesloten');
+
   await page.reload();
   await expect(schedules.locator('tbody tr')).toHaveCount(1);
   await schedules.getByRole('button', { name: 'Verwijderen' }).click();
