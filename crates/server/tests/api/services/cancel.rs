@@ -24,15 +24,7 @@ async fn cancellation_quote(b: &Browser, id: &str) -> Value {
 
 /// The catalogue's word on whether the vehicle's `service` works now.
 async fn running(b: &Browser, service: &str) -> bool {
-    let c: Value = b
-        .get(&format!("/api/vehicles/{VIN}/services"))
-        .await
-        .json()
-        .await
-        .unwrap();
-    let offers = c["services"].as_array().unwrap();
-    let offer = offers.iter().find(|s| s["service"] == service).unwrap();
-    offer["running"].as_bool().unwrap()
+    offer(b, VIN, service).await["running"].as_bool().unwrap()
 }
 
 #[tokio::test]

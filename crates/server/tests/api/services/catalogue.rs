@@ -121,19 +121,7 @@ async fn a_secondary_user_sees_the_state_but_cannot_buy_or_cancel() {
     main_card(&app, &main, VISA).await;
     let sub = bought(&main, VIN, "remote", "monthly").await;
     let sec = secondary(&app, &main, VIN, "sec@example.be").await;
-    let c: Value = sec
-        .get(&format!("/api/vehicles/{VIN}/services"))
-        .await
-        .json()
-        .await
-        .unwrap();
-    let remote = c["services"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|s| s["service"] == "remote")
-        .unwrap()
-        .clone();
+    let remote = offer(&sec, VIN, "remote").await;
     assert_eq!(remote["subscription"]["status"], "active");
     main_card(&app, &sec, VISA).await;
     for (path, body) in [

@@ -72,6 +72,22 @@ pub async fn bought(b: &Browser, vin: &str, service: &str, plan: &str) -> Value 
     body["subscription"].clone()
 }
 
+/// One service's offer in the vehicle's catalogue, as `b` sees it.
+pub async fn offer(b: &Browser, vin: &str, service: &str) -> Value {
+    let catalogue: Value = b
+        .get(&format!("/api/vehicles/{vin}/services"))
+        .await
+        .json()
+        .await
+        .unwrap();
+    let offers = catalogue["services"].as_array().unwrap();
+    offers
+        .iter()
+        .find(|s| s["service"] == service)
+        .unwrap()
+        .clone()
+}
+
 pub async fn count(app: &TestApp, sql: &str) -> i64 {
     app.count(sql).await
 }

@@ -3,8 +3,6 @@
 //! one and two days, then the subscription is cancelled; a mail after each
 //! failure and at cancellation; expiring cards are announced.
 
-use serde_json::Value;
-
 use super::*;
 
 const VIN: &str = "JTHBAAHB2P1000006";
@@ -20,19 +18,7 @@ async fn a_monthly_plan_renews_on_its_day_with_an_invoice() {
     app.clock.advance(days(22));
     let report = renewals(&app).await;
     assert_eq!(report.renewed.len(), 1);
-    let c: Value = b
-        .get(&format!("/api/vehicles/{VIN}/services"))
-        .await
-        .json()
-        .await
-        .unwrap();
-    let remote = c["services"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|s| s["service"] == "remote")
-        .unwrap()
-        .clone();
+    let remote = offer(&b, VIN, "remote").await;
     assert_eq!(remote["subscription"]["status"], "active");
     assert_ne!(
         remote["subscription"]["current_period_end"],
@@ -138,19 +124,7 @@ async fn a_retry_that_succeeds_keeps_the_renewal_day() {
     main_card(&app, &b, VISA).await;
     app.clock.advance(days(1));
     assert_eq!(renewals(&app).await.renewed.len(), 1);
-    let c: Value = b
-        .get(&format!("/api/vehicles/{VIN}/services"))
-        .await
-        .json()
-        .await
-        .unwrap();
-    let remote = c["services"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|s| s["service"] == "remote")
-        .unwrap()
-        .clone();
+    let remote = offer(&b, VIN, "remote").await;
     assert_eq!(remote["subscription"]["status"], "active");
     let start = chrono::DateTime::parse_from_rfc3339(sub["started_at"].as_str().unwrap()).unwrap();
     let end = chrono::DateTime::parse_from_rfc3339(

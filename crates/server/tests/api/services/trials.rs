@@ -78,19 +78,7 @@ async fn the_trial_is_once_per_vehicle_and_service_even_after_cancelling() {
     )
     .await;
     // The catalogue no longer offers it; another service still has its own.
-    let cat: serde_json::Value = b
-        .get(&format!("/api/vehicles/{VIN}/services"))
-        .await
-        .json()
-        .await
-        .unwrap();
-    let smart = cat["services"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|s| s["service"] == "smart")
-        .unwrap()
-        .clone();
+    let smart = offer(&b, VIN, "smart").await;
     assert!(smart["trial"].is_null());
     bought(&b, VIN, "remote", "trial").await;
     // Re-activating the same service is paid from the first day.
