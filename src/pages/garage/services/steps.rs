@@ -143,12 +143,7 @@ pub(super) fn cancel_view(
     view! {
         <div class="ml-confirm" role="group" aria-labelledby=labelled>
             <p id=heading tabindex="-1"><strong>{question}</strong></p>
-            <div class="ml-form__actions">
-                <SubmitButton label=s.cancel_yes.as_str() pending=form.pending kind="button"
-                    class="ml-button ml-button--danger" on_click=confirm />
-                <button type="button" class="ml-button ml-button--quiet"
-                    on:click=move |_| step.set(Step::Choose)>{s.go_back.as_str()}</button>
-            </div>
+            {answers(s.cancel_yes.as_str(), DANGER, form, step, confirm)}
         </div>
     }
 }
@@ -197,16 +192,13 @@ pub(super) fn review_view(
                 {withdrawal}
             </dl>
             {trial.then(|| view! { <p>{s.review_trial_note.as_str()}</p> })}
-            <div class="ml-form__actions">
-                <SubmitButton
-                    label=if trial { s.confirm_trial.as_str() } else { s.confirm_pay.as_str() }
-                    pending=form.pending
-                    kind="button"
-                    on_click=Callback::new(move |()| activate.run((plan, key.clone())))
-                />
-                <button type="button" class="ml-button ml-button--quiet"
-                    on:click=move |_| step.set(Step::Choose)>{s.go_back.as_str()}</button>
-            </div>
+            {answers(
+                if trial { s.confirm_trial.as_str() } else { s.confirm_pay.as_str() },
+                "ml-button ml-button--primary",
+                form,
+                step,
+                Callback::new(move |()| activate.run((plan, key.clone()))),
+            )}
         </div>
     }
 }
@@ -248,12 +240,28 @@ pub(super) fn withdraw_view(
                 {row(s.withdraw_refund.as_str(), money(quote.refund))}
                 {row(s.withdraw_deadline.as_str(), day(quote.deadline))}
             </dl>
-            <div class="ml-form__actions">
-                <SubmitButton label=s.withdraw_yes.as_str() pending=form.pending kind="button"
-                    class="ml-button ml-button--danger" on_click=confirm />
-                <button type="button" class="ml-button ml-button--quiet"
-                    on:click=move |_| step.set(Step::Choose)>{s.go_back.as_str()}</button>
-            </div>
+            {answers(s.withdraw_yes.as_str(), DANGER, form, step, confirm)}
+        </div>
+    }
+}
+
+const DANGER: &str = "ml-button ml-button--danger";
+
+/// The answers to a step's question: `yes` (styled by `class`), or back to
+/// the card's choices.
+fn answers(
+    yes: &'static str,
+    class: &'static str,
+    form: FormState,
+    step: RwSignal<Step>,
+    confirm: Callback<()>,
+) -> impl IntoView {
+    let s = &t().services;
+    view! {
+        <div class="ml-form__actions">
+            <SubmitButton label=yes pending=form.pending kind="button" class on_click=confirm />
+            <button type="button" class="ml-button ml-button--quiet"
+                on:click=move |_| step.set(Step::Choose)>{s.go_back.as_str()}</button>
         </div>
     }
 }
