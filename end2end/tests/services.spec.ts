@@ -259,6 +259,31 @@ test('F1 cancel a yearly plan: when it stops and the refund of the unused months
   await expect(card(page, 'Smart')).toContainText(`Opgezegd, actief tot ${until}`);
 });
 
+test('F1 cancelling the standard services says first that Remote and Internet stop with them', async ({ page, request }) => {
+  const vin = await ownerWithVehicle(page, request, 'f1-cancel-standard');
+  await openServices(page, vin);
+  for (const service of ['Standard', 'Remote', 'Internet in de wagen']) {
+    await card(page, service).getByRole('button', { name: `Gratis proberen: ${service}` }).click();
+    await page.getByRole('group', { name: `Controleer uw bestelling: ${service}` }).getByRole('button', { name: 'Proefperiode starten' }).click();
+    await expect(outcome(page)).toContainText(`De proefperiode van ${service} loopt tot`);
+  }
+
+  await card(page, 'Standard').getByRole('button', { name: 'Opzeggen: Standard' }).click();
+  const question = card(page, 'Standard').getByRole('group');
+  await expect(question).toContainText('Standard opzeggen? De proefperiode stopt meteen.');
+  await expect(question).toContainText('Daarmee stoppen ook:');
+  const also = question.getByRole('listitem');
+  await expect(also).toHaveCount(2);
+  await expect(also.nth(0)).toContainText(/^Remote: loopt tot \d{1,2} \S+ \d{4}$/);
+  await expect(also.nth(1)).toContainText(/^Internet in de wagen: loopt tot /);
+  await expectAccessible(page, 'the cancel question naming the services that stop too');
+  await question.getByRole('button', { name: 'Ja, opzeggen' }).click();
+  await expect(outcome(page)).toContainText('Ook opgezegd: Remote, Internet in de wagen.');
+  for (const service of ['Standard', 'Remote', 'Internet in de wagen']) {
+    await expect(card(page, service)).toContainText('Niet actief');
+  }
+});
+
 test('F1 the review step by keyboard only', async ({ page, request }) => {
   const vin = await ownerWithVehicle(page, request, 'f1-keys');
   await addMainCard(page, '5555555555554444');

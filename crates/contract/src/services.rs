@@ -267,6 +267,8 @@ pub enum Activation {
 pub struct Cancellation {
     pub subscription: Subscription,
     pub refund: Money,
+    /// The vehicle's services that were cancelled with it.
+    pub also_ending: Vec<AlsoEnding>,
 }
 
 /// GET `/subscriptions/{id}/cancel`: what cancelling now would do, shown
@@ -277,6 +279,19 @@ pub struct CancellationQuote {
     pub ends_at: DateTime<Utc>,
     /// Paid back to the card at once (unused whole months of a yearly or
     /// multi-year plan); zero otherwise.
+    pub refund: Money,
+    /// The vehicle's services that a cancellation ends too.
+    pub also_ending: Vec<AlsoEnding>,
+}
+
+/// A service that ends together with the one cancelled: cancelling the
+/// Standard services ends the vehicle's Remote and Internet access too
+/// (seeds/004, "Opzegging van de Standard Services"). Each follows its own
+/// plan's rules for when it stops and what is refunded.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AlsoEnding {
+    pub service: ServiceKind,
+    pub ends_at: DateTime<Utc>,
     pub refund: Money,
 }
 

@@ -5,14 +5,19 @@
 //! - yearly / multi-year: runs to the end of the current subscription
 //!   month, the unused whole months are refunded pro rata;
 //! - a subscription in dunning (past due) ends at once;
+//! - cancelling the Standard services also cancels the vehicle's Remote and
+//!   Internet access ("Opzegging van de Standard Services"), each by the
+//!   rules above for its own plan;
 //! - withdrawal (paid plans, 14 days, not after a trial of 14 days or
 //!   more): ends at once, refund = paid minus the days delivered.
 
 use mijn_lexus_contract::money::Money;
 use mijn_lexus_contract::services::{
-    Cancellation, CancellationQuote, Plan, SubscriptionStatus, WithdrawalQuote,
+    AlsoEnding, Cancellation, CancellationQuote, Plan, ServiceKind, SubscriptionStatus,
+    WithdrawalQuote,
 };
 use mijn_lexus_contract::ErrorCode;
+use sqlx::SqliteConnection;
 
 use super::charges;
 use super::periods;
@@ -63,6 +68,54 @@ fn ending_of(row: &SubscriptionRow, now: i64) -> AppResult<Ending> {
     })
 }
 
+impl Ending {
+    fn ends_at(&self, now: i64) -> i64 {
+        match self {
+            Ending::Now => now,
+            Ending::At { at, .. } => *at,
+        }
+    }
+
+    fn refund(&self) -> i64 {
+        match self {
+            Ending::Now => 0,
+            Ending::At { refund, .. } => *refund,
+        }
+    }
+}
+
+/// The services that end with the Standard services.
+pub const ENDS_WITH_STANDARD: [ServiceKind; 2] = [ServiceKind::Remote, ServiceKind::Internet];
+
+/// The subscriptions a cancellation of `row` ends too: for the Standard
+/// services, the vehicle's Remote and Internet access while they still run
+/// uncancelled.
+async fn ending_with(
+    conn: &mut SqliteConnection,
+    row: &SubscriptionRow,
+) -> AppResult<Vec<SubscriptionRow>> {
+    let mut rows = Vec::new();
+    if row.kind() != ServiceKind::Standard {
+        return Ok(rows);
+    }
+    for kind in ENDS_WITH_STANDARD {
+        if let Some(other) = store::running(conn, row.vehicle_id, kind).await? {
+            if other.status() != SubscriptionStatus::Cancelled {
+                rows.push(other);
+            }
+        }
+    }
+    Ok(rows)
+}
+
+fn also_ending(row: &SubscriptionRow, ending: &Ending, now: i64) -> AlsoEnding {
+    AlsoEnding {
+        service: row.kind(),
+        ends_at: from_unix(ending.ends_at(now)),
+        refund: Money::eur(ending.refund()),
+    }
+}
+
 /// What a cancellation now would do; nothing changes.
 pub async fn cancellation_quote(
     state: &AppState,
@@ -71,15 +124,16 @@ pub async fn cancellation_quote(
 ) -> AppResult<CancellationQuote> {
     let now = state.clock.unix();
     let row = own(state, user_id, public_id).await?;
-    Ok(match ending_of(&row, now)? {
-        Ending::Now => CancellationQuote {
-            ends_at: from_unix(now),
-            refund: Money::eur(0),
-        },
-        Ending::At { at, refund } => CancellationQuote {
-            ends_at: from_unix(at),
-            refund: Money::eur(refund),
-        },
+    let ending = ending_of(&row, now)?;
+    let mut conn = state.db.acquire().await?;
+    let mut also = Vec::new();
+    for other in ending_with(&mut conn, &row).await? {
+        also.push(also_ending(&other, &ending_of(&other, now)?, now));
+    }
+    Ok(CancellationQuote {
+        ends_at: from_unix(ending.ends_at(now)),
+        refund: Money::eur(ending.refund()),
+        also_ending: also,
     })
 }
 
@@ -89,41 +143,63 @@ pub async fn cancel(state: &AppState, user_id: i64, public_id: &str) -> AppResul
     let mut tx = crate::db::begin_write(&state.db).await?;
     // Read again under the write lock: a parallel cancel refunds once.
     let row = store::by_id(&mut tx, row.id).await?;
-    let mut refund = 0;
-    let mut refund_id = None;
-    match ending_of(&row, now)? {
-        Ending::Now => store::end(&mut tx, row.id, now).await?,
-        Ending::At { at, refund: amount } => {
-            set_cancel_at(&mut tx, row.id, at).await?;
-            // No refund row for nothing (a monthly plan).
-            refund_id = charges::record_refund(
-                &mut tx,
-                &row,
-                amount,
-                row.current_period_end,
-                "cancel",
-                now,
-            )
-            .await?;
-            if refund_id.is_some() {
-                refund = amount;
-            }
-        }
+    let ending = ending_of(&row, now)?;
+    let others = ending_with(&mut tx, &row).await?;
+    let mut refunds = Vec::new();
+    let refund = cancel_row(&mut tx, &row, &ending, now, &mut refunds).await?;
+    let mut also = Vec::new();
+    for other in &others {
+        let ending = ending_of(other, now)?;
+        cancel_row(&mut tx, other, &ending, now, &mut refunds).await?;
+        also.push(also_ending(other, &ending, now));
     }
     let row = store::by_id(&mut tx, row.id).await?;
     tx.commit().await?;
-    if let Some(id) = refund_id {
+    for id in refunds {
         charges::send_refund(state, id).await?;
     }
     tracing::info!(
         service = row.service,
         plan = row.plan,
+        also_ending = others.len(),
         "subscription cancelled"
     );
     Ok(Cancellation {
         subscription: row.to_contract(now),
         refund: Money::eur(refund),
+        also_ending: also,
     })
+}
+
+/// Applies `ending` to `row` in the caller's transaction; the refund's id,
+/// if any, joins `refunds` (sent once the transaction is committed). The
+/// refund in cents is returned.
+async fn cancel_row(
+    tx: &mut SqliteConnection,
+    row: &SubscriptionRow,
+    ending: &Ending,
+    now: i64,
+    refunds: &mut Vec<i64>,
+) -> AppResult<i64> {
+    match *ending {
+        Ending::Now => {
+            store::end(tx, row.id, now).await?;
+            Ok(0)
+        }
+        Ending::At { at, refund } => {
+            set_cancel_at(tx, row.id, at).await?;
+            // No refund row for nothing (a monthly plan).
+            let id = charges::record_refund(tx, row, refund, row.current_period_end, "cancel", now)
+                .await?;
+            Ok(match id {
+                Some(id) => {
+                    refunds.push(id);
+                    refund
+                }
+                None => 0,
+            })
+        }
+    }
 }
 
 async fn set_cancel_at(conn: &mut sqlx::SqliteConnection, id: i64, at: i64) -> AppResult<()> {
@@ -192,5 +268,6 @@ pub async fn withdraw(state: &AppState, user_id: i64, public_id: &str) -> AppRes
     Ok(Cancellation {
         subscription: row.to_contract(now),
         refund: quote.refund,
+        also_ending: Vec::new(),
     })
 }

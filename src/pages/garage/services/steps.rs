@@ -7,7 +7,7 @@ use std::future::Future;
 use chrono::Utc;
 use leptos::prelude::*;
 use mijn_lexus_contract::services::{
-    CancellationQuote, Plan, Quote, Subscription, SubscriptionStatus, WithdrawalQuote,
+    AlsoEnding, CancellationQuote, Plan, Quote, Subscription, SubscriptionStatus, WithdrawalQuote,
 };
 
 use super::{day, Outcome};
@@ -121,6 +121,7 @@ pub(super) fn cancel_view(
             s.cancel_long(name, &day(quote.ends_at), &money(quote.refund))
         }
     };
+    let also = quote.also_ending;
     let confirm = Callback::new(move |()| {
         if !form.begin() {
             return;
@@ -133,19 +134,53 @@ pub(super) fn cancel_view(
                 .cancel_at
                 .or(sub.ended_at)
                 .unwrap_or(sub.current_period_end));
-            on_change.run(Outcome::Done(if c.refund.cents > 0 {
+            let mut text = if c.refund.cents > 0 {
                 s.cancelled_refund(name, &until, &money(c.refund))
             } else {
                 s.cancelled(name, &until)
-            }));
+            };
+            if !c.also_ending.is_empty() {
+                let names: Vec<&str> = c
+                    .also_ending
+                    .iter()
+                    .map(|a| t().services.service(a.service))
+                    .collect();
+                text = format!("{text} {}", s.cancelled_also(&names.join(", ")));
+            }
+            on_change.run(Outcome::Done(text));
         });
     });
     view! {
         <div class="ml-confirm" role="group" aria-labelledby=labelled>
             <p id=heading tabindex="-1"><strong>{question}</strong></p>
+            {also_ending_view(also)}
             {answers(s.cancel_yes.as_str(), DANGER, form, step, confirm)}
         </div>
     }
+}
+
+/// The vehicle's services a cancellation ends too (the Standard services
+/// take Remote and Internet access with them), each with its end and refund.
+fn also_ending_view(also: Vec<AlsoEnding>) -> Option<impl IntoView> {
+    let s = &t().services;
+    (!also.is_empty()).then(|| {
+        let items = also
+            .into_iter()
+            .map(|a| {
+                let name = t().services.service(a.service);
+                let text = if a.refund.cents > 0 {
+                    s.also_until_refund(name, &day(a.ends_at), &money(a.refund))
+                } else {
+                    s.also_until(name, &day(a.ends_at))
+                };
+                view! { <li>{text}</li> }
+            })
+            .collect_view();
+        view! {
+            <p>{s.cancel_also.as_str()}</p>
+            <ul>{items}</ul>
+        }
+    })
 }
 
 /// The review step (WCAG 3.3.4): what will be charged, when it renews and

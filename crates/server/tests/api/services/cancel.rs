@@ -66,6 +66,71 @@ async fn monthly_cancellation_runs_to_the_end_of_the_cycle_without_refund() {
 }
 
 #[tokio::test]
+async fn cancelling_the_standard_services_ends_remote_and_internet_too_each_by_its_own_plan() {
+    let app = app().await;
+    let b = owner(&app, "els@example.be", VIN).await;
+    main_card(&app, &b, VISA).await;
+    let standard = bought(&b, VIN, "standard", "monthly").await;
+    bought(&b, VIN, "remote", "trial").await;
+    let internet = bought(&b, VIN, "internet", "yearly").await;
+    bought(&b, VIN, "smart", "monthly").await;
+    // Past the withdrawal window, in the yearly plan's first month.
+    app.clock.advance(days(20));
+    let internet_alone = cancellation_quote(&b, internet["id"].as_str().unwrap()).await;
+    assert_eq!(internet_alone["also_ending"], json!([]));
+
+    let id = standard["id"].as_str().unwrap();
+    let quote = cancellation_quote(&b, id).await;
+    let also = quote["also_ending"].as_array().unwrap();
+    assert_eq!(also.len(), 2, "{quote}");
+    // The trial stops at once; Internet access as if cancelled on its own.
+    assert_eq!(also[0]["service"], "remote");
+    assert_eq!(also[0]["refund"]["cents"], 0);
+    assert_eq!(also[1]["service"], "internet");
+    assert_eq!(also[1]["ends_at"], internet_alone["ends_at"]);
+    assert_eq!(also[1]["refund"], internet_alone["refund"]);
+    assert!(also[1]["refund"]["cents"].as_i64().unwrap() > 0);
+    // The quote changed nothing.
+    assert!(running(&b, "remote").await);
+    assert_eq!(count(&app, "SELECT COUNT(*) FROM sandbox_refunds").await, 0);
+
+    let c = post(&b, &format!("/api/subscriptions/{id}/cancel")).await;
+    assert_eq!(c["subscription"]["status"], "cancelled");
+    assert_eq!(c["also_ending"][0]["service"], "remote");
+    assert_eq!(c["also_ending"][1]["service"], "internet");
+    assert_eq!(c["also_ending"][1]["refund"], internet_alone["refund"]);
+    assert!(!running(&b, "remote").await);
+    let internet_now = offer(&b, VIN, "internet").await;
+    assert_eq!(internet_now["subscription"]["status"], "cancelled");
+    assert_eq!(
+        internet_now["subscription"]["cancel_at"],
+        internet_alone["ends_at"]
+    );
+    assert_eq!(count(&app, "SELECT COUNT(*) FROM sandbox_refunds").await, 1);
+    // Smart does not depend on the Standard services.
+    assert_eq!(
+        offer(&b, VIN, "smart").await["subscription"]["status"],
+        "active"
+    );
+    // Cancelling Remote on its own leaves the Standard services alone.
+    let app = super::app().await;
+    let b = owner(&app, "jan@example.be", VIN).await;
+    main_card(&app, &b, VISA).await;
+    bought(&b, VIN, "standard", "monthly").await;
+    let remote = bought(&b, VIN, "remote", "monthly").await;
+    let remote_id = remote["id"].as_str().unwrap();
+    assert_eq!(
+        cancellation_quote(&b, remote_id).await["also_ending"],
+        json!([])
+    );
+    post(&b, &format!("/api/subscriptions/{remote_id}/cancel")).await;
+    assert_eq!(
+        offer(&b, VIN, "standard").await["subscription"]["status"],
+        "active"
+    );
+}
+
+#[tokio::test]
 async fn yearly_cancellation_after_the_window_refunds_the_unused_months() {
     let app = app().await;
     let b = owner(&app, "els@example.be", VIN).await;
