@@ -132,57 +132,69 @@ fn temperature_ok(t: f64) -> bool {
         && (t / TEMPERATURE_STEP_C).fract() == 0.0
 }
 
+/// The checks every weekly list shares (at most `MAX_SCHEDULES`, each
+/// schedule's days), and the kind's own checks of each schedule (`own`,
+/// given the schedule and the field's path maker).
+fn validate_list<S>(
+    schedules: &[S],
+    days: impl Fn(&S) -> &[u8],
+    own: impl Fn(&S, &dyn Fn(&str) -> String, &mut Vec<FieldError>),
+) -> Result<(), Vec<FieldError>> {
+    let mut errors = Vec::new();
+    if schedules.len() > MAX_SCHEDULES {
+        errors.push(FieldError::new("schedules", ErrorCode::TooManySchedules));
+    }
+    for (i, s) in schedules.iter().enumerate() {
+        let at = |f: &str| format!("schedules[{i}].{f}");
+        if !days_ok(days(s)) {
+            errors.push(FieldError::new(&at("days"), ErrorCode::InvalidValue));
+        }
+        own(s, &at, &mut errors);
+    }
+    finish(errors)
+}
+
 impl ClimateSchedules {
     pub fn validate(&self) -> Result<(), Vec<FieldError>> {
-        let mut errors = Vec::new();
-        if self.schedules.len() > MAX_SCHEDULES {
-            errors.push(FieldError::new("schedules", ErrorCode::TooManySchedules));
-        }
-        for (i, s) in self.schedules.iter().enumerate() {
-            let at = |f: &str| format!("schedules[{i}].{f}");
-            if !days_ok(&s.days) {
-                errors.push(FieldError::new(&at("days"), ErrorCode::InvalidValue));
-            }
-            if !time_ok(&s.time) {
-                errors.push(FieldError::new(&at("time"), ErrorCode::InvalidValue));
-            }
-            if !temperature_ok(s.temperature_c) {
-                errors.push(FieldError::new(&at("temperature_c"), ErrorCode::OutOfRange));
-            }
-        }
-        finish(errors)
+        validate_list(
+            &self.schedules,
+            |s| &s.days,
+            |s, at, errors| {
+                if !time_ok(&s.time) {
+                    errors.push(FieldError::new(&at("time"), ErrorCode::InvalidValue));
+                }
+                if !temperature_ok(s.temperature_c) {
+                    errors.push(FieldError::new(&at("temperature_c"), ErrorCode::OutOfRange));
+                }
+            },
+        )
     }
 }
 
 impl ChargingSchedules {
     pub fn validate(&self) -> Result<(), Vec<FieldError>> {
-        let mut errors = Vec::new();
-        if self.schedules.len() > MAX_SCHEDULES {
-            errors.push(FieldError::new("schedules", ErrorCode::TooManySchedules));
-        }
-        for (i, s) in self.schedules.iter().enumerate() {
-            let at = |f: &str| format!("schedules[{i}].{f}");
-            if !days_ok(&s.days) {
-                errors.push(FieldError::new(&at("days"), ErrorCode::InvalidValue));
-            }
-            if !time_ok(&s.start) {
-                errors.push(FieldError::new(&at("start"), ErrorCode::InvalidValue));
-            }
-            if let Some(end) = &s.end {
-                if !time_ok(end) || *end == s.start {
-                    errors.push(FieldError::new(&at("end"), ErrorCode::InvalidValue));
+        validate_list(
+            &self.schedules,
+            |s| &s.days,
+            |s, at, errors| {
+                if !time_ok(&s.start) {
+                    errors.push(FieldError::new(&at("start"), ErrorCode::InvalidValue));
                 }
-            }
-            if let Some(p) = s.target_percent {
-                if !(TARGET_PERCENT_MIN..=TARGET_PERCENT_MAX).contains(&p) || p % 10 != 0 {
-                    errors.push(FieldError::new(
-                        &at("target_percent"),
-                        ErrorCode::OutOfRange,
-                    ));
+                if let Some(end) = &s.end {
+                    if !time_ok(end) || *end == s.start {
+                        errors.push(FieldError::new(&at("end"), ErrorCode::InvalidValue));
+                    }
                 }
-            }
-        }
-        finish(errors)
+                if let Some(p) = s.target_percent {
+                    if !(TARGET_PERCENT_MIN..=TARGET_PERCENT_MAX).contains(&p) || p % 10 != 0 {
+                        errors.push(FieldError::new(
+                            &at("target_percent"),
+                            ErrorCode::OutOfRange,
+                        ));
+                    }
+                }
+            },
+        )
     }
 }
 
