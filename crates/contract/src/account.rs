@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::validation::{check_new_password, Email, MobilePhone, PersonName};
+use crate::validation::{check_confirmation, check_new_password, Email, MobilePhone, PersonName};
 use crate::{Country, ErrorCode, FieldError, Language, Salutation};
 
 /// POST /accounts: the registration form (A1).
@@ -92,13 +92,7 @@ impl NewAccount {
         );
         check(
             f::PASSWORD_CONFIRMATION,
-            if req.password_confirmation.is_empty() {
-                Err(ErrorCode::Required)
-            } else if req.password_confirmation != req.password {
-                Err(ErrorCode::PasswordMismatch)
-            } else {
-                Ok(())
-            },
+            check_confirmation(&req.password, &req.password_confirmation),
         );
         check(f::COUNTRY, req.country.map(drop).ok_or(ErrorCode::Required));
         check(
@@ -244,16 +238,8 @@ impl ResetPasswordRequest {
         if let Err(code) = check_new_password(&self.password, None, is_common_password) {
             errors.push(FieldError::new("password", code));
         }
-        if self.password_confirmation.is_empty() {
-            errors.push(FieldError::new(
-                "password_confirmation",
-                ErrorCode::Required,
-            ));
-        } else if self.password_confirmation != self.password {
-            errors.push(FieldError::new(
-                "password_confirmation",
-                ErrorCode::PasswordMismatch,
-            ));
+        if let Err(code) = check_confirmation(&self.password, &self.password_confirmation) {
+            errors.push(FieldError::new("password_confirmation", code));
         }
         if errors.is_empty() {
             Ok(())

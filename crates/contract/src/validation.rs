@@ -172,6 +172,17 @@ impl MobilePhone {
     }
 }
 
+/// The confirmation of a new password: typed, and the same as the password.
+pub fn check_confirmation(password: &str, confirmation: &str) -> Result<(), ErrorCode> {
+    if confirmation.is_empty() {
+        Err(ErrorCode::Required)
+    } else if confirmation != password {
+        Err(ErrorCode::PasswordMismatch)
+    } else {
+        Ok(())
+    }
+}
+
 /// Checks a new password against the rules of OWASP ASVS 4.0 level 2
 /// (2.1.1-2.1.9): length only, no composition rules, any character allowed,
 /// not a commonly used password, not the account's own e-mail address.

@@ -23,7 +23,7 @@ pub use rules::*;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::validation::{check_new_password, Email, MobilePhone, PersonName};
+use crate::validation::{check_confirmation, check_new_password, Email, MobilePhone, PersonName};
 use crate::{Country, ErrorCode, FieldError, Language, Salutation};
 
 pub const STREET_MAX_CHARS: usize = 100;
@@ -341,16 +341,8 @@ impl ChangePasswordRequest {
         if let Err(code) = check_new_password(&self.new_password, Some(email), is_common_password) {
             errors.push(FieldError::new("new_password", code));
         }
-        if self.new_password_confirmation.is_empty() {
-            errors.push(FieldError::new(
-                "new_password_confirmation",
-                ErrorCode::Required,
-            ));
-        } else if self.new_password_confirmation != self.new_password {
-            errors.push(FieldError::new(
-                "new_password_confirmation",
-                ErrorCode::PasswordMismatch,
-            ));
+        if let Err(code) = check_confirmation(&self.new_password, &self.new_password_confirmation) {
+            errors.push(FieldError::new("new_password_confirmation", code));
         }
         if errors.is_empty() {
             Ok(())
