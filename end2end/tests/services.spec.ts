@@ -284,6 +284,23 @@ test('F1 cancelling the standard services says first that Remote and Internet st
   }
 });
 
+test('F1 Internet in the car, yearly, is renewed by hand: the review step says so and the card shows its end', async ({ page, request }) => {
+  const vin = await ownerWithVehicle(page, request, 'f1-internet-yearly');
+  await addMainCard(page, '4242424242424242');
+  await openServices(page, vin);
+  const internet = card(page, 'Internet in de wagen');
+  await internet.getByRole('button', { name: 'Per jaar kiezen: Internet in de wagen' }).click();
+  const review = page.getByRole('group', { name: 'Controleer uw bestelling: Internet in de wagen' });
+  await expect(review).toContainText('Loopt af op');
+  await expect(review).not.toContainText('Verlengt automatisch op');
+  await expect(review).toContainText('Dit abonnement verlengt niet vanzelf.');
+  await expectAccessible(page, 'the review step of a plan renewed by hand');
+  await review.getByRole('button', { name: 'Bevestigen en betalen' }).click();
+  await expect(outcome(page)).toContainText('Internet in de wagen is actief tot');
+  await expect(internet).toContainText('Actief tot');
+  await expect(internet).not.toContainText('verlengt op');
+});
+
 test('F1 the review step by keyboard only', async ({ page, request }) => {
   const vin = await ownerWithVehicle(page, request, 'f1-keys');
   await addMainCard(page, '5555555555554444');

@@ -48,6 +48,8 @@ pub struct ServicesTexts {
     pub review_start: String,
     pub review_renews: String,
     pub review_trial_end: String,
+    pub review_ends: String,
+    pub review_by_hand_note: String,
     pub review_withdrawal: String,
     pub review_trial_note: String,
     pub review_no_withdrawal: String,

@@ -93,7 +93,7 @@ pub async fn quote(
         vat_rate_bp: rate,
         starts_at: start,
         period_end,
-        renews: plan != Plan::Trial,
+        renews: offer.renews(plan),
         withdrawal_deadline: withdrawal,
     })
 }

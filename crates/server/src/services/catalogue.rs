@@ -15,6 +15,10 @@ pub struct Offer {
     pub trial: Option<TrialLength>,
     /// HomeCharge only for cars that charge from the grid.
     pub grid_charging_only: bool,
+    /// Paid plans that do not renew by themselves: the buyer renews them
+    /// by buying again, in advance (Internet access, yearly: seeds/004
+    /// "Internettoegangsdienst", 4).
+    pub manual_renewal: &'static [Plan],
 }
 
 const OFFERS: [Offer; 6] = [
@@ -27,6 +31,7 @@ const OFFERS: [Offer; 6] = [
         ],
         trial: Some(TrialLength::Months(3)),
         grid_charging_only: false,
+        manual_renewal: &[],
     },
     Offer {
         service: ServiceKind::Remote,
@@ -37,6 +42,7 @@ const OFFERS: [Offer; 6] = [
         ],
         trial: Some(TrialLength::Months(1)),
         grid_charging_only: false,
+        manual_renewal: &[],
     },
     Offer {
         service: ServiceKind::Smart,
@@ -47,12 +53,14 @@ const OFFERS: [Offer; 6] = [
         ],
         trial: Some(TrialLength::Months(1)),
         grid_charging_only: false,
+        manual_renewal: &[],
     },
     Offer {
         service: ServiceKind::InsuranceScore,
         prices: &[(Plan::Monthly, 299), (Plan::Yearly, 2990)],
         trial: None,
         grid_charging_only: false,
+        manual_renewal: &[],
     },
     Offer {
         service: ServiceKind::HomeCharge,
@@ -63,6 +71,7 @@ const OFFERS: [Offer; 6] = [
         ],
         trial: Some(TrialLength::Months(1)),
         grid_charging_only: true,
+        manual_renewal: &[],
     },
     // "Try & Play": a short trial, shorter than the withdrawal period.
     Offer {
@@ -70,6 +79,7 @@ const OFFERS: [Offer; 6] = [
         prices: &[(Plan::Monthly, 1499), (Plan::Yearly, 14990)],
         trial: Some(TrialLength::Days(7)),
         grid_charging_only: false,
+        manual_renewal: &[Plan::Yearly],
     },
 ];
 
@@ -83,6 +93,11 @@ pub fn offer(service: ServiceKind) -> &'static Offer {
 impl Offer {
     pub fn available_for(&self, powertrain: Powertrain) -> bool {
         !self.grid_charging_only || powertrain != Powertrain::Hybrid
+    }
+
+    /// Whether a subscription to `plan` renews by itself at its period's end.
+    pub fn renews(&self, plan: Plan) -> bool {
+        plan != Plan::Trial && !self.manual_renewal.contains(&plan)
     }
 
     /// The price of a paid plan, if offered.
@@ -122,6 +137,17 @@ mod tests {
         assert!(home.available_for(Powertrain::PlugInHybrid));
         assert!(home.available_for(Powertrain::Electric));
         assert!(offer(ServiceKind::Remote).available_for(Powertrain::Hybrid));
+    }
+
+    #[test]
+    fn only_internet_yearly_is_renewed_by_hand() {
+        for o in &OFFERS {
+            for (plan, _) in o.prices {
+                let by_hand = o.service == ServiceKind::Internet && *plan == Plan::Yearly;
+                assert_eq!(o.renews(*plan), !by_hand, "{:?} {:?}", o.service, plan);
+            }
+            assert!(!o.renews(Plan::Trial));
+        }
     }
 
     #[test]

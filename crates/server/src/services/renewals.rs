@@ -1,8 +1,9 @@
 //! The renewal and dunning pass (seeds/004 "Automatische verlenging",
 //! "Betaalinformatie"), run by the retention scheduler with the app's
 //! clock (a manual clock in tests):
-//! - cancelled subscriptions end at `cancel_at`, trials at their end, with
-//!   no charge;
+//! - cancelled subscriptions end at `cancel_at`, trials at their end, and
+//!   plans renewed by hand (Internet access, yearly) at their period's end,
+//!   with no charge;
 //! - a due subscription is renewed with a merchant-initiated charge to the
 //!   user's MAIN card (no strong authentication), for the next period
 //!   counted from the start date (the 31st stays the 31st when it can);
@@ -71,7 +72,16 @@ pub async fn run(state: &AppState) -> anyhow::Result<RenewalReport> {
     .fetch_all(&state.db)
     .await?;
     for row in due {
-        attempt(state, &row, now, &mut report).await?;
+        if row.renews_by_itself() {
+            attempt(state, &row, now, &mut report).await?;
+        } else {
+            // Renewed by hand (buying again), never charged here.
+            let mut conn = state.db.acquire().await?;
+            store::end(&mut conn, row.id, now)
+                .await
+                .map_err(|e| anyhow::anyhow!("{e}"))?;
+            report.ended.push(row.id);
+        }
     }
     announce_expiring_cards(state, now, &mut report).await?;
     if report != RenewalReport::default() {
@@ -325,7 +335,7 @@ async fn announce_expiring_cards(
     .fetch_all(&state.db)
     .await?;
     let mut mailed = std::collections::HashSet::new();
-    for row in rows {
+    for row in rows.into_iter().filter(SubscriptionRow::renews_by_itself) {
         let Some(card) = crate::wallet::main_card(&state.db, row.user_id)
             .await
             .map_err(|e| anyhow::anyhow!("{e}"))?

@@ -71,12 +71,18 @@ impl SubscriptionRow {
             && self.withdrawal_until.is_some_and(|until| now < until)
     }
 
+    /// Whether the paid plan renews at its period's end (not Internet's
+    /// yearly plan, which the buyer renews by hand).
+    pub fn renews_by_itself(&self) -> bool {
+        super::catalogue::offer(self.kind()).renews(self.plan())
+    }
+
     pub fn to_contract(&self, now: i64) -> Subscription {
         let status = self.status();
         let renews = matches!(
             status,
             SubscriptionStatus::Trialing | SubscriptionStatus::Active | SubscriptionStatus::PastDue
-        );
+        ) && (self.plan() == Plan::Trial || self.renews_by_itself());
         let at = |t: i64| -> DateTime<Utc> { from_unix(t) };
         Subscription {
             id: self.public_id.clone(),

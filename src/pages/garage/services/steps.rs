@@ -221,12 +221,19 @@ pub(super) fn review_view(
                 })}
                 {row(s.review_start.to_string(), day(quote.starts_at))}
                 {row(
-                    if quote.renews { s.review_renews.to_string() } else { s.review_trial_end.to_string() },
+                    if quote.renews {
+                        s.review_renews.to_string()
+                    } else if trial {
+                        s.review_trial_end.to_string()
+                    } else {
+                        s.review_ends.to_string()
+                    },
                     day(quote.period_end),
                 )}
                 {withdrawal}
             </dl>
             {trial.then(|| view! { <p>{s.review_trial_note.as_str()}</p> })}
+            {(!trial && !quote.renews).then(|| view! { <p>{s.review_by_hand_note.as_str()}</p> })}
             {answers(
                 if trial { s.confirm_trial.as_str() } else { s.confirm_pay.as_str() },
                 "ml-button ml-button--primary",

@@ -43,6 +43,57 @@ async fn a_monthly_plan_renews_on_its_day_with_an_invoice() {
 }
 
 #[tokio::test]
+async fn internet_yearly_is_renewed_by_hand_the_pass_ends_it_without_charging() {
+    let app = app().await;
+    let b = owner(&app, "els@example.be", VIN).await;
+    main_card(&app, &b, VISA).await;
+    let quote: serde_json::Value = b
+        .post(
+            &format!("/api/vehicles/{VIN}/services/internet/quote"),
+            &serde_json::json!({"plan": "yearly"}),
+        )
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(quote["renews"], false);
+    let monthly: serde_json::Value = b
+        .post(
+            &format!("/api/vehicles/{VIN}/services/internet/quote"),
+            &serde_json::json!({"plan": "monthly"}),
+        )
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(monthly["renews"], true);
+    let sub = bought(&b, VIN, "internet", "yearly").await;
+    assert!(sub["renews_at"].is_null(), "{sub}");
+    let charges = count(&app, "SELECT COUNT(*) FROM sandbox_charges").await;
+    let end = chrono::DateTime::parse_from_rfc3339(sub["current_period_end"].as_str().unwrap())
+        .unwrap()
+        .with_timezone(&chrono::Utc);
+    app.clock.set(end + chrono::Duration::hours(1));
+    let report = renewals(&app).await;
+    assert!(report.renewed.is_empty() && report.failed.is_empty());
+    assert_eq!(report.ended.len(), 1);
+    assert!(!offer(&b, VIN, "internet").await["running"]
+        .as_bool()
+        .unwrap());
+    assert_eq!(
+        count(&app, "SELECT COUNT(*) FROM sandbox_charges").await,
+        charges
+    );
+    // Renewing by hand is buying the next year, paid in advance.
+    let again = bought(&b, VIN, "internet", "yearly").await;
+    assert_eq!(again["status"], "active");
+    assert_eq!(
+        count(&app, "SELECT COUNT(*) FROM sandbox_charges").await,
+        charges + 1
+    );
+}
+
+#[tokio::test]
 async fn three_failed_attempts_over_two_days_then_cancellation_with_four_mails() {
     let app = app().await;
     let b = owner(&app, "els@example.be", VIN).await;
