@@ -50,7 +50,7 @@ pub async fn catalogue(state: &AppState, v: &UserVehicle) -> AppResult<ServiceCa
         let offer = catalogue::offer(kind);
         let trial_used = store::trial_used(&mut conn, v.vehicle.id, kind).await?;
         let subscription = store::running(&mut conn, v.vehicle.id, kind).await?;
-        let running = is_running(&mut *conn, v.vehicle.id, kind, now).await?;
+        let running = subscription.as_ref().is_some_and(|r| r.runs_at(now));
         services.push(ServiceOffer {
             service: kind,
             available: offer.available_for(v.powertrain()),
@@ -87,25 +87,15 @@ pub async fn end_for_vehicle(
 }
 
 // ---- remote (F4) ----
-/// Whether the vehicle's service runs at `now`, whoever pays for it:
-/// trialing, active or past due, or cancelled but not yet at `cancel_at`
-/// (the renewal pass ends it then; until it ran, time decides).
+/// Whether the vehicle's service runs at `now`, whoever pays for it (the
+/// rule: [`store::SubscriptionRow::runs_at`]).
 pub async fn is_running(
-    db: impl sqlx::SqliteExecutor<'_>,
+    db: &SqlitePool,
     vehicle_id: i64,
     service: ServiceKind,
     now: i64,
 ) -> AppResult<bool> {
-    let running: bool = sqlx::query_scalar(
-        "SELECT EXISTS (SELECT 1 FROM subscriptions
-                         WHERE vehicle_id = ? AND service = ?
-                           AND (status IN ('trialing', 'active', 'past_due')
-                                OR (status = 'cancelled' AND cancel_at > ?)))",
-    )
-    .bind(vehicle_id)
-    .bind(service.code())
-    .bind(now)
-    .fetch_one(db)
-    .await?;
-    Ok(running)
+    let mut conn = db.acquire().await?;
+    let row = store::running(&mut conn, vehicle_id, service).await?;
+    Ok(row.is_some_and(|r| r.runs_at(now)))
 }

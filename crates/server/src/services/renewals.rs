@@ -55,11 +55,7 @@ pub async fn run(state: &AppState) -> anyhow::Result<RenewalReport> {
     .fetch_all(&state.db)
     .await?;
     for id in over {
-        let mut conn = state.db.acquire().await?;
-        store::end(&mut conn, id, now)
-            .await
-            .map_err(|e| anyhow::anyhow!("{e}"))?;
-        report.ended.push(id);
+        end_now(state, id, now, &mut report).await?;
     }
     let due: Vec<SubscriptionRow> = sqlx::query_as(&format!(
         "SELECT {} FROM {} WHERE (s.status = 'active' AND s.current_period_end <= ?)
@@ -76,11 +72,7 @@ pub async fn run(state: &AppState) -> anyhow::Result<RenewalReport> {
             attempt(state, &row, now, &mut report).await?;
         } else {
             // Renewed by hand (buying again), never charged here.
-            let mut conn = state.db.acquire().await?;
-            store::end(&mut conn, row.id, now)
-                .await
-                .map_err(|e| anyhow::anyhow!("{e}"))?;
-            report.ended.push(row.id);
+            end_now(state, row.id, now, &mut report).await?;
         }
     }
     announce_expiring_cards(state, now, &mut report).await?;
@@ -95,6 +87,21 @@ pub async fn run(state: &AppState) -> anyhow::Result<RenewalReport> {
         );
     }
     Ok(report)
+}
+
+/// Ends the subscription without a charge.
+async fn end_now(
+    state: &AppState,
+    id: i64,
+    now: i64,
+    report: &mut RenewalReport,
+) -> anyhow::Result<()> {
+    let mut conn = state.db.acquire().await?;
+    store::end(&mut conn, id, now)
+        .await
+        .map_err(|e| anyhow::anyhow!("{e}"))?;
+    report.ended.push(id);
+    Ok(())
 }
 
 /// The end of the period after the current one, from the start date.

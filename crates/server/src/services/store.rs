@@ -71,6 +71,20 @@ impl SubscriptionRow {
             && self.withdrawal_until.is_some_and(|until| now < until)
     }
 
+    /// Whether the service runs at `now`: trialing, active or past due, or
+    /// cancelled but not yet at `cancel_at` (the renewal pass ends it then;
+    /// until it ran, time decides). The catalogue's `running` and the gate
+    /// of remote commands both ask this.
+    pub fn runs_at(&self, now: i64) -> bool {
+        match self.status() {
+            SubscriptionStatus::Trialing
+            | SubscriptionStatus::Active
+            | SubscriptionStatus::PastDue => true,
+            SubscriptionStatus::Cancelled => self.cancel_at.is_some_and(|at| at > now),
+            _ => false,
+        }
+    }
+
     /// Whether the paid plan renews at its period's end (not Internet's
     /// yearly plan, which the buyer renews by hand).
     pub fn renews_by_itself(&self) -> bool {
