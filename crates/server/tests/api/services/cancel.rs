@@ -131,6 +131,31 @@ async fn cancelling_the_standard_services_ends_remote_and_internet_too_each_by_i
 }
 
 #[tokio::test]
+async fn parallel_cancellations_of_the_standard_services_refund_what_ends_with_them_once() {
+    let app = app().await;
+    let b = owner(&app, "els@example.be", VIN).await;
+    main_card(&app, &b, VISA).await;
+    let standard = bought(&b, VIN, "standard", "monthly").await;
+    bought(&b, VIN, "internet", "yearly").await;
+    app.clock.advance(days(20));
+    let path = format!(
+        "/api/subscriptions/{}/cancel",
+        standard["id"].as_str().unwrap()
+    );
+    let body = json!({});
+    let (r1, r2) = tokio::join!(b.post(&path, &body), b.post(&path, &body));
+    let mut statuses = [r1.status().as_u16(), r2.status().as_u16()];
+    statuses.sort_unstable();
+    assert_eq!(statuses, [200, 409]);
+    // Internet's unused months come back once, not once per request.
+    assert_eq!(count(&app, "SELECT COUNT(*) FROM sandbox_refunds").await, 1);
+    assert_eq!(
+        offer(&b, VIN, "internet").await["subscription"]["status"],
+        "cancelled"
+    );
+}
+
+#[tokio::test]
 async fn yearly_cancellation_after_the_window_refunds_the_unused_months() {
     let app = app().await;
     let b = owner(&app, "els@example.be", VIN).await;
